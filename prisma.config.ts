@@ -1,0 +1,9 @@
+// Prisma CLI configuration. The connection URL is only needed by `prisma migrate deploy`;
+// `prisma generate` works without one.
+import { defineConfig } from 'prisma/config';
+
+export default defineConfig({
+  schema: 'prisma/schema.prisma',
+  migrations: { path: 'prisma/migrations' },
+  datasource: { url: process.env.DATABASE_URL ?? 'postgresql://localhost:5432/faultline' },
+});

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// Tests sit beside the code they test. Many of them start real PostgreSQL servers and child
+// processes, so timeouts are generous and files run two at a time (these machines have 2 cores).
+export default defineConfig({
+  test: {
+    include: ['harness/**/*.test.ts', 'target-app/**/*.test.ts', 'prisma/**/*.test.ts', 'scenarios/**/*.test.ts'],
+    exclude: ['node_modules/**', 'target-app/src/generated/**'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    maxWorkers: 2,
+    globalSetup: ['harness/testing/global-setup.ts'],
+  },
+});
