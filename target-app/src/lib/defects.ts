@@ -1,0 +1,30 @@
+// The defect registry: named switches that put back the bugs the production fixes removed, so the
+// harness can prove that each of its checks fails when the bug is present. All are off unless
+// TARGET_APP_DEFECTS names them. They are read only at composition points (startup, the error
+// mapping, the database middleware, health, the write path), so the healthy code reads clean.
+export const DEFECTS = {
+  'listen-before-db': 'HTTP server listens before the database is connected; routes run without the readiness gate',
+  'unhandled-p2025': 'P2025 from fire-and-forget and service updates escapes as an unhandled rejection (crash) or a 500',
+  'db-errors-as-500': 'database connection errors map to 500 instead of 503',
+  'exit-on-db-error': 'the process exits on the first database connection error at runtime',
+  'no-reconnect': 'after the database is lost, the app never reconnects (keeps answering 503)',
+  'ack-before-commit': 'ticket writes are acknowledged before they are committed (and lost if the commit fails)',
+  'health-always-ok': 'health endpoints always answer 200 ok, whatever the database does',
+  'redis-critical': 'Redis is treated as critical: unreachable Redis at boot exits, at runtime fails requests',
+  'no-connect-retry': 'the startup connection is tried once; no retry, no backoff',
+} as const;
+
+export type DefectName = keyof typeof DEFECTS;
+export const DEFECT_NAMES = Object.keys(DEFECTS) as DefectName[];
+
+export interface Defects {
+  has(name: DefectName): boolean;
+  readonly enabled: readonly DefectName[];
+}
+
+export function createDefects(enabled: readonly DefectName[]): Defects {
+  const set = new Set(enabled);
+  return { has: (name) => set.has(name), enabled: [...set] };
+}
+
+export const NO_DEFECTS: Defects = createDefects([]);

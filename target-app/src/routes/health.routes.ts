@@ -1,0 +1,72 @@
+// Health endpoints; they sit in front of the readiness gate and must tell the truth in an outage.
+//   GET /api/v1/health           liveness: 200 while the process can answer; the body says how it is.
+//   GET /api/v1/health/detailed  200 when the database is ready, 503 when not; every service's state.
+//   GET /api/v1/db-check         a live database round-trip: 200 with its latency, or 503.
+import { Router, type Request, type Response } from 'express';
+import { isDatabaseUnavailable } from '../lib/error-mapping.ts';
+import type { Database } from '../lib/prisma.ts';
+import type { ServiceIntegrationManager } from '../lib/service-integration-manager.ts';
+import { sendError } from '../middlewares/error.middleware.ts';
+
+export interface HealthDependencies {
+  database: Database;
+  integrations: ServiceIntegrationManager;
+  retryAfterSec: number;
+  /** Defect `health-always-ok`. */
+  alwaysOk: boolean;
+  startedAt: Date;
+}
+
+type OverallStatus = 'ok' | 'degraded' | 'unavailable';
+
+export function healthRoutes(deps: HealthDependencies): Router {
+  const router = Router();
+  const uptimeSec = (): number => Math.round((Date.now() - deps.startedAt.getTime()) / 100) / 10;
+
+  const livePing = async (): Promise<{ up: boolean; latencyMs: number | null; error: string | null }> => {
+    if (!deps.database.isReady) return { up: false, latencyMs: null, error: deps.database.status().lastError };
+    try {
+      return { up: true, latencyMs: await deps.database.ping(), error: null };
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) deps.database.reportFailure(error);
+      return { up: false, latencyMs: null, error: (error as Error).message };
+    }
+  };
+
+  router.get('/health', (_req: Request, res: Response) => {
+    const services = deps.integrations.snapshot();
+    const degraded = Object.values(services).some((service) => service.status === 'down' || service.status === 'degraded');
+    let status: OverallStatus = !deps.database.isReady ? 'unavailable' : degraded ? 'degraded' : 'ok';
+    if (deps.alwaysOk) status = 'ok';
+    res.status(200).json({ status, uptimeSec: uptimeSec(), database: deps.alwaysOk ? 'ready' : deps.database.state, timestamp: new Date().toISOString() });
+  });
+
+  router.get('/health/detailed', async (_req: Request, res: Response) => {
+    if (deps.alwaysOk) {
+      res.status(200).json({ status: 'ok', uptimeSec: uptimeSec(), database: { status: 'up', state: 'ready' }, services: {} });
+      return;
+    }
+    const [ping, services] = await Promise.all([livePing(), deps.integrations.refresh()]);
+    const degraded = Object.values(services).some((service) => service.status === 'down' || service.status === 'degraded');
+    const status: OverallStatus = !ping.up ? 'unavailable' : degraded ? 'degraded' : 'ok';
+    const database = { status: ping.up ? 'up' : 'down', latencyMs: ping.latencyMs, ...deps.database.status(), lastError: ping.error ?? deps.database.status().lastError };
+    if (!ping.up) res.setHeader('Retry-After', String(deps.retryAfterSec));
+    res.status(ping.up ? 200 : 503).json({ status, uptimeSec: uptimeSec(), timestamp: new Date().toISOString(), database, services });
+  });
+
+  router.get('/db-check', async (req: Request, res: Response) => {
+    if (deps.alwaysOk) {
+      res.status(200).json({ status: 'ok', latencyMs: 0 });
+      return;
+    }
+    const ping = await livePing();
+    if (ping.up) {
+      res.status(200).json({ status: 'ok', latencyMs: ping.latencyMs, state: deps.database.state });
+      return;
+    }
+    res.setHeader('Retry-After', String(deps.retryAfterSec));
+    sendError(req, res, { status: 503, code: 'DATABASE_UNAVAILABLE', message: `database check failed: ${ping.error ?? deps.database.state}` });
+  });
+
+  return router;
+}

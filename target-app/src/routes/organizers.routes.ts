@@ -1,0 +1,7 @@
+// PLACEHOLDER: replaced by the real routes of this service.
+import { Router } from 'express';
+import type { ServiceContext } from '../services/context.ts';
+
+export function organizersRoutes(_ctx: ServiceContext): Router {
+  return Router();
+}

@@ -1,0 +1,106 @@
+// The startup sequence and the shutdown, as a function that tests can run in-process and
+// index.ts runs as the process. The HTTP server listens only after the database is connected
+// (unless the `listen-before-db` defect puts the bug back).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server as SocketServer } from 'socket.io';
+import { createApp, type BuiltApp } from './app.ts';
+import type { Config } from './config.ts';
+import { Cache } from './lib/cache.ts';
+import { createDefects } from './lib/defects.ts';
+import { presenceSweeper, redisIntegration, schemaIntegration } from './lib/integrations.ts';
+import type { Logger } from './lib/logger.ts';
+import { Database } from './lib/prisma.ts';
+import { ServiceIntegrationManager } from './lib/service-integration-manager.ts';
+import { attachChatSocket } from './socket/chat.socket.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  built: BuiltApp;
+  database: Database;
+  cache: Cache;
+  io: SocketServer;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** How a defect that "exits the process" exits; tests replace it. */
+  exit?: (code: number) => void;
+}
+
+export async function startServer(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
+  const startedAt = new Date();
+  const defects = createDefects(config.TARGET_APP_DEFECTS);
+  if (defects.enabled.length > 0) logger.warn({ event: 'defects.enabled', defects: defects.enabled }, `DEFECTS ENABLED: ${defects.enabled.join(', ')}`);
+
+  const database = new Database(
+    {
+      url: config.DATABASE_URL,
+      poolMax: config.DB_POOL_MAX,
+      connectionTimeoutMs: config.DB_CONNECTION_TIMEOUT_MS,
+      queryTimeoutMs: config.DB_QUERY_TIMEOUT_MS,
+      idleTimeoutMs: config.DB_IDLE_TIMEOUT_MS,
+      maxDelayMs: config.DB_CONNECT_MAX_DELAY_MS,
+      reconnectIntervalMs: config.DB_RECONNECT_INTERVAL_MS,
+      reconnect: !defects.has('no-reconnect'),
+    },
+    logger,
+  );
+  const cache = new Cache({ url: config.REDIS_URL, connectTimeoutMs: config.REDIS_CONNECT_TIMEOUT_MS, critical: defects.has('redis-critical') }, logger);
+  const integrations = new ServiceIntegrationManager(logger, config.SERVICE_INIT_TIMEOUT_MS)
+    .register(schemaIntegration(database))
+    .register(redisIntegration(cache, defects.has('redis-critical')))
+    .register(presenceSweeper(database, cache, logger));
+
+  const built = createApp({ config, logger, database, cache, integrations, defects, startedAt, exit: options.exit });
+  const httpServer = http.createServer(built.app);
+  httpServer.keepAliveTimeout = 5_000;
+  const listen = (): Promise<number> =>
+    new Promise((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.PORT, config.HOST, () => {
+        httpServer.off('error', reject);
+        resolve((httpServer.address() as AddressInfo).port);
+      });
+    });
+
+  const listenEarly = defects.has('listen-before-db');
+  let port = listenEarly ? await listen() : 0;
+  if (listenEarly) logger.info({ event: 'http.listening', port }, `listening on ${config.HOST}:${port} (before the database)`);
+
+  const maxRetries = defects.has('no-connect-retry') ? 0 : config.DB_CONNECT_MAX_RETRIES;
+  try {
+    await database.connectToDatabase(maxRetries, config.DB_CONNECT_DELAY_MS);
+    await integrations.initialise();
+  } catch (error) {
+    httpServer.close();
+    await Promise.allSettled([integrations.close(), database.disconnect()]);
+    throw error;
+  }
+
+  const io = new SocketServer(httpServer, { serveClient: false, cors: { origin: '*' } });
+  attachChatSocket(io, built.services);
+  built.chat.attach(io);
+
+  if (!listenEarly) port = await listen();
+  const url = `http://${config.HOST}:${port}`;
+  logger.info({ event: 'http.listening', port, url, database: database.state, services: integrations.snapshot() }, `ready: listening on ${url}`);
+
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopped ??= (async () => {
+      // Stop accepting; idle keep-alive sockets go now, in-flight requests may finish.
+      const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      const deadline = setTimeout(() => httpServer.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await drained;
+      clearTimeout(deadline);
+      await integrations.close();
+      await database.disconnect();
+    })();
+    return stopped;
+  };
+  return { url, port, built, database, cache, io, stop };
+}

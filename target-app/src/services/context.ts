@@ -1,0 +1,20 @@
+// What every service is built from. Services never read config or the environment themselves.
+import type { Cache } from '../lib/cache.ts';
+import type { Defects } from '../lib/defects.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { Records } from '../lib/records.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { ChatBroadcaster } from '../socket/chat-broadcaster.ts';
+import type { TokenService } from '../lib/auth.ts';
+
+export interface ServiceContext {
+  prisma: PrismaClient;
+  logger: Logger;
+  records: Records;
+  cache: Cache;
+  defects: Defects;
+  chat: ChatBroadcaster;
+  tokens: TokenService;
+  /** Expose verification codes in responses (never in production). */
+  exposeVerificationCodes: boolean;
+}
