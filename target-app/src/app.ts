@@ -44,6 +44,7 @@ export function createApp(deps: AppDependencies): BuiltApp {
   const chat = new ChatBroadcaster();
   const services: ServiceContext = {
     prisma: database.prisma,
+    database,
     logger,
     records: new Records(defects),
     cache: deps.cache,

@@ -6,9 +6,12 @@ import type { Records } from '../lib/records.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { ChatBroadcaster } from '../socket/chat-broadcaster.ts';
 import type { TokenService } from '../lib/auth.ts';
+import type { Database } from '../lib/prisma.ts';
 
 export interface ServiceContext {
   prisma: PrismaClient;
+  /** Connection state, for code outside HTTP (Socket.IO) that must respect the readiness gate. */
+  database: Pick<Database, 'isReady' | 'state' | 'reportFailure'>;
   logger: Logger;
   records: Records;
   cache: Cache;
