@@ -1,0 +1,87 @@
+// The contract every environment provider (embedded, containers, external) returns. Scenarios,
+// faults and probes see only this, never which provider started it.
+import type { Toxiproxy } from 'toxiproxy-node-client';
+
+export type EnvironmentKind = 'embedded' | 'containers' | 'external';
+export type PostgresStopMode = 'fast' | 'immediate';
+
+/** What a provider can do; scenarios that need a missing capability are skipped with a reason. */
+export interface EnvironmentCapabilities {
+  redis: boolean;
+  /** Kill/start/restart the app process. */
+  processControl: boolean;
+  /** Stop/start the PostgreSQL server itself. */
+  postgresControl: boolean;
+}
+
+/** One line the app wrote to stdout (JSON when it could be parsed). */
+export interface AppLogLine {
+  atMs: number;
+  raw: string;
+  json?: Record<string, unknown>;
+}
+
+export interface AppExit {
+  atMs: number;
+  pid: number | undefined;
+  code: number | null;
+  signal: string | null;
+  /** True when the harness itself asked for it (killApp/restartApp/stop). */
+  expected: boolean;
+}
+
+export interface AppStart {
+  atMs: number;
+  pid: number | undefined;
+}
+
+/** Events an environment emits while it runs; probes subscribe to them. */
+export interface EnvironmentEvents {
+  onAppLog(listener: (line: AppLogLine) => void): () => void;
+  onAppExit(listener: (exit: AppExit) => void): () => void;
+  onAppStart(listener: (start: AppStart) => void): () => void;
+}
+
+export interface StartedEnvironment extends EnvironmentEvents, AsyncDisposable {
+  readonly kind: EnvironmentKind;
+  readonly capabilities: EnvironmentCapabilities;
+  /** Base URL of the app, e.g. http://127.0.0.1:41234 (no trailing slash). */
+  readonly appUrl: string;
+  readonly toxiproxyUrl: string;
+  readonly toxiproxy: Toxiproxy;
+  readonly dbProxyName: string;
+  readonly redisProxyName: string | undefined;
+  /** A direct (unproxied) connection string to the app's database, for reading back writes. */
+  readonly databaseUrl: string;
+  /** Milliseconds since the environment's clock origin (performance.now()-based). */
+  now(): number;
+  /** The secret the app signs JWTs with, so load can mint tokens for seeded users. */
+  readonly jwtSecret: string;
+  /** The seeded entities (ids) that load profiles build requests from. */
+  readonly seed: SeedManifest;
+
+  startApp(): Promise<void>;
+  killApp(signal?: 'SIGKILL' | 'SIGTERM'): Promise<void>;
+  restartApp(): Promise<void>;
+  stopPostgres(options?: { mode?: PostgresStopMode }): Promise<void>;
+  startPostgres(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Ids of seeded rows, grouped by what a load profile needs. */
+export interface SeedManifest {
+  users: { id: string; role: 'USER' | 'ORGANIZER' | 'ADMIN' }[];
+  deletedUserIds: string[];
+  organizers: { id: string; ownerId: string }[];
+  deletedOrganizerIds: string[];
+  publishedEventIds: string[];
+  draftEventIds: string[];
+  deletedEventIds: string[];
+  artistIds: string[];
+  deletedArtistIds: string[];
+  venueIds: string[];
+  deletedVenueIds: string[];
+  ticketIds: string[];
+  messageIds: string[];
+  deletedMessageIds: string[];
+}
