@@ -41,7 +41,7 @@ export interface DatabaseStatus {
   lastReadyAt: string | null;
 }
 
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class Database {
   readonly prisma: PrismaClient;
