@@ -188,9 +188,10 @@ export class EmbeddedPostgres {
     const settings: Record<string, string | number> = {
       listen_addresses: '127.0.0.1',
       max_connections: 200,
+      // fsync off is safe here: a PostgreSQL crash (immediate stop) loses nothing the OS already
+      // has. synchronous_commit stays on: with it off, an immediate stop loses acknowledged
+      // commits — exactly what the no-lost-writes check must not be fooled by.
       fsync: 'off',
-      synchronous_commit: 'off',
-      full_page_writes: 'off',
       unix_socket_directories: this.workDir,
       ...this.options.settings,
     };

@@ -1,0 +1,191 @@
+// Each defect switch observably puts its bug back (the harness's defect matrix relies on it).
+// One dedicated PostgreSQL server, stopped and started by the outage cases in turn.
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EmbeddedPostgres } from '../../../harness/environment/postgres/embedded-postgres.ts';
+import { freePort } from '../../../harness/lib/ports.ts';
+import { migrate } from '../../../prisma/tools/migrate.ts';
+import { spawnApp } from '../../test/process.ts';
+import { createUser, missingId, startTestApp, testEnv, waitFor, type TestApp } from '../../test/support.ts';
+import { loadConfig } from '../config.ts';
+import { startServer } from '../server.ts';
+import { createLogger } from './logger.ts';
+import { DEFECT_NAMES } from './defects.ts';
+
+let server: EmbeddedPostgres;
+let databaseIndex = 0;
+
+async function freshDatabase(): Promise<string> {
+  databaseIndex += 1;
+  const name = `defects_${databaseIndex}`;
+  await server.query(`CREATE DATABASE ${name}`);
+  await migrate(server.url(name));
+  return server.url(name);
+}
+
+async function withApp(defects: string, run: (app: TestApp) => Promise<void>, env: Record<string, string> = {}): Promise<void> {
+  const app = await startTestApp(await freshDatabase(), { TARGET_APP_DEFECTS: defects, ...env });
+  try {
+    await run(app);
+  } finally {
+    await app.stop();
+  }
+}
+
+beforeAll(async () => {
+  server = await EmbeddedPostgres.start();
+});
+afterAll(async () => {
+  await server?.destroy();
+});
+
+it('the registry names at least the defects the harness relies on', () => {
+  expect(DEFECT_NAMES).toEqual(expect.arrayContaining(['listen-before-db', 'unhandled-p2025', 'db-errors-as-500', 'exit-on-db-error', 'no-reconnect', 'ack-before-commit', 'health-always-ok', 'redis-critical', 'no-connect-retry']));
+});
+
+describe('listen-before-db', () => {
+  it('listens while the database is still unreachable and answers API requests with 500', async () => {
+    const url = await freshDatabase();
+    await server.stop('fast');
+    const app = spawnApp(testEnv(url, { TARGET_APP_DEFECTS: 'listen-before-db', DB_CONNECT_MAX_RETRIES: '20', DB_CONNECT_DELAY_MS: '200', DB_CONNECT_MAX_DELAY_MS: '500' }));
+    try {
+      await app.waitForLog((line) => line.event === 'http.listening');
+      const response = await fetch(`${app.url()}/api/v1/events`);
+      expect(response.status).toBe(500);
+      expect((await response.json()).error.code).toBe('INTERNAL');
+    } finally {
+      await app.stop();
+      await server.startAgain();
+    }
+  });
+});
+
+describe('unhandled-p2025', () => {
+  it('turns a missing record into a 500 instead of a 404', async () => {
+    await withApp('unhandled-p2025', async (app) => {
+      // The first request records lastSeen (and throttles it); then the row disappears, so the
+      // next request reaches updateSelf's P2025 without a background write crashing the test run.
+      const { user, token } = await createUser(app);
+      expect((await app.api('GET', '/users/me', { token })).status).toBe(200);
+      await waitFor(async () => (await app.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).lastSeen !== null);
+      await app.prisma.userPreference.delete({ where: { userId: user.id } });
+      await app.prisma.user.delete({ where: { id: user.id } });
+      expect((await app.api('PATCH', '/users/me', { token, body: { name: 'x' } })).status).toBe(500);
+    });
+  });
+
+  it('lets a fire-and-forget P2025 escape as an unhandled rejection that kills the process', async () => {
+    const url = await freshDatabase();
+    const app = spawnApp(testEnv(url, { TARGET_APP_DEFECTS: 'unhandled-p2025' }));
+    try {
+      await app.waitForLog((line) => line.event === 'http.listening');
+      const healthy = await startTestApp(url);
+      const token = await healthy.tokenFor({ id: missingId(), role: 'USER' });
+      await healthy.stop();
+      await fetch(`${app.url()}/api/v1/users/me/heartbeat`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      const exit = await app.exited;
+      expect(exit.code).toBe(1);
+      expect(app.logs.some((line) => line.event === 'process.unhandledRejection')).toBe(true);
+    } finally {
+      await app.stop();
+    }
+  });
+});
+
+describe('database outages', () => {
+  async function outage(app: TestApp, run: () => Promise<void>): Promise<void> {
+    await server.stop('immediate');
+    try {
+      await run();
+    } finally {
+      await server.startAgain();
+    }
+  }
+
+  it('db-errors-as-500: a database failure answers 500 instead of 503', async () => {
+    await withApp('db-errors-as-500', async (app) => {
+      const { token } = await createUser(app);
+      await outage(app, async () => {
+        const response = await app.api('GET', '/users/me', { token });
+        expect(response.status).toBe(500);
+      });
+    });
+  });
+
+  it('exit-on-db-error: the first database failure exits the process', async () => {
+    await withApp('exit-on-db-error', async (app) => {
+      const { token } = await createUser(app);
+      await outage(app, async () => {
+        await app.api('GET', '/users/me', { token });
+        expect(app.exits).toEqual([1]);
+      });
+    });
+  });
+
+  it('no-reconnect: the app keeps answering 503 after the database is back', async () => {
+    await withApp('no-reconnect', async (app) => {
+      const { token } = await createUser(app);
+      await outage(app, async () => {
+        expect((await app.api('GET', '/users/me', { token })).status).toBe(503);
+      });
+      // The healthy app is back within a few reconnect intervals (200 ms here); this one never is.
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      expect((await app.api('GET', '/users/me', { token })).status).toBe(503);
+      expect((await app.api('GET', '/db-check')).status).toBe(503);
+    });
+  });
+
+  it('health-always-ok: the health endpoints say ok during an outage', async () => {
+    await withApp('health-always-ok', async (app) => {
+      await outage(app, async () => {
+        expect((await app.api('GET', '/db-check')).status).toBe(200);
+        expect((await app.api('GET', '/health/detailed')).status).toBe(200);
+        expect((await app.api('GET', '/health')).body.status).toBe('ok');
+      });
+    });
+  });
+
+  it('the healthy app, for contrast: 503 during, recovered after', async () => {
+    await withApp('', async (app) => {
+      const { token } = await createUser(app);
+      await outage(app, async () => {
+        expect((await app.api('GET', '/users/me', { token })).status).toBe(503);
+        expect((await app.api('GET', '/db-check')).status).toBe(503);
+      });
+      await waitFor(async () => (await app.api('GET', '/users/me', { token })).status === 200, 10_000, 100);
+      expect(app.exits).toEqual([]);
+    });
+  });
+});
+
+describe('startup defects', () => {
+  const silent = createLogger('silent');
+  const sink = (): { logs: Record<string, unknown>[]; stream: Writable } => {
+    const logs: Record<string, unknown>[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        for (const line of chunk.toString().split('\n')) if (line !== '') logs.push(JSON.parse(line) as Record<string, unknown>);
+        callback();
+      },
+    });
+    return { logs, stream };
+  };
+
+  it('redis-critical: an unreachable Redis stops the startup', async () => {
+    const url = await freshDatabase();
+    const redisPort = await freePort();
+    const config = loadConfig(testEnv(url, { TARGET_APP_DEFECTS: 'redis-critical', REDIS_URL: `redis://127.0.0.1:${redisPort}`, REDIS_CONNECT_TIMEOUT_MS: '300' }));
+    await expect(startServer(config, silent)).rejects.toMatchObject({ code: 'CRITICAL_SERVICE_FAILED', service: 'redis' });
+    // Without the defect the same setup starts (degraded).
+    const healthy = await startServer(loadConfig(testEnv(url, { REDIS_URL: `redis://127.0.0.1:${redisPort}`, REDIS_CONNECT_TIMEOUT_MS: '300' })), silent);
+    await healthy.stop();
+  });
+
+  it('no-connect-retry: one attempt, no backoff', async () => {
+    const port = await freePort();
+    const { logs, stream } = sink();
+    const config = loadConfig(testEnv(`postgresql://postgres:postgres@127.0.0.1:${port}/app`, { TARGET_APP_DEFECTS: 'no-connect-retry', DB_CONNECT_MAX_RETRIES: '5' }));
+    await expect(startServer(config, createLogger('debug', stream))).rejects.toMatchObject({ code: 'DATABASE_CONNECT_FAILED', attempts: 1 });
+    expect(logs.filter((line) => line.event === 'db.connect.retry')).toHaveLength(1);
+  });
+});
