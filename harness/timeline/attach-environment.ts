@@ -1,0 +1,18 @@
+// Feeds what a StartedEnvironment reports (app log lines, starts, exits) into a recorder, so the
+// runner needs one line to record them. Returns the function that detaches the listeners.
+import type { EnvironmentEvents } from '../environment/types.ts';
+import { toLogEvent } from './log-event.ts';
+import type { TimelineRecorder } from './recorder.ts';
+
+export function attachEnvironment(recorder: TimelineRecorder, events: EnvironmentEvents): () => void {
+  const detach = [
+    events.onAppLog((line) => recorder.recordLog(toLogEvent(line, (line as { stream?: 'stdout' | 'stderr' }).stream ?? 'stdout'))),
+    events.onAppStart((start) => recorder.recordProcess({ type: 'start', atMs: start.atMs, pid: start.pid })),
+    events.onAppExit((exit) =>
+      recorder.recordProcess({ type: 'exit', atMs: exit.atMs, pid: exit.pid, code: exit.code, signal: exit.signal, expected: exit.expected }),
+    ),
+  ];
+  return () => {
+    for (const off of detach) off();
+  };
+}
