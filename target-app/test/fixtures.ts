@@ -1,9 +1,9 @@
 // Test fixtures, written straight to the database so that a test states only what it cares about.
 // Accounts side (organizers, follows, verification codes, races) first; other sections below.
-import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../src/generated/prisma/client.ts';
 import type { OrganizerStatus } from '../src/generated/prisma/enums.ts';
 import type { ServiceContext } from '../src/services/context.ts';
+import { hashVerificationCode } from '../src/services/phone-verification.service.ts';
 import { createUser, type TestApp } from './support.ts';
 
 export type TestUser = Awaited<ReturnType<typeof createUser>>;
@@ -50,7 +50,7 @@ export function accountOf(user: { lastSeen: Date | null; updatedAt: Date }) {
   return account;
 }
 
-/** A verification code as the service stores it (see phone-verification.service.ts). */
+/** A verification code as the service stores it. */
 export async function createVerificationCode(
   app: TestApp,
   owner: { userId: string } | { organizerId: string },
@@ -61,7 +61,7 @@ export async function createVerificationCode(
     data: {
       ...owner,
       phone,
-      codeHash: createHash('sha256').update(`${phone}:${options.code}`).digest('hex'),
+      codeHash: hashVerificationCode(phone, options.code),
       expiresAt: options.expiresAt ?? new Date(Date.now() + 600_000),
       attempts: options.attempts ?? 0,
       consumedAt: options.consumedAt,
