@@ -10,8 +10,12 @@ import { performance } from 'node:perf_hooks';
 import type { ToxicDefinition, ToxicSubscriber } from './toxic-collection.ts';
 import type { Chunk, Stream, StageOutput, ToxicStage } from './toxics/toxic.ts';
 
-/** Stop reading the source while the stages hold more than this; resume below half of it. */
-const HIGH_WATER_BYTES = 1024 * 1024;
+/**
+ * Stop reading the source while the stages hold more than this; resume below half of it. Data held
+ * by a latency toxic is in flight, so this bounds throughput at HIGH_WATER_BYTES per latency period
+ * (80 MB/s at 100 ms), in the spirit of Toxiproxy's 1024-chunk latency buffer.
+ */
+const HIGH_WATER_BYTES = 8 * 1024 * 1024;
 const LOW_WATER_BYTES = HIGH_WATER_BYTES / 2;
 
 export interface ByteCounters {
