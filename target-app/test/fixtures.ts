@@ -28,8 +28,8 @@ export async function createOrganizer(
   return { organizer, owner };
 }
 
-export async function createFollow(app: TestApp, userId: string, organizerId: string) {
-  return app.prisma.follow.create({ data: { userId, organizerId } });
+export async function createFollow(app: TestApp, userId: string, organizerId: string, createdAt?: Date) {
+  return app.prisma.follow.create({ data: { userId, organizerId, createdAt } });
 }
 
 /** A reload of a row, for asserting what a request did (or did not do) to it. */
