@@ -1,0 +1,109 @@
+import { jwtVerify } from 'jose';
+import { describe, expect, it } from 'vitest';
+import type { SeedManifest } from '../environment/types.ts';
+import { LoadError } from './errors.ts';
+import { RequestFactory, clientKeyPrefix } from './request-factory.ts';
+import { DEFAULT_MIX, TEMPLATE_NAMES, randomUuid } from './templates.ts';
+import type { LoadContext, MixEntry } from './types.ts';
+import { createRng } from '../lib/random.ts';
+
+const SECRET = 'a-test-secret-of-enough-length';
+const rng = createRng(7);
+const ids = (n: number) => Array.from({ length: n }, () => randomUuid(rng));
+
+export const MANIFEST: SeedManifest = {
+  users: [
+    { id: ids(1)[0]!, role: 'ADMIN' },
+    { id: ids(1)[0]!, role: 'ORGANIZER' },
+    ...ids(5).map((id) => ({ id, role: 'USER' as const })),
+  ],
+  deletedUserIds: ids(2),
+  organizers: ids(2).map((id) => ({ id, ownerId: id })),
+  deletedOrganizerIds: ids(1),
+  publishedEventIds: ids(4),
+  draftEventIds: ids(1),
+  deletedEventIds: ids(2),
+  artistIds: ids(3),
+  deletedArtistIds: ids(2),
+  venueIds: ids(2),
+  deletedVenueIds: ids(1),
+  ticketIds: ids(3),
+  messageIds: ids(3),
+  deletedMessageIds: ids(1),
+};
+
+const context = (overrides: Partial<LoadContext> = {}): LoadContext => ({
+  appUrl: 'http://127.0.0.1:1',
+  seed: MANIFEST,
+  jwtSecret: SECRET,
+  runId: 'run 2026/11/28',
+  rngSeed: 99,
+  ...overrides,
+});
+const mixOf = (weights: Record<string, number>): MixEntry[] => Object.entries(weights).map(([template, weight]) => ({ template, weight }));
+
+describe('RequestFactory', () => {
+  it('is deterministic: the same seed gives the same requests', async () => {
+    const a = await RequestFactory.create(context(), mixOf(DEFAULT_MIX));
+    const b = await RequestFactory.create(context(), mixOf(DEFAULT_MIX));
+    const first = Array.from({ length: 50 }, () => a.next());
+    const second = Array.from({ length: 50 }, () => b.next());
+    // Tokens carry iat, so compare everything but the headers.
+    const strip = (specs: typeof first) => specs.map(({ headers: _headers, ...rest }) => rest);
+    expect(strip(first)).toEqual(strip(second));
+  });
+
+  it('follows the weights of the mix', async () => {
+    const factory = await RequestFactory.create(context(), mixOf({ 'events.list': 3, 'tickets.create': 1 }));
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 4_000; i++) {
+      const spec = factory.next();
+      counts.set(spec.template, (counts.get(spec.template) ?? 0) + 1);
+    }
+    expect(counts.get('events.list')).toBeGreaterThan(2_800);
+    expect(counts.get('events.list')).toBeLessThan(3_200);
+  });
+
+  it('writes carry unique client keys the app accepts: <runId>-<seq>', async () => {
+    const factory = await RequestFactory.create(context(), mixOf({ 'tickets.create': 1 }));
+    const specs = Array.from({ length: 100 }, () => factory.next());
+    const keys = specs.map((spec) => spec.clientKey);
+    expect(new Set(keys).size).toBe(100);
+    expect(keys[0]).toBe('run-2026-11-28-0');
+    for (const spec of specs) {
+      expect(spec.clientKey).toMatch(/^[A-Za-z0-9._:-]{1,100}$/);
+      expect(JSON.parse(spec.body ?? '{}')).toEqual({ clientKey: spec.clientKey });
+      expect(MANIFEST.publishedEventIds).toContain(spec.path.split('/')[4]);
+      expect(spec.routeTemplate).toBe('/api/v1/events/:eventId/tickets');
+    }
+    expect(clientKeyPrefix('')).toBe('run');
+  });
+
+  it('signs tokens the app can verify, with the role of the user', async () => {
+    const factory = await RequestFactory.create(context(), mixOf({ 'artists.update-missing': 1 }));
+    const spec = factory.next();
+    const token = spec.headers.authorization?.replace('Bearer ', '') ?? '';
+    const { payload } = await jwtVerify(token, new TextEncoder().encode(SECRET), { algorithms: ['HS256'] });
+    expect(payload).toMatchObject({ role: 'ADMIN', sub: MANIFEST.users[0]!.id });
+  });
+
+  it('aims P2025 probes at ids no live row has', async () => {
+    const probes = TEMPLATE_NAMES.filter((name) => name.endsWith('-missing') || name.endsWith('-deleted'));
+    const factory = await RequestFactory.create(context(), mixOf(Object.fromEntries(probes.map((name) => [name, 1]))));
+    const live = new Set([...MANIFEST.artistIds, ...MANIFEST.venueIds, ...MANIFEST.publishedEventIds, ...MANIFEST.ticketIds, ...MANIFEST.messageIds, ...MANIFEST.users.map((u) => u.id)]);
+    for (let i = 0; i < 200; i++) {
+      const spec = factory.next();
+      expect(spec.kind).toBe('p2025-probe');
+      for (const segment of spec.path.split('/')) expect(live.has(segment)).toBe(false);
+    }
+  });
+
+  it('refuses a template the seed cannot feed, and an unknown one', async () => {
+    const noArtists = { ...MANIFEST, artistIds: [] };
+    await expect(RequestFactory.create(context({ seed: noArtists }), mixOf({ 'artists.get': 1 }))).rejects.toMatchObject({
+      code: 'TEMPLATE_UNAVAILABLE',
+      message: expect.stringContaining('no artists'),
+    });
+    await expect(RequestFactory.create(context(), mixOf({ 'nope.get': 1 }))).rejects.toBeInstanceOf(LoadError);
+  });
+});

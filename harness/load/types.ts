@@ -1,0 +1,71 @@
+// The load contract: a validated profile (an open-model arrival rate, like k6's
+// ramping-arrival-rate executor), the requests it is made of, and the engine interface the runner
+// drives. Engines (builtin undici, k6) record one Sample per scheduled request into the recorder.
+import type { SeedManifest } from '../environment/types.ts';
+import type { TimelineRecorder } from '../timeline/recorder.ts';
+import type { SampleKind } from '../timeline/types.ts';
+
+/** One linear ramp from the previous stage's rate (or startRatePerSec) to targetPerSec. */
+export interface RateStage {
+  durationMs: number;
+  targetPerSec: number;
+}
+
+export type ArrivalRate =
+  | { type: 'constant'; ratePerSec: number; durationMs: number }
+  | { type: 'ramping'; startRatePerSec: number; stages: RateStage[] };
+
+export interface MixEntry {
+  template: string;
+  weight: number;
+}
+
+export interface LoadProfile {
+  /** When load begins, relative to the run's origin. */
+  startAtMs: number;
+  arrival: ArrivalRate;
+  /** Total length of the arrival schedule (the sum of the stages, or the constant duration). */
+  durationMs: number;
+  /** Requests in flight at most; a scheduled request beyond it is dropped and recorded as such. */
+  maxInFlight: number;
+  /** Per-request timeout (connect + response); set it above the app's query timeout. */
+  timeoutMs: number;
+  /** Weighted request templates (names from TEMPLATE_NAMES). */
+  mix: MixEntry[];
+}
+
+/** A concrete request, ready to send. */
+export interface RequestSpec {
+  template: string;
+  kind: SampleKind;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** e.g. '/api/v1/events/:id' */
+  routeTemplate: string;
+  /** e.g. '/api/v1/events/5b1f...' */
+  path: string;
+  headers: Record<string, string>;
+  /** JSON text, when the request has a body. */
+  body?: string;
+  clientKey?: string;
+}
+
+/** What an engine needs besides the profile: where the app is and what to build requests from. */
+export interface LoadContext {
+  /** e.g. http://127.0.0.1:41234 — no trailing slash. */
+  appUrl: string;
+  seed: SeedManifest;
+  jwtSecret: string;
+  /** Prefixes client keys (`<runId>-<seq>`), so keys never collide across runs. */
+  runId: string;
+  /** Seeds the RNG that picks templates and ids; the same seed gives the same requests. */
+  rngSeed: number;
+}
+
+export interface LoadEngine {
+  readonly name: 'builtin' | 'k6';
+  /**
+   * Runs the profile to its end (or until `signal` aborts), recording one Sample per scheduled
+   * request and a marker at load start and end. Resolves once every sent request has settled.
+   */
+  run(profile: LoadProfile, context: LoadContext, recorder: TimelineRecorder, signal?: AbortSignal): Promise<void>;
+}
