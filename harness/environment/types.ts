@@ -59,6 +59,8 @@ export interface StartedEnvironment extends EnvironmentEvents, AsyncDisposable {
   readonly jwtSecret: string;
   /** The seeded entities (ids) that load profiles build requests from. */
   readonly seed: SeedManifest;
+  /** The app's environment as started (retry budget, timeouts), when the provider knows it. */
+  readonly appSettings: Readonly<Record<string, string>> | undefined;
 
   startApp(): Promise<void>;
   killApp(signal?: 'SIGKILL' | 'SIGTERM'): Promise<void>;

