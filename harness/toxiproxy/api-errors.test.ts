@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(closeAll);
 beforeEach(async () => {
-  for (const name of Object.keys(await (await fetch(`${url}/proxies`)).json())) {
+  for (const name of Object.keys((await (await fetch(`${url}/proxies`)).json()) as object)) {
     await fetch(`${url}/proxies/${name}`, { method: 'DELETE' });
   }
 });
