@@ -1,0 +1,40 @@
+// Event chat: reading the live messages of an event and posting to a published one. Posting
+// persists first and then broadcasts, over HTTP and Socket.IO alike, so no one sees a message the
+// database does not have.
+import { NotFoundError } from '../../lib/errors.ts';
+import type { TokenClaims } from '../../lib/auth.ts';
+import type { ChatMessagePayload } from '../../socket/chat-broadcaster.ts';
+import type { ServiceContext } from '../context.ts';
+
+const messageSelect = { id: true, eventId: true, authorId: true, body: true, createdAt: true } as const;
+
+export class ChatService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /** Live messages of a live event, newest first. */
+  async list(eventId: string, limit: number, offset: number) {
+    const event = await this.ctx.prisma.event.findFirst({ where: { id: eventId, deletedAt: null }, select: { id: true } });
+    if (event === null) throw new NotFoundError('event', eventId);
+    return this.ctx.prisma.chatMessage.findMany({
+      where: { eventId, deletedAt: null },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit,
+      skip: offset,
+      select: messageSelect,
+    });
+  }
+
+  /** Only a live, published event has an open chat. */
+  async assertOpen(eventId: string): Promise<void> {
+    const event = await this.ctx.prisma.event.findFirst({ where: { id: eventId, deletedAt: null, status: 'PUBLISHED' }, select: { id: true } });
+    if (event === null) throw new NotFoundError('event', eventId);
+  }
+
+  async send(author: TokenClaims, eventId: string, body: string): Promise<ChatMessagePayload> {
+    await this.assertOpen(eventId);
+    const message = await this.ctx.prisma.chatMessage.create({ data: { eventId, authorId: author.userId, body }, select: messageSelect });
+    const payload: ChatMessagePayload = { ...message, createdAt: message.createdAt.toISOString() };
+    this.ctx.chat.messageCreated(payload);
+    return payload;
+  }
+}
