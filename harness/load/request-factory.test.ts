@@ -1,46 +1,9 @@
 import { jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import type { SeedManifest } from '../environment/types.ts';
 import { LoadError } from './errors.ts';
 import { RequestFactory, clientKeyPrefix } from './request-factory.ts';
-import { DEFAULT_MIX, TEMPLATE_NAMES, randomUuid } from './templates.ts';
-import type { LoadContext, MixEntry } from './types.ts';
-import { createRng } from '../lib/random.ts';
-
-const SECRET = 'a-test-secret-of-enough-length';
-const rng = createRng(7);
-const ids = (n: number) => Array.from({ length: n }, () => randomUuid(rng));
-
-export const MANIFEST: SeedManifest = {
-  users: [
-    { id: ids(1)[0]!, role: 'ADMIN' },
-    { id: ids(1)[0]!, role: 'ORGANIZER' },
-    ...ids(5).map((id) => ({ id, role: 'USER' as const })),
-  ],
-  deletedUserIds: ids(2),
-  organizers: ids(2).map((id) => ({ id, ownerId: id })),
-  deletedOrganizerIds: ids(1),
-  publishedEventIds: ids(4),
-  draftEventIds: ids(1),
-  deletedEventIds: ids(2),
-  artistIds: ids(3),
-  deletedArtistIds: ids(2),
-  venueIds: ids(2),
-  deletedVenueIds: ids(1),
-  ticketIds: ids(3),
-  messageIds: ids(3),
-  deletedMessageIds: ids(1),
-};
-
-const context = (overrides: Partial<LoadContext> = {}): LoadContext => ({
-  appUrl: 'http://127.0.0.1:1',
-  seed: MANIFEST,
-  jwtSecret: SECRET,
-  runId: 'run 2026/11/28',
-  rngSeed: 99,
-  ...overrides,
-});
-const mixOf = (weights: Record<string, number>): MixEntry[] => Object.entries(weights).map(([template, weight]) => ({ template, weight }));
+import { DEFAULT_MIX, TEMPLATE_NAMES } from './templates.ts';
+import { TEST_MANIFEST as MANIFEST, TEST_SECRET as SECRET, mixOf, testContext as context } from './fixtures.ts';
 
 describe('RequestFactory', () => {
   it('is deterministic: the same seed gives the same requests', async () => {

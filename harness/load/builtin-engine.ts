@@ -1,0 +1,151 @@
+// The built-in load engine: an open model over an undici Pool. Requests go out at the scheduled
+// arrival times whatever the app's response times are (a slow app does not slow the schedule, so
+// it cannot hide its own slowness); if `maxInFlight` requests are already out, the next one is not
+// sent but recorded as dropped, with a cap record. One Sample per scheduled request.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Pool } from 'undici';
+import type { TimelineRecorder } from '../timeline/recorder.ts';
+import type { Sample } from '../timeline/types.ts';
+import { arrivalOffsetsMs, scheduledCount } from './arrival.ts';
+import { classifyError } from './classify-error.ts';
+import { RequestFactory } from './request-factory.ts';
+import type { LoadContext, LoadEngine, LoadProfile, RequestSpec } from './types.ts';
+
+/** Reads `error.code` from an error body `{ error: { code, message, requestId } }`. */
+export function errorCodeOf(bodyText: string): string | null {
+  try {
+    const body = JSON.parse(bodyText) as { error?: { code?: unknown } };
+    return typeof body?.error?.code === 'string' ? body.error.code : null;
+  } catch {
+    return null;
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string | null {
+  if (value === undefined) return null;
+  return Array.isArray(value) ? (value[0] ?? null) : value;
+}
+
+async function waitUntil(recorder: TimelineRecorder, atMs: number, signal: AbortSignal | undefined): Promise<boolean> {
+  const waitMs = atMs - recorder.now();
+  try {
+    // Below a millisecond a timer cannot help; yield once so responses get processed.
+    if (waitMs >= 1) await sleep(waitMs, undefined, { signal });
+    else await new Promise<void>((resolve) => setImmediate(resolve));
+  } catch {
+    return false;
+  }
+  return signal?.aborted !== true;
+}
+
+export class BuiltinLoadEngine implements LoadEngine {
+  readonly name = 'builtin' as const;
+
+  async run(profile: LoadProfile, context: LoadContext, recorder: TimelineRecorder, signal?: AbortSignal): Promise<void> {
+    const factory = await RequestFactory.create(context, profile.mix);
+    const pool = new Pool(context.appUrl, {
+      connections: profile.maxInFlight,
+      pipelining: 1,
+      connect: { timeout: profile.timeoutMs },
+      // The per-request AbortSignal bounds the whole exchange; undici's own timers would fire first.
+      headersTimeout: 0,
+      bodyTimeout: 0,
+    });
+    const pending = new Set<Promise<void>>();
+    let inFlight = 0;
+    let dropped = 0;
+
+    const send = async (id: number, scheduledAtMs: number, spec: RequestSpec): Promise<void> => {
+      const startedAtMs = recorder.now();
+      const timeout = AbortSignal.timeout(profile.timeoutMs);
+      const base = {
+        id,
+        scheduledAtMs,
+        startedAtMs,
+        method: spec.method,
+        routeTemplate: spec.routeTemplate,
+        template: spec.template,
+        kind: spec.kind,
+        ...(spec.clientKey === undefined ? {} : { clientKey: spec.clientKey }),
+      };
+      let sample: Sample;
+      try {
+        const response = await pool.request({
+          path: spec.path,
+          method: spec.method,
+          headers: spec.headers,
+          body: spec.body ?? null,
+          signal: timeout,
+        });
+        const ok = response.statusCode >= 200 && response.statusCode < 300;
+        // Error bodies are small and carry the code the checks need; success bodies are only drained.
+        const errorCode = ok ? (await response.body.dump(), null) : errorCodeOf(await response.body.text());
+        sample = {
+          ...base,
+          endedAtMs: recorder.now(),
+          status: response.statusCode,
+          errorClass: null,
+          errorCode,
+          retryAfter: headerValue(response.headers['retry-after']),
+        };
+      } catch (error) {
+        const errorClass = classifyError(error, timeout.aborted);
+        sample = { ...base, endedAtMs: recorder.now(), status: null, errorClass, errorCode: null };
+        if (errorClass === 'other') sample.errorMessage = String((error as Error)?.message ?? error).slice(0, 200);
+      }
+      recorder.recordSample(sample);
+    };
+
+    const fire = (scheduledAtMs: number): void => {
+      const id = recorder.nextSampleId();
+      // Build every scheduled request, sent or not, so the request sequence depends on the seed alone.
+      const spec = factory.next();
+      if (inFlight >= profile.maxInFlight) {
+        const atMs = recorder.now();
+        dropped++;
+        recorder.recordInFlightCap({ atMs, sampleId: id, inFlight, maxInFlight: profile.maxInFlight });
+        recorder.recordSample({
+          id,
+          scheduledAtMs,
+          startedAtMs: atMs,
+          endedAtMs: atMs,
+          method: spec.method,
+          routeTemplate: spec.routeTemplate,
+          template: spec.template,
+          kind: spec.kind,
+          status: null,
+          errorClass: 'dropped',
+          errorCode: null,
+          ...(spec.clientKey === undefined ? {} : { clientKey: spec.clientKey }),
+        });
+        return;
+      }
+      inFlight++;
+      const promise = send(id, scheduledAtMs, spec).finally(() => {
+        inFlight--;
+        pending.delete(promise);
+      });
+      pending.add(promise);
+    };
+
+    try {
+      if (!(await waitUntil(recorder, profile.startAtMs, signal))) return;
+      const anchorMs = recorder.now();
+      recorder.mark('load-start', anchorMs, { engine: this.name, scheduled: scheduledCount(profile.arrival), maxInFlight: profile.maxInFlight });
+      let aborted = false;
+      for (const offsetMs of arrivalOffsetsMs(profile.arrival)) {
+        const dueMs = anchorMs + offsetMs;
+        if (dueMs > recorder.now() && !(await waitUntil(recorder, dueMs, signal))) {
+          aborted = true;
+          break;
+        }
+        fire(dueMs);
+      }
+      await Promise.allSettled([...pending]);
+      recorder.mark('load-end', recorder.now(), { engine: this.name, dropped, aborted });
+    } finally {
+      await Promise.allSettled([...pending]);
+      await pool.close();
+    }
+  }
+}
