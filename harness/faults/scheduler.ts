@@ -1,0 +1,67 @@
+// Runs a scenario's planned fault actions at their times and records every window in the
+// timeline with the times the faults actually took effect and ended — not the times they were
+// scheduled for: on a busy machine the two differ, and checks must judge what really happened.
+import type { StartedEnvironment } from '../environment/types.ts';
+import type { PlannedAction } from '../scenario/plan.ts';
+import type { TimelineRecorder } from '../timeline/recorder.ts';
+import { faultAction } from './registry.ts';
+import { FaultError } from './types.ts';
+
+export interface FaultScheduleOptions {
+  env: StartedEnvironment;
+  recorder: TimelineRecorder;
+  actions: readonly PlannedAction[];
+  /** Environment time (env.now()) that the plan's 0 ms corresponds to. */
+  originMs: number;
+  signal?: AbortSignal;
+  onAction?: (action: PlannedAction, atMs: number) => void;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Apply one planned action now, recording its window. */
+export async function runAction(env: StartedEnvironment, recorder: TimelineRecorder, action: PlannedAction): Promise<void> {
+  const implementation = faultAction(action.fault.type);
+  const context = { env, window: action.window };
+  try {
+    if (action.action === 'revert') {
+      if (implementation.revert === undefined) throw new FaultError(`${action.fault.type} has no inverse`);
+      await implementation.revert(context, action.fault as never);
+      recorder.faultEnded(action.window);
+      return;
+    }
+    const name = recorder.faultRequested({ name: action.window, kind: action.fault.type, target: action.target, effect: action.effect, details: { ...action.fault, source: action.source } });
+    await implementation.apply(context, action.fault as never);
+    const effectiveAtMs = recorder.now();
+    recorder.faultEffective(name, effectiveAtMs);
+    if (action.effect === 'restore') {
+      recorder.faultEnded(name, effectiveAtMs);
+      for (const closed of action.closes) recorder.faultEnded(closed, effectiveAtMs);
+    }
+  } catch (error) {
+    if (error instanceof FaultError) throw error;
+    throw new FaultError(`${action.action} ${action.fault.type} (${action.source}) failed: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** Run every action at its time; resolves when the last one ran (or the signal aborted). */
+export async function runFaultSchedule(options: FaultScheduleOptions): Promise<void> {
+  for (const action of options.actions) {
+    if (options.signal?.aborted) return;
+    await sleep(options.originMs + action.atMs - options.env.now(), options.signal);
+    if (options.signal?.aborted) return;
+    options.onAction?.(action, options.env.now() - options.originMs);
+    await runAction(options.env, options.recorder, action);
+  }
+}
