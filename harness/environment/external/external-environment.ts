@@ -1,0 +1,67 @@
+// Everything given by URL: a docker-compose stack or a staging environment that is already running.
+// The harness drives faults through its Toxiproxy, reads and seeds its database directly, and has
+// no hands on its processes: scenarios that need process control are skipped with that reason.
+import { Toxiproxy } from 'toxiproxy-node-client';
+import { ensureSeedManifest } from '../seed-manifest.ts';
+import type { StartedEnvironment } from '../types.ts';
+
+export interface ExternalEnvironmentOptions {
+  appUrl: string;
+  toxiproxyUrl: string;
+  /** A direct (not proxied) connection string, for seeding and for reading back writes. */
+  databaseUrl: string;
+  /** The JWT secret the app signs with, so load can mint tokens for seeded users. */
+  jwtSecret: string;
+  dbProxyName?: string;
+  redisProxyName?: string;
+  seed: number;
+}
+
+export class CapabilityError extends Error {
+  readonly code = 'CAPABILITY_UNAVAILABLE';
+  constructor(what: string) {
+    super(`${what} is not available in the external environment (the harness does not control its processes)`);
+    this.name = 'CapabilityError';
+  }
+}
+
+export async function startExternalEnvironment(options: ExternalEnvironmentOptions): Promise<StartedEnvironment> {
+  const origin = performance.now();
+  const toxiproxy = new Toxiproxy(options.toxiproxyUrl);
+  const proxies = await toxiproxy.getAll();
+  const dbProxyName = options.dbProxyName ?? 'postgres';
+  if (proxies[dbProxyName] === undefined) throw new Error(`toxiproxy at ${options.toxiproxyUrl} has no proxy named "${dbProxyName}" (it has: ${Object.keys(proxies).join(', ') || 'none'})`);
+  const redisProxyName = options.redisProxyName ?? (proxies.redis === undefined ? undefined : 'redis');
+  if (redisProxyName !== undefined && proxies[redisProxyName] === undefined) throw new Error(`toxiproxy has no proxy named "${redisProxyName}"`);
+  const seed = await ensureSeedManifest(options.databaseUrl, options.seed);
+  const unavailable = (what: string) => async (): Promise<never> => {
+    throw new CapabilityError(what);
+  };
+  const noListeners = (): (() => void) => () => undefined;
+  const environment: StartedEnvironment = {
+    kind: 'external',
+    capabilities: { redis: redisProxyName !== undefined, processControl: false, postgresControl: false },
+    appUrl: options.appUrl.replace(/\/+$/, ''),
+    toxiproxyUrl: options.toxiproxyUrl,
+    toxiproxy,
+    dbProxyName,
+    redisProxyName,
+    databaseUrl: options.databaseUrl,
+    jwtSecret: options.jwtSecret,
+    seed,
+    appSettings: undefined,
+    now: () => performance.now() - origin,
+    onAppLog: noListeners,
+    onAppExit: noListeners,
+    onAppStart: noListeners,
+    startApp: async () => undefined,
+    killApp: unavailable('killing the app'),
+    restartApp: unavailable('restarting the app'),
+    stopPostgres: unavailable('stopping PostgreSQL'),
+    startPostgres: unavailable('starting PostgreSQL'),
+    // Leave the stack as we found it: no proxy disabled, no toxic left behind.
+    stop: () => toxiproxy.reset(),
+    [Symbol.asyncDispose]: () => environment.stop(),
+  };
+  return environment;
+}
