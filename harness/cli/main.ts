@@ -5,6 +5,8 @@ import { ExitCode, UsageError } from './exit-codes.ts';
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   proxy: async () => (await import('./commands/proxy.ts')).proxyCommand,
+  up: async () => (await import('./commands/up.ts')).upCommand,
+  inject: async () => (await import('./commands/inject.ts')).injectCommand,
 };
 
 function help(): string {

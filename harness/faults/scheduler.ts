@@ -4,6 +4,7 @@
 import type { StartedEnvironment } from '../environment/types.ts';
 import type { PlannedAction } from '../scenario/plan.ts';
 import type { TimelineRecorder } from '../timeline/recorder.ts';
+import { FAULT_TRAITS } from '../scenario/faults.ts';
 import { faultAction } from './registry.ts';
 import { FaultError } from './types.ts';
 
@@ -48,6 +49,9 @@ export async function runAction(env: StartedEnvironment, recorder: TimelineRecor
     if (action.effect === 'restore') {
       recorder.faultEnded(name, effectiveAtMs);
       for (const closed of action.closes) recorder.faultEnded(closed, effectiveAtMs);
+    } else if (!FAULT_TRAITS[action.fault.type].revertible) {
+      // A restart is one action: its window is the time it took.
+      recorder.faultEnded(name, effectiveAtMs);
     }
   } catch (error) {
     if (error instanceof FaultError) throw error;

@@ -52,7 +52,7 @@ describe('listen-before-db', () => {
       await app.waitForLog((line) => line.event === 'http.listening');
       const response = await fetch(`${app.url()}/api/v1/events`);
       expect(response.status).toBe(500);
-      expect((await response.json()).error.code).toBe('INTERNAL');
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('INTERNAL');
     } finally {
       await app.stop();
       await server.startAgain();
