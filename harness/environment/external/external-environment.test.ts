@@ -43,7 +43,7 @@ it('reads an already seeded database without seeding it twice', async () => {
   const again = await startExternalEnvironment({ appUrl: app.url, toxiproxyUrl: proxy.url, databaseUrl: postgres.url('stack'), jwtSecret: TEST_JWT_SECRET, seed: 3 });
   expect(new Set(again.seed.publishedEventIds)).toEqual(new Set(env.seed.publishedEventIds));
   const { rows } = await postgres.query(`SELECT count(*)::int AS n FROM users WHERE email LIKE 'seed-%'`, [], 'stack');
-  expect(rows[0].n).toBe(50);
+  expect(rows[0]?.n).toBe(50);
 });
 
 it('drives faults through the given proxy, and stop() leaves it as it found it', async () => {

@@ -16,7 +16,7 @@ beforeEach(async () => {
 });
 afterEach(closeAll);
 
-const SLACK_MS = 60;
+const SLACK_MS = 75;
 
 async function roundTrip(): Promise<{ upMs: number; downMs: number }> {
   const up = await timeTransfer(pair.client, pair.server, message);

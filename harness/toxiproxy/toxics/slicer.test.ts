@@ -16,15 +16,15 @@ afterEach(closeAll);
 
 describe('slicer toxic', () => {
   it('delivers every byte, in order, in many chunks', async () => {
-    await pair.proxy.addToxic({ type: 'slicer', attributes: { average_size: 100, size_variation: 50, delay: 1_000 } } as never);
-    const payload = randomBytes(20_000);
+    await pair.proxy.addToxic({ type: 'slicer', attributes: { average_size: 200, size_variation: 100, delay: 10_000 } } as never);
+    const payload = randomBytes(6_000);
     const clientSide = readUntilClosed(pair.client, 10_000);
     pair.server.end(payload);
     const received = await clientSide;
     expect(received.kind).toBe('end');
     expect(received.data.equals(payload)).toBe(true);
-    // ~200 slices 1 ms apart; even if the kernel merges some, far more than one read.
-    expect(received.reads).toBeGreaterThan(50);
+    // ~30 slices 10 ms apart: even on a busy machine that merges some reads, far more than one.
+    expect(received.reads).toBeGreaterThanOrEqual(10);
   });
 
   it('with no delay still delivers byte-exact data', async () => {

@@ -3,11 +3,14 @@
 import type { Chunk } from './toxic.ts';
 
 /**
- * Timers fire on the event loop's cached millisecond clock, which can run slightly behind
- * `performance.now()`; releasing this close to the due time avoids re-arming for a fraction
- * of a millisecond and then firing a whole millisecond late.
+ * Node timers have millisecond granularity on the event loop's cached clock, so a plain
+ * setTimeout lands anywhere within about a millisecond of the due time, usually late. We arm the
+ * timer this much early and cover the rest by yielding turns of the event loop (setImmediate,
+ * which still serves I/O), so a 100 ms latency is 100 ms give or take a few tenths.
  */
-const EARLY_RELEASE_MS = 0.5;
+const FINAL_APPROACH_MS = 1.5;
+/** Close enough: releasing now is nearer the due time than another turn of the loop would be. */
+const ON_TIME_MS = 0.05;
 
 interface Item {
   chunk: Chunk;
@@ -19,6 +22,7 @@ export class TimedQueue {
   private head = 0;
   private bytes = 0;
   private timer: NodeJS.Timeout | undefined;
+  private immediate: NodeJS.Immediate | undefined;
   private destroyed = false;
 
   constructor(
@@ -44,7 +48,7 @@ export class TimedQueue {
   push(chunk: Chunk, dueMs: number): void {
     this.items.push({ chunk, dueMs });
     this.bytes += chunk.data.length;
-    if (this.timer === undefined && this.length === 1) this.pump();
+    if (this.length === 1) this.pump();
   }
 
   /** Recompute every waiting chunk's due time in order (after an attribute change). */
@@ -66,26 +70,35 @@ export class TimedQueue {
 
   destroy(): void {
     this.destroyed = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.disarm();
     this.items = [];
     this.head = 0;
     this.bytes = 0;
   }
 
-  private pump(): void {
+  private disarm(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.immediate !== undefined) clearImmediate(this.immediate);
+    this.immediate = undefined;
+  }
+
+  private readonly wake = (): void => {
+    this.timer = undefined;
+    this.immediate = undefined;
+    this.pump();
+  };
+
+  private pump(): void {
+    this.disarm();
     if (this.length === 0) return;
     const nowMs = this.nowMs();
     while (this.head < this.items.length) {
       const item = this.items[this.head]!;
       const waitMs = item.dueMs - nowMs;
-      if (waitMs > EARLY_RELEASE_MS) {
-        this.timer = setTimeout(() => {
-          this.timer = undefined;
-          this.pump();
-        }, waitMs);
+      if (waitMs > ON_TIME_MS) {
+        if (waitMs > FINAL_APPROACH_MS) this.timer = setTimeout(this.wake, waitMs - FINAL_APPROACH_MS);
+        else this.immediate = setImmediate(this.wake);
         return;
       }
       this.head++;
