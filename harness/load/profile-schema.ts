@@ -1,0 +1,81 @@
+// What a scenario writes for its load, and its validation into a LoadProfile. Either a constant
+// `rate` (req/s) or k6-style `stages` ramping from `startRate`; an open model in both cases.
+import { z } from 'zod';
+import { durationMsSchema, type Duration } from '../lib/duration.ts';
+import { arrivalDurationMs } from './arrival.ts';
+import { DEFAULT_MIX, TEMPLATE_NAMES } from './templates.ts';
+import type { ArrivalRate, LoadProfile } from './types.ts';
+
+export interface LoadProfileInput {
+  /** When load begins (default 0: at the run's origin). */
+  startAt?: Duration;
+  /** A constant arrival rate in requests per second… */
+  rate?: number;
+  /** …for this long (default: until the scenario's end). */
+  duration?: Duration;
+  /** Or ramping stages, like k6's ramping-arrival-rate: each ramps linearly to `target` req/s. */
+  stages?: { duration: Duration; target: number }[];
+  /** The rate the first stage ramps from (default 0). */
+  startRate?: number;
+  /** Requests in flight at most (default 200); arrivals beyond it are dropped and recorded. */
+  maxInFlight?: number;
+  /** Per-request timeout (default '10s'); keep it above the app's query timeout. */
+  timeout?: Duration;
+  /** Template name → weight (default DEFAULT_MIX). */
+  mix?: Record<string, number>;
+}
+
+const ratePerSec = (what: string) => z.number({ error: `expected ${what} in requests per second` }).min(0, `expected ${what} ≥ 0`).max(100_000, `expected ${what} ≤ 100000`);
+const templateName = z.string().refine((name) => TEMPLATE_NAMES.includes(name), {
+  error: (issue) => `expected a request template, one of ${TEMPLATE_NAMES.join(', ')}; got ${JSON.stringify(issue.input)}`,
+});
+
+/** The load section parsed; `durationMs` of a constant rate may still wait for the scenario's duration. */
+export const loadSectionSchema = z
+  .strictObject({
+    startAt: durationMsSchema.optional(),
+    rate: ratePerSec('rate').optional(),
+    duration: durationMsSchema.optional(),
+    stages: z
+      .array(z.strictObject({ duration: durationMsSchema, target: ratePerSec('target') }), { error: 'expected a list of { duration, target } stages' })
+      .min(1, 'expected at least one stage')
+      .optional(),
+    startRate: ratePerSec('startRate').optional(),
+    maxInFlight: z.number().int('expected a whole number').min(1, 'expected maxInFlight ≥ 1').max(10_000, 'expected maxInFlight ≤ 10000').default(200),
+    timeout: durationMsSchema.default(10_000),
+    mix: z
+      .record(templateName, z.number({ error: 'expected a weight (a number ≥ 0)' }).min(0, 'expected a weight ≥ 0'))
+      .refine((mix) => Object.values(mix).some((weight) => weight > 0), 'expected at least one template with a positive weight')
+      .optional(),
+  })
+  .superRefine((load, ctx) => {
+    if ((load.rate === undefined) === (load.stages === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['rate'], message: 'expected either `rate` (constant req/s) or `stages` (ramping), not both and not neither' });
+    }
+    if (load.stages !== undefined && load.duration !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['duration'], message: 'expected no `duration` with `stages` (the stages say how long)' });
+    }
+    if (load.rate !== undefined && load.startRate !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['startRate'], message: 'expected `startRate` only with `stages`' });
+    }
+  });
+
+export type LoadSection = z.output<typeof loadSectionSchema>;
+
+/** Completes a parsed load section: a constant rate without a duration runs to the scenario's end. */
+export function toLoadProfile(section: LoadSection, scenarioDurationMs: number): LoadProfile {
+  const startAtMs = section.startAt ?? 0;
+  const arrival: ArrivalRate =
+    section.stages !== undefined
+      ? { type: 'ramping', startRatePerSec: section.startRate ?? 0, stages: section.stages.map((stage) => ({ durationMs: stage.duration, targetPerSec: stage.target })) }
+      : { type: 'constant', ratePerSec: section.rate ?? 0, durationMs: section.duration ?? Math.max(0, scenarioDurationMs - startAtMs) };
+  const mix = section.mix ?? DEFAULT_MIX;
+  return {
+    startAtMs,
+    arrival,
+    durationMs: arrivalDurationMs(arrival),
+    maxInFlight: section.maxInFlight,
+    timeoutMs: section.timeout,
+    mix: Object.entries(mix).map(([template, weight]) => ({ template, weight })),
+  };
+}
