@@ -1,0 +1,46 @@
+// no-crash: the app process never exited unless the harness asked it to (appKill, appRestart, the
+// end of the run). A scenario that expects the documented startup fail-fast may see exit code 1
+// before the app ever answered; any other exit is a crash.
+import { z } from 'zod';
+import { answerTimes } from '../timeline/phases.ts';
+import type { ProcessEvent, Timeline } from '../timeline/types.ts';
+import { checkResult, plural } from './result.ts';
+import type { Check, Evidence } from './types.ts';
+
+type Exit = Extract<ProcessEvent, { type: 'exit' }>;
+
+/** The exit happened before the app answered anything since its last start: a startup exit. */
+function isStartupExit(timeline: Timeline, exit: Exit): boolean {
+  const lastStart = timeline.process.filter((event) => event.type === 'start' && event.atMs <= exit.atMs).at(-1)?.atMs ?? 0;
+  return !answerTimes(timeline).some((atMs) => atMs >= lastStart && atMs <= exit.atMs);
+}
+
+export const noCrash: Check<Record<string, never>> = {
+  name: 'no-crash',
+  description: 'The app process never exits unless the harness asked it to (a documented startup fail-fast excepted when expected).',
+  optionsSchema: z.strictObject({}),
+  evaluate(timeline, { scenario }) {
+    const exits = timeline.process.filter((event): event is Exit => event.type === 'exit');
+    const offending: Evidence[] = [];
+    let allowedFailFast = 0;
+    for (const exit of exits) {
+      if (exit.expected) continue;
+      if (scenario.expectFailFast && exit.code === 1 && isStartupExit(timeline, exit)) {
+        allowedFailFast++;
+        continue;
+      }
+      offending.push({ type: 'process', event: exit, note: `unexpected exit (code ${exit.code ?? 'none'}, signal ${exit.signal ?? 'none'}) at ${Math.round(exit.atMs)} ms` });
+    }
+    const expectedExits = exits.filter((exit) => exit.expected).length;
+    return checkResult(this.name, {
+      passed: offending.length === 0,
+      summary:
+        offending.length === 0
+          ? `No unexpected exit (${plural(expectedExits, 'exit')} requested by the harness${allowedFailFast > 0 ? ', the documented startup fail-fast' : ''}).`
+          : `The app exited ${plural(offending.length, 'time')} without being asked to.`,
+      figures: { unexpectedExits: offending.length, expectedExits, starts: timeline.process.filter((event) => event.type === 'start').length },
+      counts: { unexpectedExits: offending.length, expectedExits, failFastExits: allowedFailFast },
+      offending,
+    });
+  },
+};
