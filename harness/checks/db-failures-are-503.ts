@@ -1,0 +1,65 @@
+// db-failures-are-503: while the database is at fault (and in the grace after), every request the
+// app failed answered 503 with a DATABASE_* code and a Retry-After header — never a 500, never a
+// 503 without its code. Requires at least one request overlapping a database fault: otherwise the
+// scenario proved nothing here.
+import { z } from 'zod';
+import { PhaseMap } from '../timeline/phases.ts';
+import { wasAnswered, wasSent } from '../timeline/samples.ts';
+import type { Sample } from '../timeline/types.ts';
+import { checkResult, sampleEvidence, tally } from './result.ts';
+import type { Check, Evidence } from './types.ts';
+
+export interface DbFailuresOptions {
+  includeGrace: boolean;
+  requireRetryAfter: boolean;
+  codePrefix: string;
+}
+
+/** Why this answer is not a proper database-failure answer, or null when it is fine. */
+function problemWith(sample: Sample & { status: number }, options: DbFailuresOptions): string | null {
+  if (sample.status < 500) return null;
+  if (sample.status !== 503) return `a database failure answered ${sample.status}, not 503`;
+  if (sample.errorCode === null || !sample.errorCode.startsWith(options.codePrefix)) return `503 without a ${options.codePrefix}* error code (got ${sample.errorCode ?? 'none'})`;
+  // retryAfter undefined: the engine did not record headers, so it cannot be judged.
+  if (options.requireRetryAfter && sample.retryAfter === null) return '503 without a Retry-After header';
+  return null;
+}
+
+export const dbFailuresAre503: Check<DbFailuresOptions> = {
+  name: 'db-failures-are-503',
+  description: 'During database faults every failed request answered 503 with a DATABASE_* code and Retry-After.',
+  optionsSchema: z.strictObject({
+    includeGrace: z.boolean().default(true),
+    requireRetryAfter: z.boolean().default(true),
+    codePrefix: z.string().min(1).default('DATABASE_'),
+  }),
+  evaluate(timeline, { options, scenario }) {
+    const phases = PhaseMap.of(timeline, { graceMs: scenario.graceMs });
+    const counts: Record<string, number> = {};
+    const offending: Evidence[] = [];
+    let overlapping = 0;
+    let answered503 = 0;
+    for (const sample of timeline.samples) {
+      if (!wasSent(sample) || phases.faultsAt(sample.startedAtMs, sample.endedAtMs, { target: 'database', includeGrace: options.includeGrace }).length === 0) continue;
+      overlapping++;
+      if (!wasAnswered(sample)) continue;
+      if (sample.status === 503) answered503++;
+      const problem = problemWith(sample, options);
+      tally(counts, problem === null ? String(sample.status) : `bad ${sample.status}`);
+      if (problem !== null) offending.push(sampleEvidence(sample, problem));
+    }
+    const dbWindows = timeline.faults.filter((window) => window.target === 'database' && window.effect !== 'restore').length;
+    return checkResult(this.name, {
+      passed: overlapping > 0 && offending.length === 0,
+      summary:
+        overlapping === 0
+          ? `No request overlapped a database fault (${dbWindows} fault windows): nothing was proven.`
+          : offending.length === 0
+            ? `All ${overlapping} requests during database faults answered properly (${answered503} × 503 ${options.codePrefix}*).`
+            : `${offending.length} of ${overlapping} requests during database faults were not a proper 503 ${options.codePrefix}*.`,
+      figures: { requestsDuringDbFault: overlapping, answered503, offending: offending.length, dbFaultWindows: dbWindows },
+      counts,
+      offending,
+    });
+  },
+};

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { DB_503, fault, sample, samplesBetween, timeline } from '../timeline/fixtures.ts';
+import { statusAllowlist } from './status-allowlist.ts';
+import type { ScenarioFacts } from './types.ts';
+
+const scenario: ScenarioFacts = { name: 't', graceMs: 2_000, expectFailFast: false };
+const defaults = statusAllowlist.optionsSchema.parse({});
+const evaluate = (run: ReturnType<typeof timeline>, options = defaults) => statusAllowlist.evaluate(run, { options, scenario });
+
+/** A healthy app through a database outage from 5 s to 8 s: refused before it listens, 503s during, 200s after. */
+function healthyRun() {
+  return timeline({
+    samples: [
+      ...samplesBetween(0, 400, 100, { status: null, errorClass: 'ECONNREFUSED' }),
+      ...samplesBetween(500, 5_000, 100),
+      sample({ atMs: 600, kind: 'p2025-probe', status: 404, errorCode: 'NOT_FOUND' }),
+      ...samplesBetween(5_000, 8_000, 100, DB_503),
+      ...samplesBetween(8_000, 9_000, 100, DB_503),
+      ...samplesBetween(9_000, 12_000, 100),
+    ],
+    faults: [fault({ fromMs: 5_000, toMs: 8_000 })],
+  });
+}
+
+describe('status-allowlist', () => {
+  it('passes a healthy run through a database outage', () => {
+    const result = evaluate(healthyRun());
+    expect(result.passed).toBe(true);
+    expect(result.figures).toMatchObject({ startupRequests: 4, faultRequests: 30, graceRequests: 20, offending: 0 });
+  });
+
+  it('fails on a 500 during the fault (db errors mapped to 500)', () => {
+    const run = healthyRun();
+    run.samples.push(sample({ atMs: 6_050, status: 500, errorCode: 'INTERNAL' }));
+    const result = evaluate(run);
+    expect(result.passed).toBe(false);
+    expect(result.figures.faultOffending).toBe(1);
+    expect(result.evidence.firstOffending[0]?.note).toContain('→ 500 INTERNAL at 6.1s: not allowed in phase fault');
+  });
+
+  it('fails on connection errors once the app was up (a crash during the fault)', () => {
+    const run = healthyRun();
+    run.samples.push(sample({ atMs: 6_010, status: null, errorClass: 'ECONNREFUSED' }));
+    expect(evaluate(run).passed).toBe(false);
+  });
+
+  it('fails on 503 in steady state, and honours a scenario allowlist', () => {
+    const run = timeline({ samples: [sample({ atMs: 0 }), sample({ atMs: 20_000, ...DB_503 })] });
+    expect(evaluate(run).passed).toBe(false);
+    expect(evaluate(run, statusAllowlist.optionsSchema.parse({ steady: ['2xx', 503] })).passed).toBe(true);
+  });
+
+  it('ignores dropped requests (the harness never sent them)', () => {
+    const run = timeline({ samples: [sample({ atMs: 0 }), sample({ atMs: 10, status: null, errorClass: 'dropped' })] });
+    expect(evaluate(run).passed).toBe(true);
+  });
+
+  it('rejects bad allowlist entries with what was expected', () => {
+    const result = statusAllowlist.optionsSchema.safeParse({ fault: ['2xx', 'ECONNREFUSD'] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['fault', 1]);
+    expect(result.error?.issues[0]?.message).toMatch(/expected an HTTP status \(e\.g\. 404\).*got "ECONNREFUSD"/);
+  });
+});
