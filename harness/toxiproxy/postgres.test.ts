@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Proxy, Toxiproxy } from 'toxiproxy-node-client';
 import { EmbeddedPostgres } from '../environment/postgres/embedded-postgres.ts';
 import { closeAll, createTestProxy, performance, startTestToxiproxy } from './testing/fixtures.ts';
+import { expectDuration } from './testing/timing.ts';
 
 let postgres: EmbeddedPostgres;
 let client: Toxiproxy;
@@ -53,12 +54,10 @@ describe('PostgreSQL through the embedded proxy', () => {
 
   it('adds downstream latency to every query on an open connection', async () => {
     const pgClient = await connectThroughProxy();
-    expect(await timedQuery(pgClient, 'SELECT 1')).toBeLessThan(100);
+    await expectDuration('without toxic', () => timedQuery(pgClient, 'SELECT 1'), { atLeastMs: 0, belowMs: 100 });
     await proxy.addToxic({ type: 'latency', attributes: { latency: 150 } } as never);
     for (let i = 0; i < 3; i++) {
-      const elapsedMs = await timedQuery(pgClient, 'SELECT 1');
-      expect(elapsedMs).toBeGreaterThanOrEqual(148);
-      expect(elapsedMs).toBeLessThan(150 + 150);
+      await expectDuration('with latency', () => timedQuery(pgClient, 'SELECT 1'), { atLeastMs: 148, belowMs: 150 + 100 });
     }
   });
 

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Toxiproxy } from 'toxiproxy-node-client';
 import { closeAll, startTestToxiproxy } from '../testing/fixtures.ts';
 import { openProxiedPair, timeTransfer, type ProxiedPair } from '../testing/pair.ts';
+import { expectDuration } from '../testing/timing.ts';
 
 let toxiproxy: Toxiproxy;
 let pair: ProxiedPair;
@@ -22,17 +23,20 @@ describe('bandwidth toxic', () => {
     await pair.proxy.addToxic({ type: 'bandwidth', stream, attributes: { rate: rateKbps } } as never);
     const payload = randomBytes(bytes);
     const [from, to] = stream === 'upstream' ? [pair.client, pair.server] : [pair.server, pair.client];
-    const { elapsedMs, received } = await timeTransfer(from, to, payload);
-    expect(received.equals(payload)).toBe(true);
     const expectedMs = bytes / rateKbps; // KB/s = bytes per millisecond
-    expect(elapsedMs).toBeGreaterThan(expectedMs * 0.9);
-    expect(elapsedMs).toBeLessThan(expectedMs * 1.1);
+    const measure = async () => {
+      const { elapsedMs, received } = await timeTransfer(from, to, payload);
+      expect(received.equals(payload)).toBe(true);
+      return elapsedMs;
+    };
+    await expectDuration('transfer', measure, { atLeastMs: expectedMs * 0.9, belowMs: expectedMs * 1.1 }, 2);
   });
 
   it('changes rate on a live connection', async () => {
     const toxic = await pair.proxy.addToxic({ type: 'bandwidth', attributes: { rate: 50 } } as never);
     await toxic.update({ attributes: { rate: 1_000 } } as never);
-    const { elapsedMs } = await timeTransfer(pair.server, pair.client, randomBytes(200_000));
-    expect(elapsedMs).toBeLessThan(200 * 1.1 + 50);
+    const payload = randomBytes(200_000);
+    const measure = async () => (await timeTransfer(pair.server, pair.client, payload)).elapsedMs;
+    await expectDuration('transfer at the new rate', measure, { atLeastMs: 200 * 0.9, belowMs: 200 * 1.1 + 50 }, 2);
   });
 });

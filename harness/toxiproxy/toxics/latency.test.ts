@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Toxiproxy } from 'toxiproxy-node-client';
 import { closeAll, readBytes, sleep, startTestToxiproxy } from '../testing/fixtures.ts';
 import { openProxiedPair, timeTransfer, type ProxiedPair } from '../testing/pair.ts';
+import { expectDuration } from '../testing/timing.ts';
 
 let toxiproxy: Toxiproxy;
 let pair: ProxiedPair;
@@ -18,17 +19,17 @@ afterEach(closeAll);
 
 const SLACK_MS = 75;
 
-async function roundTrip(): Promise<{ upMs: number; downMs: number }> {
-  const up = await timeTransfer(pair.client, pair.server, message);
-  expect(up.received.equals(message)).toBe(true);
-  const down = await timeTransfer(pair.server, pair.client, message);
-  expect(down.received.equals(message)).toBe(true);
-  return { upMs: up.elapsedMs, downMs: down.elapsedMs };
+async function transfer(from: 'client' | 'server'): Promise<number> {
+  const [source, target] = from === 'client' ? [pair.client, pair.server] : [pair.server, pair.client];
+  const { elapsedMs, received } = await timeTransfer(source, target, message);
+  expect(received.equals(message)).toBe(true);
+  return elapsedMs;
 }
 
-function expectAbout(actualMs: number, expectedMs: number): void {
-  expect(actualMs).toBeGreaterThanOrEqual(expectedMs - 2);
-  expect(actualMs).toBeLessThan(expectedMs + SLACK_MS);
+/** Client → server takes `upMs`, server → client `downMs`, each within bounds (see timing.ts). */
+async function expectLatency(upMs: number, downMs: number): Promise<void> {
+  await expectDuration('upstream', () => transfer('client'), { atLeastMs: upMs - 2, belowMs: upMs + SLACK_MS });
+  await expectDuration('downstream', () => transfer('server'), { atLeastMs: downMs - 2, belowMs: downMs + SLACK_MS });
 }
 
 describe('latency toxic', () => {
@@ -40,43 +41,39 @@ describe('latency toxic', () => {
   ])('delays upstream by $up ms and downstream by $down ms, every round', async ({ up, down }) => {
     if (up > 0) await pair.proxy.addToxic({ type: 'latency', stream: 'upstream', attributes: { latency: up } } as never);
     if (down > 0) await pair.proxy.addToxic({ type: 'latency', stream: 'downstream', attributes: { latency: down } } as never);
-    for (let round = 0; round < 2; round++) {
-      const { upMs, downMs } = await roundTrip();
-      expectAbout(upMs, up);
-      expectAbout(downMs, down);
-    }
+    for (let round = 0; round < 2; round++) await expectLatency(up, down);
   });
 
   it('stacks: two latency toxics on one stream add up', async () => {
     await pair.proxy.addToxic({ name: 'first', type: 'latency', stream: 'upstream', attributes: { latency: 150 } } as never);
     await pair.proxy.addToxic({ name: 'second', type: 'latency', stream: 'upstream', attributes: { latency: 150 } } as never);
-    expectAbout((await roundTrip()).upMs, 300);
+    await expectLatency(300, 0);
   });
 
   it('keeps jitter within latency ± jitter, and really varies', async () => {
     await pair.proxy.addToxic({ type: 'latency', attributes: { latency: 100, jitter: 50 } } as never);
     const delays: number[] = [];
     for (let i = 0; i < 12; i++) delays.push((await timeTransfer(pair.server, pair.client, Buffer.from('ping'))).elapsedMs);
-    for (const delay of delays) {
-      expect(delay).toBeGreaterThanOrEqual(50 - 2);
-      expect(delay).toBeLessThan(150 + SLACK_MS);
-    }
-    expect(Math.max(...delays) - Math.min(...delays)).toBeGreaterThan(20);
+    const seen = `delays: ${delays.map((delay) => delay.toFixed(1)).join(', ')}`;
+    for (const delay of delays) expect(delay, seen).toBeGreaterThanOrEqual(50 - 2);
+    // A stall can push one sample late; most must be inside latency + jitter.
+    expect(delays.filter((delay) => delay < 150 + SLACK_MS).length, seen).toBeGreaterThanOrEqual(10);
+    expect(Math.max(...delays) - Math.min(...delays), seen).toBeGreaterThan(20);
   });
 
   it('applies to a connection that was already open, and stops when removed', async () => {
-    expect((await roundTrip()).downMs).toBeLessThan(SLACK_MS);
+    await expectLatency(0, 0);
     const toxic = await pair.proxy.addToxic({ type: 'latency', attributes: { latency: 200 } } as never);
-    expectAbout((await roundTrip()).downMs, 200);
+    await expectLatency(0, 200);
     await toxic.remove();
-    expect((await roundTrip()).downMs).toBeLessThan(SLACK_MS);
+    await expectLatency(0, 0);
   });
 
   it('takes a new latency on a live connection when updated', async () => {
     const toxic = await pair.proxy.addToxic({ type: 'latency', attributes: { latency: 100 } } as never);
-    expectAbout((await roundTrip()).downMs, 100);
+    await expectLatency(0, 100);
     await toxic.update({ attributes: { latency: 250 } } as never);
-    expectAbout((await roundTrip()).downMs, 250);
+    await expectLatency(0, 250);
   });
 
   it('hands on held data at once when the toxic is removed', async () => {
