@@ -1,0 +1,112 @@
+// The wiring of the containers environment as a pure function: images, aliases, ports, the app's
+// environment and the Toxiproxy proxies. The app reaches PostgreSQL and Redis only through
+// Toxiproxy (`toxiproxy:8666`, `toxiproxy:8667`), so every fault the harness injects is on its path.
+import { DEFAULT_APP_SETTINGS } from '../embedded/app-settings.ts';
+import { DB_PROXY, REDIS_PROXY } from '../embedded/embedded-environment.ts';
+import type { ContainersPlan, ProxyPlan, ServiceName } from './containers-plan.ts';
+
+export const POSTGRES_IMAGE = 'postgres:17-alpine';
+export const REDIS_IMAGE = 'redis:7-alpine';
+export const TOXIPROXY_IMAGE = 'ghcr.io/shopify/toxiproxy:2.12.0';
+export const APP_DOCKERFILE = 'target-app/Dockerfile';
+
+export const ALIASES: Readonly<Record<ServiceName, string>> = { postgres: 'postgres', redis: 'redis', toxiproxy: 'toxiproxy', app: 'app' };
+export const POSTGRES_PORT = 5432;
+export const REDIS_PORT = 6379;
+export const TOXIPROXY_API_PORT = 8474;
+export const DB_PROXY_LISTEN_PORT = 8666;
+export const REDIS_PROXY_LISTEN_PORT = 8667;
+export const APP_PORT = 3000;
+export const HEALTH_PATH = '/api/v1/health';
+
+const DATABASE = 'faultline';
+const USERNAME = 'faultline';
+
+export interface PlanOptions {
+  /** The repository root: the app image's build context. */
+  repoRoot: string;
+  jwtSecret: string;
+  postgresPassword: string;
+  /** Host port the app's port is pinned to, so `appUrl` survives killApp/startApp. */
+  appHostPort: number;
+  /** Host port PostgreSQL is pinned to, so `databaseUrl` survives stopPostgres/startPostgres. */
+  postgresHostPort: number;
+  /** Overrides of the app's environment, applied last (as in the embedded provider). */
+  appEnv?: Record<string, string>;
+  appStartupTimeoutMs?: number;
+}
+
+export function postgresUrl(parts: { username: string; password: string; host: string; port: number; database: string }): string {
+  return `postgresql://${encodeURIComponent(parts.username)}:${encodeURIComponent(parts.password)}@${parts.host}:${parts.port}/${parts.database}`;
+}
+
+export function planContainers(options: PlanOptions): ContainersPlan {
+  const proxies: ProxyPlan[] = [
+    { name: DB_PROXY, listen: `0.0.0.0:${DB_PROXY_LISTEN_PORT}`, listenPort: DB_PROXY_LISTEN_PORT, upstream: `${ALIASES.postgres}:${POSTGRES_PORT}` },
+    { name: REDIS_PROXY, listen: `0.0.0.0:${REDIS_PROXY_LISTEN_PORT}`, listenPort: REDIS_PROXY_LISTEN_PORT, upstream: `${ALIASES.redis}:${REDIS_PORT}` },
+  ];
+  const credentials = { username: USERNAME, password: options.postgresPassword, database: DATABASE };
+
+  return {
+    network: { aliases: { ...ALIASES } },
+    postgres: {
+      service: 'postgres',
+      source: { kind: 'image', image: POSTGRES_IMAGE },
+      networkAliases: [ALIASES.postgres],
+      // POSTGRES_DB/USER/PASSWORD, set by @testcontainers/postgresql from the fields below.
+      env: { POSTGRES_DB: DATABASE, POSTGRES_USER: USERNAME, POSTGRES_PASSWORD: options.postgresPassword },
+      // The embedded server's settings. fsync off loses nothing when only PostgreSQL dies (the OS
+      // keeps its writes); synchronous_commit stays on so an immediate stop loses no acknowledged commit.
+      command: ['postgres', '-c', 'max_connections=200', '-c', 'fsync=off'],
+      exposedPorts: [{ container: POSTGRES_PORT, host: options.postgresHostPort }],
+      wait: { kind: 'healthcheck-and-ports' },
+      startupTimeoutMs: 120_000,
+      ...credentials,
+      stopSignals: { fast: 'SIGINT', immediate: 'SIGQUIT' },
+    },
+    redis: {
+      service: 'redis',
+      source: { kind: 'image', image: REDIS_IMAGE },
+      networkAliases: [ALIASES.redis],
+      env: {},
+      command: undefined,
+      exposedPorts: [],
+      wait: { kind: 'log', message: 'Ready to accept connections' },
+      startupTimeoutMs: 60_000,
+    },
+    toxiproxy: {
+      service: 'toxiproxy',
+      source: { kind: 'image', image: TOXIPROXY_IMAGE },
+      networkAliases: [ALIASES.toxiproxy],
+      env: {},
+      command: undefined,
+      exposedPorts: [{ container: TOXIPROXY_API_PORT }, ...proxies.map((proxy) => ({ container: proxy.listenPort }))],
+      wait: { kind: 'http', method: 'GET', path: '/version', port: TOXIPROXY_API_PORT, status: 200 },
+      startupTimeoutMs: 60_000,
+      apiPort: TOXIPROXY_API_PORT,
+    },
+    proxies,
+    app: {
+      service: 'app',
+      source: { kind: 'dockerfile', context: options.repoRoot, dockerfile: APP_DOCKERFILE },
+      networkAliases: [ALIASES.app],
+      env: {
+        ...DEFAULT_APP_SETTINGS,
+        // Inside a container the app must listen on every interface to be reachable through the port mapping.
+        HOST: '0.0.0.0',
+        PORT: String(APP_PORT),
+        DATABASE_URL: postgresUrl({ ...credentials, host: ALIASES.toxiproxy, port: DB_PROXY_LISTEN_PORT }),
+        REDIS_URL: `redis://${ALIASES.toxiproxy}:${REDIS_PROXY_LISTEN_PORT}`,
+        JWT_SECRET: options.jwtSecret,
+        ...options.appEnv,
+      },
+      command: undefined,
+      exposedPorts: [{ container: APP_PORT, host: options.appHostPort }],
+      wait: { kind: 'running' },
+      readiness: { kind: 'http', method: 'GET', path: HEALTH_PATH, port: APP_PORT, status: 200 },
+      startupTimeoutMs: options.appStartupTimeoutMs ?? 120_000,
+      port: APP_PORT,
+    },
+    startOrder: ['postgres', 'redis', 'toxiproxy', 'app'],
+  };
+}
