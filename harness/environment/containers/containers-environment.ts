@@ -1,0 +1,202 @@
+// The containers provider: executes the plan from `planContainers` with testcontainers — one
+// network; PostgreSQL (migrated and seeded by the harness through its mapped port), Redis, a real
+// Toxiproxy with proxies in front of both, and the target app built from target-app/Dockerfile.
+// It returns the same StartedEnvironment as the embedded provider; `stop()` undoes it in reverse.
+// Without a Docker engine it fails within a bounded time with ENVIRONMENT_START_FAILED.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PostgreSqlContainer } from '@testcontainers/postgresql';
+import { GenericContainer, Network, Wait, type StartedNetwork, type WaitStrategy } from 'testcontainers';
+import { Toxiproxy } from 'toxiproxy-node-client';
+import { migrate } from '../../../prisma/tools/migrate.ts';
+import { seedDatabase } from '../../../target-app/scripts/seed.ts';
+import { freePort } from '../../lib/ports.ts';
+import { newJwtSecret } from '../embedded/app-settings.ts';
+import { EnvironmentStartError } from '../embedded/embedded-environment.ts';
+import type { PostgresStopMode, StartedEnvironment } from '../types.ts';
+import { AppContainer, type DockerContainer } from './app-container.ts';
+import type { ContainerPlan, WaitPlan } from './containers-plan.ts';
+import { connectContainerRuntime } from './container-runtime.ts';
+import { planContainers, postgresUrl } from './plan-containers.ts';
+import { RunningWaitStrategy } from './running-wait-strategy.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+export interface ContainersEnvironmentOptions {
+  /** Drives the seeded data set. (Real Toxiproxy rolls toxicity with its own, unseeded RNG.) */
+  seed: number;
+  seedScale?: number;
+  /** Overrides of the app's environment (e.g. TARGET_APP_DEFECTS, DB_QUERY_TIMEOUT_MS). */
+  appEnv?: Record<string, string>;
+  /** Start the app as part of start(); false builds its image and container but leaves it stopped. */
+  startApp?: boolean;
+  /** Progress lines ("postgres ready", ...). */
+  onProgress?: (message: string) => void;
+  /** How long the container runtime may take to answer before start() fails (default 15 s). */
+  runtimeTimeoutMs?: number;
+  /** How long the app may take to answer its health check when start() starts it (default 120 s). */
+  appStartupTimeoutMs?: number;
+}
+
+const APP_STOP_GRACE_MS = 5_000;
+const POSTGRES_STOP_TIMEOUT_MS = 30_000;
+
+function waitStrategy(wait: WaitPlan): WaitStrategy {
+  switch (wait.kind) {
+    case 'http':
+      return Wait.forHttp(wait.path, wait.port).forStatusCode(wait.status);
+    case 'log':
+      return Wait.forLogMessage(wait.message);
+    case 'healthcheck-and-ports':
+      return Wait.forAll([Wait.forHealthCheck(), Wait.forListeningPorts()]);
+    case 'running':
+      return new RunningWaitStrategy();
+  }
+}
+
+/** Apply a container's plan: network and aliases, environment, command, ports, readiness. */
+function configure<C extends GenericContainer>(container: C, plan: ContainerPlan, network: StartedNetwork): C {
+  container
+    .withNetwork(network)
+    .withNetworkAliases(...plan.networkAliases)
+    .withEnvironment(plan.env)
+    .withExposedPorts(...plan.exposedPorts.map((port) => (port.host === undefined ? port.container : { container: port.container, host: port.host })))
+    .withWaitStrategy(waitStrategy(plan.wait))
+    .withStartupTimeout(plan.startupTimeoutMs);
+  if (plan.command !== undefined) container.withCommand(plan.command);
+  return container;
+}
+
+/** Resolve once the container has stopped; after `timeoutMs` SIGKILL it and wait for that. */
+async function waitForStop(docker: DockerContainer, timeoutMs: number): Promise<void> {
+  const stopped = docker.wait();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
+  if ((await Promise.race([stopped, late])) === 'late') {
+    await docker.kill({ signal: 'SIGKILL' }).catch(() => undefined);
+    await stopped;
+  }
+  clearTimeout(timer);
+}
+
+export async function startContainersEnvironment(options: ContainersEnvironmentOptions): Promise<StartedEnvironment> {
+  const origin = performance.now();
+  const now = (): number => performance.now() - origin;
+  const progress = options.onProgress ?? (() => undefined);
+  const undo: (() => Promise<unknown>)[] = [];
+  const stopAll = async (): Promise<void> => {
+    for (const step of undo.reverse()) await step().catch(() => undefined);
+    undo.length = 0;
+  };
+
+  try {
+    const client = await connectContainerRuntime({ timeoutMs: options.runtimeTimeoutMs });
+    const host = client.info.containerRuntime.host;
+    progress(`container runtime at ${host} (server ${client.info.containerRuntime.serverVersion})`);
+    const plan = planContainers({
+      repoRoot: ROOT,
+      jwtSecret: newJwtSecret(),
+      postgresPassword: randomBytes(12).toString('hex'),
+      // Docker binds on every interface; pinning the ports keeps the URLs valid across restarts.
+      appHostPort: await freePort('0.0.0.0'),
+      postgresHostPort: await freePort('0.0.0.0'),
+      appEnv: options.appEnv,
+      appStartupTimeoutMs: options.appStartupTimeoutMs,
+    });
+
+    const network = await new Network().start();
+    undo.push(() => network.stop());
+
+    const postgresPlan = plan.postgres;
+    if (postgresPlan.source.kind !== 'image') throw new Error('the postgres plan must name an image');
+    const postgres = await configure(
+      new PostgreSqlContainer(postgresPlan.source.image).withDatabase(postgresPlan.database).withUsername(postgresPlan.username).withPassword(postgresPlan.password),
+      postgresPlan,
+      network,
+    ).start();
+    undo.push(() => postgres.stop());
+    const databaseUrl = postgresUrl({ ...postgresPlan, host: postgres.getHost(), port: postgres.getPort() });
+    await migrate(databaseUrl);
+    const seed = await seedDatabase(databaseUrl, { scale: options.seedScale ?? 1, seed: options.seed });
+    progress(`postgres ready on :${postgres.getPort()} (migrated, ${seed.users.length} users seeded)`);
+
+    const imageOf = (container: ContainerPlan): string => {
+      if (container.source.kind !== 'image') throw new Error(`the ${container.service} plan must name an image`);
+      return container.source.image;
+    };
+    const redis = await configure(new GenericContainer(imageOf(plan.redis)), plan.redis, network).start();
+    undo.push(() => redis.stop());
+    progress('redis ready');
+
+    const toxiproxyContainer = await configure(new GenericContainer(imageOf(plan.toxiproxy)), plan.toxiproxy, network).start();
+    undo.push(() => toxiproxyContainer.stop());
+    const toxiproxyUrl = `http://${toxiproxyContainer.getHost()}:${toxiproxyContainer.getMappedPort(plan.toxiproxy.apiPort)}`;
+    const toxiproxy = new Toxiproxy(toxiproxyUrl);
+    for (const proxy of plan.proxies) await toxiproxy.createProxy({ name: proxy.name, listen: proxy.listen, upstream: proxy.upstream });
+    progress(`toxiproxy ready at ${toxiproxyUrl} (proxies: ${plan.proxies.map((proxy) => `${proxy.name} ${proxy.listen} → ${proxy.upstream}`).join(', ')})`);
+
+    const appPlan = plan.app;
+    if (appPlan.source.kind !== 'dockerfile') throw new Error('the app plan must name a Dockerfile');
+    const image = await GenericContainer.fromDockerfile(appPlan.source.context, appPlan.source.dockerfile).build();
+    progress(`app image built from ${appPlan.source.dockerfile}`);
+    const app = new AppContainer(configure(image, appPlan, network), client, appPlan.port, now);
+    undo.push(() => app.remove(APP_STOP_GRACE_MS));
+    const appHostPort = appPlan.exposedPorts[0]?.host;
+    if (options.startApp ?? true) {
+      await app.start();
+      const readiness = appPlan.readiness;
+      if (readiness.kind === 'http') await app.waitUntilReady(readiness.path, readiness.status, appPlan.startupTimeoutMs);
+      progress(`app ready at http://${host}:${appHostPort}`);
+    }
+
+    let postgresRunning = true;
+    let stopped = false;
+    const environment: StartedEnvironment = {
+      kind: 'containers',
+      capabilities: { redis: true, processControl: true, postgresControl: true },
+      appUrl: `http://${host}:${appHostPort}`,
+      toxiproxyUrl,
+      toxiproxy,
+      dbProxyName: plan.proxies[0]!.name,
+      redisProxyName: plan.proxies[1]!.name,
+      databaseUrl,
+      jwtSecret: appPlan.env.JWT_SECRET!,
+      seed,
+      appSettings: appPlan.env,
+      now,
+      onAppLog: (listener) => app.onLog(listener),
+      onAppExit: (listener) => app.onExit(listener),
+      onAppStart: (listener) => app.onStart(listener),
+      startApp: () => app.start(),
+      killApp: (signal = 'SIGKILL') => app.kill(signal),
+      restartApp: async () => {
+        await app.kill('SIGTERM');
+        await app.start();
+      },
+      stopPostgres: async ({ mode = 'fast' }: { mode?: PostgresStopMode } = {}) => {
+        if (!postgresRunning) return;
+        const docker = client.container.getById(postgres.getId());
+        await docker.kill({ signal: postgresPlan.stopSignals[mode] });
+        await waitForStop(docker, POSTGRES_STOP_TIMEOUT_MS);
+        postgresRunning = false;
+      },
+      startPostgres: async () => {
+        if (postgresRunning) return;
+        // docker restart of a stopped container starts it on the same data; the host port is pinned.
+        await postgres.restart();
+        postgresRunning = true;
+      },
+      stop: async () => {
+        if (stopped) return;
+        stopped = true;
+        await stopAll();
+      },
+      [Symbol.asyncDispose]: () => environment.stop(),
+    };
+    return environment;
+  } catch (error) {
+    await stopAll();
+    throw new EnvironmentStartError(`the containers environment failed to start: ${(error as Error).message}`, { cause: error });
+  }
+}
