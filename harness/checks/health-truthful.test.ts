@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { fault, probe, timeline, truthfulProbes } from '../timeline/fixtures.ts';
+import type { HealthProbe } from '../timeline/types.ts';
+import { healthTruthful } from './health-truthful.ts';
+
+const options = healthTruthful.optionsSchema.parse({ lagMs: '1s' });
+const evaluate = (health: HealthProbe[]) =>
+  healthTruthful.evaluate(timeline({ health, faults: [fault({ fromMs: 5_000, toMs: 10_000 })] }), { options, scenario: { name: 't', graceMs: 1_000, expectFailFast: false } });
+
+/** A truthful app: up until 5.4 s (it notices the outage 400 ms late), down until 10.6 s, then up. */
+const truthful = [...truthfulProbes(0, 5_400, 200, true), ...truthfulProbes(5_400, 10_600, 200, false), ...truthfulProbes(10_600, 15_000, 200, true)];
+
+describe('health-truthful', () => {
+  it('passes a truthful app and measures its lag', () => {
+    const result = evaluate(truthful);
+    expect(result.passed).toBe(true);
+    expect(result.figures).toMatchObject({ maxLagMs: 600, untruthful: 0, outagesUnreported: 0 });
+    expect(result.figures.compared).toBeGreaterThan(100);
+  });
+
+  it('fails an app whose health always says ok (defect health-always-ok)', () => {
+    const result = evaluate(truthfulProbes(0, 15_000, 200, true));
+    expect(result.passed).toBe(false);
+    expect(result.figures.outagesUnreported).toBe(3);
+    expect(result.evidence.firstOffending[0]?.note).toMatch(/GET \/api\/v1\/health → 200 ok at 6s while the database was down/);
+  });
+
+  it('fails an app that keeps saying unavailable after the database is back', () => {
+    const result = evaluate([...truthfulProbes(0, 5_400, 200, true), ...truthfulProbes(5_400, 15_000, 200, false)]);
+    expect(result.passed).toBe(false);
+    expect(result.evidence.firstOffending[0]?.note).toContain('while the database was up');
+  });
+
+  it('does not judge probes inside the lag, nor unanswered ones', () => {
+    const result = evaluate([probe({ atMs: 5_500, endpoint: 'health/detailed', status: 200 }), probe({ atMs: 10_500, status: 503 }), probe({ atMs: 12_000, status: null, errorClass: 'ECONNREFUSED' })]);
+    expect(result.passed).toBe(false); // nothing could be compared
+    expect(result.evidence.counts).toEqual({ 'not judged': 2, unanswered: 1 });
+  });
+});
