@@ -12,16 +12,23 @@ const toxic = {
 const effect = { effect: z.enum(['unavailable', 'degraded']).optional() };
 const stopMode = z.enum(['fast', 'immediate']).default('fast');
 
-const bare = <T extends string>(type: T) => z.strictObject({ type: z.literal(type) });
+/** A strict object whose unknown-key error lists the fields the fault does accept. */
+function strict<T extends z.ZodRawShape>(shape: T) {
+  const known = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}; expected ${known}` : undefined),
+  });
+}
+const bare = <T extends string>(type: T) => strict({ type: z.literal(type) });
 
 const variants = [
   bare('dbDown'),
   bare('dbUp'),
-  z.strictObject({ type: z.literal('dbLatency'), latencyMs: nonNegativeInt('latencyMs'), jitterMs: nonNegativeInt('jitterMs').default(0), ...toxic, ...effect }),
-  z.strictObject({ type: z.literal('dbTimeout'), timeoutMs: nonNegativeInt('timeoutMs').default(0), ...toxic }),
-  z.strictObject({ type: z.literal('dbResetPeer'), timeoutMs: nonNegativeInt('timeoutMs').default(0), ...toxic }),
-  z.strictObject({ type: z.literal('dbBandwidth'), rateKbps: nonNegativeInt('rateKbps'), ...toxic, ...effect }),
-  z.strictObject({
+  strict({ type: z.literal('dbLatency'), latencyMs: nonNegativeInt('latencyMs'), jitterMs: nonNegativeInt('jitterMs').default(0), ...toxic, ...effect }),
+  strict({ type: z.literal('dbTimeout'), timeoutMs: nonNegativeInt('timeoutMs').default(0), ...toxic }),
+  strict({ type: z.literal('dbResetPeer'), timeoutMs: nonNegativeInt('timeoutMs').default(0), ...toxic }),
+  strict({ type: z.literal('dbBandwidth'), rateKbps: nonNegativeInt('rateKbps'), ...toxic, ...effect }),
+  strict({
     type: z.literal('dbSlicer'),
     averageSizeBytes: nonNegativeInt('averageSizeBytes').min(1, 'expected averageSizeBytes ≥ 1'),
     sizeVariationBytes: nonNegativeInt('sizeVariationBytes').default(0),
@@ -29,14 +36,14 @@ const variants = [
     ...toxic,
     ...effect,
   }),
-  z.strictObject({ type: z.literal('dbLimitData'), bytes: nonNegativeInt('bytes'), ...toxic }),
+  strict({ type: z.literal('dbLimitData'), bytes: nonNegativeInt('bytes'), ...toxic }),
   bare('redisDown'),
   bare('redisUp'),
-  z.strictObject({ type: z.literal('redisLatency'), latencyMs: nonNegativeInt('latencyMs'), jitterMs: nonNegativeInt('jitterMs').default(0), ...toxic }),
-  z.strictObject({ type: z.literal('postgresStop'), mode: stopMode }),
+  strict({ type: z.literal('redisLatency'), latencyMs: nonNegativeInt('latencyMs'), jitterMs: nonNegativeInt('jitterMs').default(0), ...toxic }),
+  strict({ type: z.literal('postgresStop'), mode: stopMode }),
   bare('postgresStart'),
-  z.strictObject({ type: z.literal('postgresRestart'), mode: stopMode }),
-  z.strictObject({ type: z.literal('appKill'), signal: z.enum(['SIGKILL', 'SIGTERM']).default('SIGKILL') }),
+  strict({ type: z.literal('postgresRestart'), mode: stopMode }),
+  strict({ type: z.literal('appKill'), signal: z.enum(['SIGKILL', 'SIGTERM']).default('SIGKILL') }),
   bare('appStart'),
   bare('appRestart'),
 ] as const;

@@ -1,0 +1,72 @@
+// A scenario as its file writes it (ScenarioInput) and as the harness runs it (Scenario: validated,
+// durations in ms, defaults applied, fault steps planned, check options parsed).
+import type { CheckName, ConfiguredCheck } from '../checks/registry.ts';
+import type { Duration } from '../lib/duration.ts';
+import type { LoadProfileInput } from '../load/profile-schema.ts';
+import type { LoadProfile } from '../load/types.ts';
+import type { PlannedAction } from './plan.ts';
+import type { Step, StepInput } from './steps.ts';
+
+export interface ScenarioNeeds {
+  redis: boolean;
+  processControl: boolean;
+  postgresControl: boolean;
+}
+
+export interface ScenarioInput {
+  /** kebab-case, unique in the catalog, e.g. 'db-outage-under-load'. */
+  name: string;
+  /** The production failure this scenario reproduces, in a sentence or two. */
+  description: string;
+  /** Capabilities the environment must have; faults that need one add it automatically. */
+  needs?: Partial<ScenarioNeeds>;
+  app?: {
+    /** Start the app this long after the origin (after the faults at 0 are in place). Default 0. */
+    startAt?: Duration;
+    /** Environment overrides for the app, e.g. { DB_CONNECT_MAX_RETRIES: 2 }. */
+    env?: Record<string, string | number | boolean>;
+    /** 'fail-fast': the database never comes and the app is expected to exit 1 (documented). */
+    expect?: 'ready' | 'fail-fast';
+  };
+  /** How long the run lasts. */
+  duration: Duration;
+  /** How long after a fault ends the app may still be catching up (phase 'grace'). Default '5s'. */
+  grace?: Duration;
+  /** Fixes the run's RNG (requests, ids); otherwise the runner picks one and prints it. */
+  seed?: number;
+  timeline?: StepInput[];
+  load?: LoadProfileInput;
+  /** Check name → true (defaults) or its options, e.g. { 'recovers-within': { withinMs: '10s' } }. */
+  checks: Partial<Record<CheckName, true | Record<string, unknown>>>;
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  needs: ScenarioNeeds;
+  app: { startAtMs: number; env: Record<string, string>; expect: 'ready' | 'fail-fast' };
+  durationMs: number;
+  graceMs: number;
+  seed: number | undefined;
+  timeline: Step[];
+  /** The timeline expanded into ordered apply/revert actions (see plan.ts). */
+  plan: PlannedAction[];
+  load: LoadProfile | null;
+  checks: ConfiguredCheck[];
+  /** The file it was loaded from, when loaded by loadScenarioFile. */
+  file?: string;
+}
+
+export interface SuiteInput {
+  name: string;
+  description?: string;
+  /** Scenarios (defineScenario values) in the order they run. */
+  scenarios: Scenario[];
+}
+
+export interface Suite {
+  name: string;
+  description: string;
+  scenarios: Scenario[];
+  file?: string;
+}
