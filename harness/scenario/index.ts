@@ -1,0 +1,33 @@
+// Scenarios: what a file under scenarios/ imports to describe a run, and what the runner loads.
+export { defineScenario, isScenario, scenarioFacts, withFile } from './define.ts';
+export { defineSuite, isSuite } from './suite.ts';
+export { loadScenarioFile, loadSuiteFile, loadScenarioOrSuiteFile } from './load-file.ts';
+export { ScenarioError, problemsFromZod, formatPath, type ScenarioProblem } from './errors.ts';
+export { at, during, every, type Step, type StepInput } from './steps.ts';
+export { planFaults, type PlannedAction } from './plan.ts';
+export {
+  FAULT_TRAITS,
+  FAULT_TYPES,
+  faultEffect,
+  faultNeeds,
+  dbDown,
+  dbUp,
+  dbLatency,
+  dbTimeout,
+  dbResetPeer,
+  dbBandwidth,
+  dbSlicer,
+  dbLimitData,
+  redisDown,
+  redisUp,
+  redisLatency,
+  postgresStop,
+  postgresStart,
+  postgresRestart,
+  appKill,
+  appStart,
+  appRestart,
+  type FaultTraits,
+} from './faults.ts';
+export type * from './fault-types.ts';
+export type * from './types.ts';
