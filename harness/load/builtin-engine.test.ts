@@ -77,6 +77,8 @@ describe('BuiltinLoadEngine', () => {
     // Scheduled times are the ideal schedule: evenly 5 ms apart from the load start.
     expect(timeline.samples[1]!.scheduledAtMs - timeline.samples[0]!.scheduledAtMs).toBeCloseTo(5, 6);
     expect(new Set(timeline.samples.map((s) => s.id)).size).toBe(600);
+    // Never early: a request leaves at or after its scheduled time.
+    expect(timeline.samples.every((s) => s.startedAtMs >= s.scheduledAtMs)).toBe(true);
     expect(timeline.samples[0]).toMatchObject({ method: 'GET', routeTemplate: '/api/v1/events', template: 'events.list', kind: 'read', errorClass: null });
   });
 

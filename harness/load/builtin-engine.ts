@@ -26,12 +26,17 @@ function headerValue(value: string | string[] | undefined): string | null {
   return Array.isArray(value) ? (value[0] ?? null) : value;
 }
 
+const MAX_FIRES_WITHOUT_YIELD = 32;
+
+/** Waits until the clock reaches atMs (never earlier); false when aborted. */
 async function waitUntil(recorder: TimelineRecorder, atMs: number, signal: AbortSignal | undefined): Promise<boolean> {
-  const waitMs = atMs - recorder.now();
   try {
-    // Below a millisecond a timer cannot help; yield once so responses get processed.
-    if (waitMs >= 1) await sleep(waitMs, undefined, { signal });
-    else await new Promise<void>((resolve) => setImmediate(resolve));
+    for (let waitMs = atMs - recorder.now(); waitMs > 0; waitMs = atMs - recorder.now()) {
+      // Below a millisecond a timer cannot help; yield so responses get processed meanwhile.
+      if (waitMs >= 1) await sleep(Math.floor(waitMs), undefined, { signal });
+      else await new Promise<void>((resolve) => setImmediate(resolve));
+      if (signal?.aborted === true) return false;
+    }
   } catch {
     return false;
   }
@@ -133,11 +138,24 @@ export class BuiltinLoadEngine implements LoadEngine {
       const anchorMs = recorder.now();
       recorder.mark('load-start', anchorMs, { engine: this.name, scheduled: scheduledCount(profile.arrival), maxInFlight: profile.maxInFlight });
       let aborted = false;
+      let firedSinceYield = 0;
       for (const offsetMs of arrivalOffsetsMs(profile.arrival)) {
         const dueMs = anchorMs + offsetMs;
-        if (dueMs > recorder.now() && !(await waitUntil(recorder, dueMs, signal))) {
-          aborted = true;
-          break;
+        if (dueMs > recorder.now()) {
+          firedSinceYield = 0;
+          if (!(await waitUntil(recorder, dueMs, signal))) {
+            aborted = true;
+            break;
+          }
+        } else if (++firedSinceYield >= MAX_FIRES_WITHOUT_YIELD) {
+          // Behind schedule: catch up in bursts, but let responses in between, or in-flight
+          // requests would never complete and every arrival of the burst would be dropped.
+          firedSinceYield = 0;
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          if (signal?.aborted === true) {
+            aborted = true;
+            break;
+          }
         }
         fire(dueMs);
       }
