@@ -5,6 +5,7 @@ type Benchmark = (argv: string[]) => Promise<number>;
 const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   proxy: async () => (await import('./proxy.ts')).runProxyBenchmark,
   env: async () => (await import('./env.ts')).runEnvBenchmark,
+  load: async () => (await import('./load.ts')).runLoadBenchmark,
 };
 
 async function main(argv: string[]): Promise<number> {
