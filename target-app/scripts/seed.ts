@@ -39,7 +39,9 @@ async function insert(client: pg.ClientBase, table: string, columns: string[], r
 
 export async function seedDatabase(databaseUrl: string, options: SeedOptions = {}): Promise<SeedManifest> {
   const scale = Math.max(1, Math.round(options.scale ?? 1));
-  const rng = createRng(options.seed ?? 1);
+  // Its own stream of the seed: the load generator draws "never-existing" ids from createRng(seed),
+  // and the same stream here would make some of those ids exist.
+  const rng = createRng(((options.seed ?? 1) ^ 0x5eed_da7a) >>> 0);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
   const name = (): string => `${pick(WORDS)} ${pick(WORDS)}`;
   const now = Date.now();

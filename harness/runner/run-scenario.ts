@@ -1,0 +1,149 @@
+// Runs one scenario: environment → faults + load + probes → one recorded timeline → checks.
+// The runner owns the order of things and the clean-up; the verdicts come from the checks alone.
+import { evaluateChecks } from '../checks/registry.ts';
+import type { EnvironmentEvents, StartedEnvironment } from '../environment/types.ts';
+import { runFaultSchedule } from '../faults/scheduler.ts';
+import { BuiltinLoadEngine } from '../load/builtin-engine.ts';
+import { K6LoadEngine } from '../load/k6-engine.ts';
+import type { LoadEngine } from '../load/types.ts';
+import { startHealthPoller } from '../probes/health-poller.ts';
+import { scenarioFacts } from '../scenario/define.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { attachEnvironment } from '../timeline/attach-environment.ts';
+import { TimelineRecorder } from '../timeline/recorder.ts';
+import { expectedCapabilities, missingCapabilityReason, startEnvironment, type EnvironmentChoice } from './environment-factory.ts';
+import { startProgress } from './progress.ts';
+import type { ScenarioRunResult } from './types.ts';
+import { acknowledgedKeys, readBackWrites } from './write-readback.ts';
+
+export interface RunScenarioOptions {
+  runId: string;
+  seed: number;
+  environment: EnvironmentChoice;
+  loadEngine: 'builtin' | 'k6';
+  /** App environment overrides for every scenario (e.g. TARGET_APP_DEFECTS from --defects). */
+  appEnv?: Record<string, string>;
+  /** Progress output; false in tests. */
+  progress?: boolean;
+  signal?: AbortSignal;
+}
+
+function sleepUntil(clock: () => number, atMs: number, signal?: AbortSignal): Promise<void> {
+  const waitMs = atMs - clock();
+  if (waitMs <= 0 || signal?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, waitMs);
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** The environment's events on the scenario's clock (0 = the scenario's start). */
+function shifted(env: StartedEnvironment, originMs: number): EnvironmentEvents {
+  return {
+    onAppLog: (listener) => env.onAppLog((line) => listener({ ...line, atMs: line.atMs - originMs })),
+    onAppExit: (listener) => env.onAppExit((exit) => listener({ ...exit, atMs: exit.atMs - originMs })),
+    onAppStart: (listener) => env.onAppStart((start) => listener({ ...start, atMs: start.atMs - originMs })),
+  };
+}
+
+export async function runScenario(scenario: Scenario, options: RunScenarioOptions): Promise<ScenarioRunResult> {
+  const seed = scenario.seed ?? options.seed;
+  const startedAt = new Date();
+  const base = { name: scenario.name, description: scenario.description, file: scenario.file, seed, startedAt: startedAt.toISOString() };
+  const capabilities = expectedCapabilities(options.environment);
+  const finish = (rest: Omit<ScenarioRunResult, keyof typeof base | 'durationMs'>): ScenarioRunResult => ({ ...base, durationMs: Date.now() - startedAt.getTime(), ...rest });
+
+  const missing = missingCapabilityReason(scenario.needs, capabilities, options.environment.kind);
+  if (missing !== undefined) {
+    return finish({ status: 'skipped', reason: missing, environment: { kind: options.environment.kind, capabilities }, checks: [], timeline: null, loadEngine: null });
+  }
+
+  const say = (message: string): void => {
+    if (options.progress !== false) process.stderr.write(`  ${message}\n`);
+  };
+  let env: StartedEnvironment;
+  try {
+    env = await startEnvironment(options.environment, { seed, appEnv: { ...scenario.app.env, ...options.appEnv }, onProgress: say });
+  } catch (error) {
+    return finish({ status: 'error', reason: (error as Error).message, environment: { kind: options.environment.kind, capabilities: null }, checks: [], timeline: null, loadEngine: null });
+  }
+
+  const abort = new AbortController();
+  const onOuterAbort = (): void => abort.abort();
+  options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  try {
+    const originMs = env.now();
+    const clock = { now: () => env.now() - originMs };
+    const recorder = new TimelineRecorder({ runId: options.runId, seed, clock });
+    const detach = attachEnvironment(recorder, shifted(env, originMs));
+    recorder.mark('run-start', 0, { scenario: scenario.name, environment: env.kind });
+    const poller = startHealthPoller({ appUrl: env.appUrl, clock, record: (probe) => recorder.recordHealth(probe) });
+    let phase = 'starting';
+    const progress = options.progress === false ? undefined : startProgress({ scenario: scenario.name, phase: () => phase, elapsedMs: () => clock.now(), samples: () => recorder.snapshot().samples });
+
+    // Faults at or before the app's start go in first ("the database is down when the app boots").
+    const startAtMs = scenario.app.startAtMs;
+    const before = scenario.plan.filter((action) => action.atMs <= startAtMs);
+    const after = scenario.plan.filter((action) => action.atMs > startAtMs);
+    const onAction = (action: { action: string; fault: { type: string } }, atMs: number): void => {
+      phase = `${action.action} ${action.fault.type}`;
+      progress?.note(`${(atMs / 1_000).toFixed(1)}s ${action.action} ${action.fault.type}`);
+    };
+    const faults = (async () => {
+      await runFaultSchedule({ env, recorder, actions: before, originMs, signal: abort.signal, onAction });
+      await sleepUntil(clock.now, startAtMs, abort.signal);
+      if (!abort.signal.aborted && env.kind !== 'external') {
+        recorder.mark('app-start-requested');
+        await env.startApp();
+      }
+      phase = 'running';
+      await runFaultSchedule({ env, recorder, actions: after, originMs, signal: abort.signal, onAction });
+    })();
+
+    const engine: LoadEngine | null = scenario.load === null ? null : options.loadEngine === 'k6' ? new K6LoadEngine() : new BuiltinLoadEngine();
+    const load =
+      scenario.load === null || engine === null
+        ? Promise.resolve()
+        : engine.run(scenario.load, { appUrl: env.appUrl, seed: env.seed, jwtSecret: env.jwtSecret, runId: options.runId, rngSeed: seed }, recorder, abort.signal);
+
+    // A fault or the load engine failing is a harness failure: stop the run, report it as an error.
+    const failure = await Promise.race([
+      Promise.all([faults, load]).then(() => null),
+      sleepUntil(clock.now, scenario.durationMs, abort.signal).then(() => null),
+    ]).catch((error: unknown) => error as Error);
+    if (failure === null) await sleepUntil(clock.now, scenario.durationMs, abort.signal);
+    abort.abort();
+    await Promise.allSettled([faults, load]);
+    await poller.stop();
+    progress?.stop();
+
+    phase = 'reading back';
+    const keys = acknowledgedKeys(recorder.snapshot().samples);
+    if (keys.length > 0) recorder.setWriteReadback(await readBackWrites(env.databaseUrl, keys, clock.now()));
+    recorder.mark('run-end');
+    detach();
+    const timeline = recorder.finish();
+    if (failure !== null) {
+      return finish({ status: 'error', reason: `the run was interrupted: ${failure.message}`, environment: { kind: env.kind, capabilities: env.capabilities }, checks: [], timeline, loadEngine: engine?.name ?? null });
+    }
+    if (options.signal?.aborted) {
+      return finish({ status: 'error', reason: 'interrupted', environment: { kind: env.kind, capabilities: env.capabilities }, checks: [], timeline, loadEngine: engine?.name ?? null });
+    }
+    const checks = evaluateChecks(timeline, scenario.checks, scenarioFacts(scenario));
+    return finish({
+      status: checks.every((check) => check.passed) ? 'passed' : 'failed',
+      environment: { kind: env.kind, capabilities: env.capabilities },
+      checks,
+      timeline,
+      loadEngine: engine?.name ?? null,
+    });
+  } finally {
+    options.signal?.removeEventListener('abort', onOuterAbort);
+    await env.stop();
+  }
+}
