@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fault, sample, timeline } from './fixtures.ts';
-import { PhaseMap } from './phases.ts';
+import { PhaseMap, phaseAt } from './phases.ts';
 
 describe('PhaseMap', () => {
   const run = timeline({
@@ -46,5 +46,17 @@ describe('PhaseMap', () => {
   it('treats a window that never ended as lasting forever', () => {
     const open = PhaseMap.of(timeline({ samples: [sample({ atMs: 0 })], faults: [fault({ fromMs: 1_000, toMs: null })] }), { graceMs: 0 });
     expect(open.phaseOf(1_000_000)).toBe('fault');
+  });
+});
+
+describe('phaseAt', () => {
+  const faults = [fault({ fromMs: 1_000, toMs: 2_000 }), fault({ fromMs: 3_000, toMs: 3_500, kind: 'dbUp', effect: 'restore' })];
+  it('answers steady, fault or grace from the fault windows and a grace period', () => {
+    expect(phaseAt(500, faults, 1_000)).toBe('steady');
+    expect(phaseAt(1_000, faults, 1_000)).toBe('fault');
+    expect(phaseAt(2_000, faults, 1_000)).toBe('grace');
+    expect(phaseAt(2_999, faults, 1_000)).toBe('grace');
+    // A restore is an instant, not a window.
+    expect(phaseAt(3_200, faults, 0)).toBe('steady');
   });
 });

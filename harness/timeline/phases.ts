@@ -57,6 +57,17 @@ function firstAtOrAfter(sortedTimes: number[], atMs: number): number {
   return sortedTimes[low] ?? Number.POSITIVE_INFINITY;
 }
 
+/**
+ * The simple question, from fault windows alone: is `atMs` steady, during a (non-app) fault, or
+ * in the grace period after one? PhaseMap adds startup and app-down, which need the rest of the timeline.
+ */
+export function phaseAt(atMs: number, faults: readonly FaultWindow[], graceMs: number): 'fault' | 'grace' | 'steady' {
+  const windows = faultWindows({ faults: [...faults] }).filter((window) => window.target !== 'app');
+  if (windows.some((window) => atMs >= window.requestedAtMs && atMs < (window.endedAtMs ?? Number.POSITIVE_INFINITY))) return 'fault';
+  if (windows.some((window) => window.endedAtMs !== null && atMs >= window.endedAtMs && atMs < window.endedAtMs + graceMs)) return 'grace';
+  return 'steady';
+}
+
 export class PhaseMap {
   readonly startup: Interval[];
   readonly appDown: Interval[];
