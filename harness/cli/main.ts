@@ -2,11 +2,14 @@
 // for the whole harness.
 import type { Command } from './command.ts';
 import { ExitCode, UsageError } from './exit-codes.ts';
+import { ScenarioError } from '../scenario/errors.ts';
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   proxy: async () => (await import('./commands/proxy.ts')).proxyCommand,
   up: async () => (await import('./commands/up.ts')).upCommand,
   inject: async () => (await import('./commands/inject.ts')).injectCommand,
+  run: async () => (await import('./commands/run.ts')).runCommand,
+  list: async () => (await import('./commands/list.ts')).listCommand,
 };
 
 function help(): string {
@@ -41,6 +44,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (error) {
+    if (error instanceof ScenarioError) {
+      console.error(`faultline ${name}: ${error.message}`);
+      return ExitCode.InvalidInput;
+    }
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`faultline ${name}: ${(error as Error).message}\nUsage: ${command.usage}`);
       return ExitCode.InvalidInput;

@@ -17,6 +17,8 @@ export interface EnvironmentCapabilities {
 /** One line the app wrote to stdout (JSON when it could be parsed). */
 export interface AppLogLine {
   atMs: number;
+  /** Crash output and stack traces arrive on stderr; pino's JSON on stdout (the default). */
+  stream?: 'stdout' | 'stderr';
   raw: string;
   json?: Record<string, unknown>;
 }

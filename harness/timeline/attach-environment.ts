@@ -6,7 +6,7 @@ import type { TimelineRecorder } from './recorder.ts';
 
 export function attachEnvironment(recorder: TimelineRecorder, events: EnvironmentEvents): () => void {
   const detach = [
-    events.onAppLog((line) => recorder.recordLog(toLogEvent(line, (line as { stream?: 'stdout' | 'stderr' }).stream ?? 'stdout'))),
+    events.onAppLog((line) => recorder.recordLog(toLogEvent(line, line.stream ?? 'stdout'))),
     events.onAppStart((start) => recorder.recordProcess({ type: 'start', atMs: start.atMs, pid: start.pid })),
     events.onAppExit((exit) =>
       recorder.recordProcess({ type: 'exit', atMs: exit.atMs, pid: exit.pid, code: exit.code, signal: exit.signal, expected: exit.expected }),

@@ -115,7 +115,7 @@ export class AppProcess {
 
   private emitLine(raw: string, stream: 'stdout' | 'stderr'): void {
     if (raw.trim() === '') return;
-    const line: AppLogLine & { stream: 'stdout' | 'stderr' } = { atMs: this.now(), raw, stream };
+    const line: AppLogLine = { atMs: this.now(), raw, stream };
     if (raw.startsWith('{')) {
       try {
         line.json = JSON.parse(raw) as Record<string, unknown>;

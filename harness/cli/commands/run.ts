@@ -1,0 +1,141 @@
+// `faultline run [scenario|suite ...]`: runs scenarios, writes the reports, and exits with the
+// documented code: 0 all checks passed, 1 a check failed, 2 invalid input, 3 the environment failed.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { randomSeed } from '../../lib/random.ts';
+import { DEFAULT_REPORTERS, REPORTERS } from '../../report/registry.ts';
+import type { Reporter, ReportContext } from '../../report/types.ts';
+import { runPassed } from '../../report/verdict.ts';
+import type { EnvironmentChoice } from '../../runner/environment-factory.ts';
+import { runScenario } from '../../runner/run-scenario.ts';
+import type { RunResult, ScenarioRunResult } from '../../runner/types.ts';
+import { resolveTargets } from '../catalog.ts';
+import type { Command } from '../command.ts';
+import { ExitCode, UsageError } from '../exit-codes.ts';
+import { parseSeed } from '../flags.ts';
+
+const OPTIONS = {
+  env: { type: 'string', default: 'embedded' },
+  load: { type: 'string', default: 'builtin' },
+  seed: { type: 'string' },
+  'report-dir': { type: 'string', default: 'reports' },
+  reporter: { type: 'string' },
+  defects: { type: 'string' },
+  'app-url': { type: 'string' },
+  'toxiproxy-url': { type: 'string' },
+  'database-url': { type: 'string' },
+  'jwt-secret': { type: 'string' },
+  'db-proxy': { type: 'string' },
+  'redis-proxy': { type: 'string' },
+} as const;
+
+function environmentChoice(values: Record<string, string | undefined>): EnvironmentChoice {
+  const kind = values.env;
+  if (kind !== 'embedded' && kind !== 'containers' && kind !== 'external') throw new UsageError(`--env expects embedded, containers or external, got "${kind}"`);
+  if (kind !== 'external') return { kind };
+  const missing = ['app-url', 'toxiproxy-url', 'database-url', 'jwt-secret'].filter((flag) => values[flag] === undefined);
+  if (missing.length > 0) throw new UsageError(`--env external needs ${missing.map((flag) => `--${flag}`).join(', ')}`);
+  return {
+    kind,
+    external: {
+      appUrl: values['app-url']!,
+      toxiproxyUrl: values['toxiproxy-url']!,
+      databaseUrl: values['database-url']!,
+      jwtSecret: values['jwt-secret']!,
+      dbProxyName: values['db-proxy'],
+      redisProxyName: values['redis-proxy'],
+    },
+  };
+}
+
+function reportersFrom(flag: string | undefined): Reporter[] {
+  const names = flag === undefined ? DEFAULT_REPORTERS : flag.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => REPORTERS[name] === undefined);
+  if (unknown.length > 0) throw new UsageError(`unknown reporter(s) ${unknown.join(', ')}; known: ${Object.keys(REPORTERS).join(', ')}`);
+  return names.map((name) => REPORTERS[name]!);
+}
+
+function newRunId(seed: number): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${seed.toString(16).padStart(8, '0')}`;
+}
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'Run scenarios or suites and report the verdicts',
+  usage:
+    'faultline run [scenario|suite|file ...] [--env embedded|containers|external] [--load builtin|k6] [--seed N] [--report-dir reports] [--reporter console,json,...] [--defects name,...] [--app-url URL --toxiproxy-url URL --database-url URL --jwt-secret S [--db-proxy postgres] [--redis-proxy redis]]',
+  async run(argv) {
+    const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: OPTIONS });
+    const environment = environmentChoice(values);
+    if (values.load !== 'builtin' && values.load !== 'k6') throw new UsageError(`--load expects builtin or k6, got "${values.load}"`);
+    const loadEngine = values.load;
+    const seed = values.seed === undefined ? randomSeed() : parseSeed(values.seed);
+    const reporters = reportersFrom(values.reporter);
+    const scenarios = await resolveTargets(positionals.length > 0 ? positionals : ['release']);
+    if (scenarios.length === 0) throw new UsageError('nothing to run');
+
+    const runId = newRunId(seed);
+    const directory = path.resolve(values['report-dir'], runId);
+    await fs.mkdir(directory, { recursive: true });
+    const context: ReportContext = {
+      directory,
+      meta: {
+        faultlineVersion: JSON.parse(await fs.readFile(new URL('../../../package.json', import.meta.url), 'utf8')).version as string,
+        nodeVersion: process.version,
+        platform: `${process.platform}-${process.arch}`,
+        environment: environment.kind,
+        loadEngine,
+        command: `faultline run ${argv.join(' ')}`.trim(),
+      },
+    };
+    const fanOut = async <K extends keyof Reporter>(hook: K, ...args: unknown[]): Promise<string[]> => {
+      const written: string[] = [];
+      for (const reporter of reporters) {
+        const fn = reporter[hook] as ((...a: unknown[]) => unknown) | undefined;
+        const files = await fn?.call(reporter, context, ...args);
+        if (Array.isArray(files)) written.push(...(files as string[]));
+      }
+      return written;
+    };
+
+    const abort = new AbortController();
+    let interrupts = 0;
+    const onSignal = (): void => {
+      interrupts += 1;
+      if (interrupts > 1) process.exit(130);
+      process.stderr.write('\n  interrupted: stopping the environment (Ctrl-C again to force)\n');
+      abort.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+
+    const startedAt = new Date();
+    await fanOut('onRunStart', { runId, seed, scenarios: scenarios.map((scenario) => scenario.name) });
+    const results: ScenarioRunResult[] = [];
+    try {
+      for (const scenario of scenarios) {
+        if (abort.signal.aborted) break;
+        process.stderr.write(`\n▶ ${scenario.name}\n`);
+        const result = await runScenario(scenario, { runId, seed, environment, loadEngine, appEnv: values.defects === undefined ? {} : { TARGET_APP_DEFECTS: values.defects }, signal: abort.signal });
+        results.push(result);
+        await fanOut('onScenarioEnd', result);
+      }
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+    const run: RunResult = { runId, seed, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), scenarios: results };
+    const written = await fanOut('onRunEnd', run);
+    const latest = path.resolve(values['report-dir'], 'latest');
+    await fs.rm(latest, { force: true });
+    await fs.symlink(runId, latest).catch(() => undefined);
+    if (written.length > 0) console.log(`reports: ${written.map((file) => path.relative(process.cwd(), file)).join(', ')}`);
+
+    if (abort.signal.aborted) return 130;
+    if (results.some((result) => result.status === 'failed')) return ExitCode.ChecksFailed;
+    if (results.some((result) => result.status === 'error')) return ExitCode.EnvironmentFailed;
+    return runPassed(run) ? ExitCode.Ok : ExitCode.ChecksFailed;
+  },
+};
