@@ -84,6 +84,7 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
       ...options.appEnv,
     };
     const app = new AppProcess({ PATH: process.env.PATH ?? '', ...appSettings }, now);
+    progress(`app will listen on :${appPort}${appSettings.TARGET_APP_DEFECTS ? ` (defects: ${appSettings.TARGET_APP_DEFECTS})` : ''}`);
     undo.push(() => app.kill('SIGTERM', 5_000));
     if (options.startApp ?? true) await app.start();
 
