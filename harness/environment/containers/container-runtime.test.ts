@@ -1,7 +1,7 @@
 // Without a Docker engine the containers provider fails fast with ENVIRONMENT_START_FAILED and says
 // why, instead of hanging or failing deep inside testcontainers.
 import { describe, expect, it } from 'vitest';
-import { EnvironmentStartError } from '../embedded/embedded-environment.ts';
+import { EnvironmentStartError } from '../lifecycle.ts';
 import { startContainersEnvironment } from './containers-environment.ts';
 import { connectContainerRuntime, defaultRuntimeLookup, NoContainerRuntimeError, presentRuntimeLocations, type RuntimeLookup } from './container-runtime.ts';
 

@@ -13,7 +13,7 @@ import { migrate } from '../../../prisma/tools/migrate.ts';
 import { seedDatabase } from '../../../target-app/scripts/seed.ts';
 import { freePort } from '../../lib/ports.ts';
 import { newJwtSecret } from '../embedded/app-settings.ts';
-import { EnvironmentStartError } from '../embedded/embedded-environment.ts';
+import { EnvironmentStartError, startClock, Teardown } from '../lifecycle.ts';
 import type { PostgresStopMode, StartedEnvironment } from '../types.ts';
 import { AppContainer, type DockerContainer } from './app-container.ts';
 import type { ContainerPlan, WaitPlan } from './containers-plan.ts';
@@ -81,14 +81,10 @@ async function waitForStop(docker: DockerContainer, timeoutMs: number): Promise<
 }
 
 export async function startContainersEnvironment(options: ContainersEnvironmentOptions): Promise<StartedEnvironment> {
-  const origin = performance.now();
-  const now = (): number => performance.now() - origin;
+  const now = startClock();
   const progress = options.onProgress ?? (() => undefined);
-  const undo: (() => Promise<unknown>)[] = [];
-  const stopAll = async (): Promise<void> => {
-    for (const step of undo.reverse()) await step().catch(() => undefined);
-    undo.length = 0;
-  };
+  const undo = new Teardown();
+  const stopAll = (): Promise<void> => undo.run();
 
   try {
     const client = await connectContainerRuntime({ timeoutMs: options.runtimeTimeoutMs });

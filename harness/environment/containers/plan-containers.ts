@@ -2,7 +2,7 @@
 // environment and the Toxiproxy proxies. The app reaches PostgreSQL and Redis only through
 // Toxiproxy (`toxiproxy:8666`, `toxiproxy:8667`), so every fault the harness injects is on its path.
 import { DEFAULT_APP_SETTINGS } from '../embedded/app-settings.ts';
-import { DB_PROXY, REDIS_PROXY } from '../embedded/embedded-environment.ts';
+import { DB_PROXY, REDIS_PROXY } from '../lifecycle.ts';
 import type { ContainersPlan, ProxyPlan, ServiceName } from './containers-plan.ts';
 
 export const POSTGRES_IMAGE = 'postgres:17-alpine';

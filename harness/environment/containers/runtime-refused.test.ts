@@ -3,7 +3,7 @@
 // Its own file: testcontainers reads DOCKER_HOST once per process.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../lib/ports.ts';
-import { EnvironmentStartError } from '../embedded/embedded-environment.ts';
+import { EnvironmentStartError } from '../lifecycle.ts';
 import { startContainersEnvironment } from './containers-environment.ts';
 import { NoContainerRuntimeError } from './container-runtime.ts';
 

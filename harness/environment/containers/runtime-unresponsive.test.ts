@@ -3,7 +3,7 @@
 // DOCKER_HOST once per process.
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EnvironmentStartError } from '../embedded/embedded-environment.ts';
+import { EnvironmentStartError } from '../lifecycle.ts';
 import { startContainersEnvironment } from './containers-environment.ts';
 
 describe('a DOCKER_HOST that never answers', () => {

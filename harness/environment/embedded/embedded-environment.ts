@@ -10,6 +10,7 @@ import { startToxiproxyServer, type StartedToxiproxyServer } from '../../toxipro
 import { AppProcess } from '../app/app-process.ts';
 import { EmbeddedPostgres } from '../postgres/embedded-postgres.ts';
 import { findRedisServer, RedisServer } from '../redis/redis-server.ts';
+import { DB_PROXY, EnvironmentStartError, REDIS_PROXY, startClock, Teardown } from '../lifecycle.ts';
 import type { PostgresStopMode, SeedManifest, StartedEnvironment } from '../types.ts';
 import { DEFAULT_APP_SETTINGS, newJwtSecret } from './app-settings.ts';
 
@@ -27,26 +28,11 @@ export interface EmbeddedEnvironmentOptions {
   onProgress?: (message: string) => void;
 }
 
-export const DB_PROXY = 'postgres';
-export const REDIS_PROXY = 'redis';
-
-export class EnvironmentStartError extends Error {
-  readonly code = 'ENVIRONMENT_START_FAILED';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'EnvironmentStartError';
-  }
-}
-
 export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptions): Promise<StartedEnvironment> {
-  const origin = performance.now();
-  const now = (): number => performance.now() - origin;
+  const now = startClock();
   const progress = options.onProgress ?? (() => undefined);
-  const undo: (() => Promise<void>)[] = [];
-  const stopAll = async (): Promise<void> => {
-    for (const step of undo.reverse()) await step().catch(() => undefined);
-    undo.length = 0;
-  };
+  const undo = new Teardown();
+  const stopAll = (): Promise<void> => undo.run();
 
   try {
     const postgres = await EmbeddedPostgres.start();
