@@ -1,7 +1,8 @@
 // The embedded environment end to end: it starts a real PostgreSQL, proxy, Redis (when installed)
 // and app; faults through the real toxiproxy-node-client reach the app; and everything it
 // started is gone afterwards — by pid and by port — also when its process is interrupted.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,10 +70,17 @@ describe('embedded environment', () => {
     await waitUntil(async () => (await status(`${env.appUrl}/api/v1/db-check`)) === 200, 15_000);
   });
 
-  it('leaves no process and no port behind', async () => {
+  it('leaves no process, no port and no temp directory behind', async () => {
     const appPort = Number(new URL(env.appUrl).port);
     const proxyPort = Number(new URL(env.toxiproxyUrl).port);
+    const postgresPort = Number(new URL(env.databaseUrl).port);
+    const postgresLine = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').find((line) => line.includes(`-p ${postgresPort} `));
+    const dataDir = /-D (\S+)/.exec(postgresLine ?? '')?.[1];
+    expect(dataDir).toBeDefined();
+    expect(fs.existsSync(dataDir!)).toBe(true);
     await env.stop();
+    expect(fs.existsSync(path.dirname(dataDir!))).toBe(false);
+    expect(await isPortOpen(postgresPort)).toBe(false);
     for (const pid of pids) expect(alive(pid)).toBe(false);
     expect(await isPortOpen(appPort)).toBe(false);
     expect(await isPortOpen(proxyPort)).toBe(false);

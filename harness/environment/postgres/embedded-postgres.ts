@@ -4,6 +4,7 @@
 // directory and port, and never leave it running when our process goes away.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -154,8 +155,10 @@ export class EmbeddedPostgres {
     await this.destroy();
   }
 
+  /** The last-resort path (our process is exiting without an orderly stop): kill, and remove the data. */
   private killNow(): void {
-    if (this.running) this.process?.kill('SIGQUIT');
+    if (this.running) this.process?.kill('SIGKILL');
+    if (!this.options.keepDataDir) rmSync(this.workDir, { recursive: true, force: true });
   }
 
   private async initialise(): Promise<void> {
