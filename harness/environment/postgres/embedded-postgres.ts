@@ -157,7 +157,8 @@ export class EmbeddedPostgres {
 
   /** The last-resort path (our process is exiting without an orderly stop): kill, and remove the data. */
   private killNow(): void {
-    if (this.running) this.process?.kill('SIGKILL');
+    // SIGQUIT, not SIGKILL: an immediate shutdown still releases PostgreSQL's shared memory.
+    if (this.running) this.process?.kill('SIGQUIT');
     if (!this.options.keepDataDir) rmSync(this.workDir, { recursive: true, force: true });
   }
 
