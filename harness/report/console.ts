@@ -1,12 +1,21 @@
-// The console summary: scenario × check, pass/fail, and each check's key figure.
+// The console summary: scenario × check, pass/fail (or warn, for an advisory failure), each check's
+// key figure, and what a retry hid: a scenario that passed on a retry is printed as FLAKY.
 import type { CheckResult } from '../checks/types.ts';
-import type { RunResult, ScenarioRunResult } from '../runner/types.ts';
+import type { GatedScenarioResult, GateOutcome } from './gating/types.ts';
 import type { Reporter } from './types.ts';
-import { verdictLine } from './verdict.ts';
+import { outcomeOf, verdictLine } from './verdict.ts';
 
 const useColor = process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
 const paint = (code: number, text: string): string => (useColor ? `\x1b[${code}m${text}\x1b[0m` : text);
-const MARK = { passed: paint(32, 'PASS'), failed: paint(31, 'FAIL'), skipped: paint(33, 'SKIP'), error: paint(35, 'ERR ') };
+const MARK: Record<GateOutcome, string> = {
+  passed: paint(32, 'PASS '),
+  flaky: paint(33, 'FLAKY'),
+  warned: paint(33, 'WARN '),
+  failed: paint(31, 'FAIL '),
+  skipped: paint(33, 'SKIP '),
+  error: paint(35, 'ERR  '),
+};
+const CHECK_MARK = { passed: paint(32, 'PASS'), blocking: paint(31, 'FAIL'), advisory: paint(33, 'WARN') };
 
 /** The one number worth seeing next to a verdict. */
 export function keyFigure(check: CheckResult): string {
@@ -25,12 +34,18 @@ export function keyFigure(check: CheckResult): string {
   );
 }
 
-export function formatScenario(result: ScenarioRunResult): string {
-  const lines = [`${MARK[result.status]} ${result.name}  (${(result.durationMs / 1_000).toFixed(1)} s, seed ${result.seed})`];
-  if (result.reason !== undefined) lines.push(`      ${result.reason}`);
+export function formatScenario(result: GatedScenarioResult): string {
+  const outcome = outcomeOf(result);
+  const attempts = result.gate !== undefined && result.gate.attempts > 1 ? `, ${result.gate.attempts} attempts` : '';
+  const lines = [`${MARK[outcome]} ${result.name}  (${(result.durationMs / 1_000).toFixed(1)} s, seed ${result.seed}${attempts})`];
+  if (result.reason !== undefined) lines.push(`       ${result.reason}`);
+  for (const earlier of result.gate?.retried ?? []) {
+    lines.push(`       attempt ${earlier.attempt} failed: ${earlier.failedChecks.map((check) => check.name).join(', ') || earlier.status}`);
+  }
   const width = Math.max(0, ...result.checks.map((check) => check.name.length));
   for (const check of result.checks) {
-    lines.push(`      ${check.passed ? MARK.passed : MARK.failed}  ${check.name.padEnd(width)}  ${keyFigure(check).padEnd(28)} ${check.passed ? '' : check.summary}`);
+    const mark = check.passed ? CHECK_MARK.passed : CHECK_MARK[result.gate?.roles[check.name] ?? 'blocking'];
+    lines.push(`       ${mark}  ${check.name.padEnd(width)}  ${keyFigure(check).padEnd(28)} ${check.passed ? '' : check.summary}`);
   }
   return lines.join('\n');
 }
@@ -38,12 +53,13 @@ export function formatScenario(result: ScenarioRunResult): string {
 export const consoleReporter: Reporter = {
   name: 'console',
   onRunStart(_context, plan) {
-    console.log(`faultline run ${plan.runId} · seed ${plan.seed} · ${plan.scenarios.length} scenario(s): ${plan.scenarios.join(', ')}`);
+    const policy = plan.policy === undefined ? '' : ` · gating policy ${plan.policy}`;
+    console.log(`faultline run ${plan.runId} · seed ${plan.seed}${policy} · ${plan.scenarios.length} scenario(s): ${plan.scenarios.join(', ')}`);
   },
   onScenarioEnd(_context, result) {
     console.log(formatScenario(result));
   },
-  onRunEnd(_context, result: RunResult) {
+  onRunEnd(_context, result) {
     console.log(`\n${verdictLine(result)}`);
   },
 };

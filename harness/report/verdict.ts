@@ -1,19 +1,64 @@
 // The run's verdict in one place: what counts as a pass, and the one line a release manager reads.
-import type { RunResult } from '../runner/types.ts';
+// A gated result (see gating/) passes when no blocking check failed; advisory failures and flaky
+// scenarios (passed on a retry) let it through but are named in the line, never hidden.
+import type { RunResult, ScenarioRunResult } from '../runner/types.ts';
+import type { GatedScenarioResult, GateOutcome } from './gating/types.ts';
+
+/** The scenario's outcome against its gate; an ungated result: every check blocks, no retries. */
+export function outcomeOf(scenario: ScenarioRunResult): GateOutcome {
+  const gate = (scenario as GatedScenarioResult).gate;
+  if (gate !== undefined) return gate.outcome;
+  return scenario.status;
+}
+
+const LETS_THROUGH: readonly GateOutcome[] = ['passed', 'flaky', 'warned', 'skipped'];
 
 export function runPassed(result: RunResult): boolean {
-  return result.scenarios.every((scenario) => scenario.status === 'passed' || scenario.status === 'skipped');
+  return result.scenarios.every((scenario) => LETS_THROUGH.includes(outcomeOf(scenario)));
 }
 
 export function runErrored(result: RunResult): boolean {
   return result.scenarios.some((scenario) => scenario.status === 'error');
 }
 
+/** Failed checks as 'scenario/check', blocking ones only for a gated scenario. */
+function failedChecks(result: RunResult, role: 'blocking' | 'advisory'): string[] {
+  return result.scenarios.flatMap((scenario) => {
+    const gate = (scenario as GatedScenarioResult).gate;
+    const names = gate === undefined ? (role === 'blocking' ? scenario.checks.filter((check) => !check.passed).map((check) => check.name) : []) : gate[role];
+    return names.map((name) => `${scenario.name}/${name}`);
+  });
+}
+
+const list = (items: string[], max = 5): string => `${items.slice(0, max).join(', ')}${items.length > max ? ', …' : ''}`;
+
+export function tallyLine(result: RunResult): string {
+  const count = (outcome: GateOutcome): number => result.scenarios.filter((scenario) => outcomeOf(scenario) === outcome).length;
+  const parts = [`${count('passed')} passed`];
+  if (count('flaky') > 0) parts.push(`${count('flaky')} flaky`);
+  if (count('warned') > 0) parts.push(`${count('warned')} with warnings`);
+  parts.push(`${count('failed')} failed`);
+  if (count('skipped') > 0) parts.push(`${count('skipped')} skipped`);
+  if (count('error') > 0) parts.push(`${count('error')} errored`);
+  return parts.join(', ');
+}
+
+/** Why the run is not clean though it may release: flaky scenarios and advisory failures. */
+function warnings(result: RunResult): string[] {
+  const flaky = result.scenarios
+    .filter((scenario) => outcomeOf(scenario) === 'flaky')
+    .map((scenario) => `${scenario.name} flaky (passed on retry ${((scenario as GatedScenarioResult).gate?.attempts ?? 2) - 1})`);
+  const advisory = failedChecks(result, 'advisory');
+  return [...flaky, ...(advisory.length > 0 ? [`${advisory.length} advisory check(s) failed: ${list(advisory, 3)}`] : [])];
+}
+
 export function verdictLine(result: RunResult): string {
-  const count = (status: string): number => result.scenarios.filter((scenario) => scenario.status === status).length;
-  const failedChecks = result.scenarios.flatMap((scenario) => scenario.checks.filter((check) => !check.passed).map((check) => `${scenario.name}/${check.name}`));
-  const tally = `${count('passed')} passed, ${count('failed')} failed${count('skipped') > 0 ? `, ${count('skipped')} skipped` : ''}${count('error') > 0 ? `, ${count('error')} errored` : ''}`;
-  if (runErrored(result)) return `NOT PROVEN — the environment failed for ${count('error')} scenario(s); ${tally} (seed ${result.seed})`;
-  if (!runPassed(result)) return `DO NOT RELEASE — ${failedChecks.length} check(s) failed: ${failedChecks.slice(0, 5).join(', ')}${failedChecks.length > 5 ? ', …' : ''}; ${tally} (seed ${result.seed})`;
-  return `RELEASE OK — every check held; ${tally} (seed ${result.seed})`;
+  const tally = `${tallyLine(result)} (seed ${result.seed})`;
+  const blocking = failedChecks(result, 'blocking');
+  const errored = result.scenarios.filter((scenario) => scenario.status === 'error').length;
+  if (runErrored(result) && blocking.length === 0) return `NOT PROVEN — the environment failed for ${errored} scenario(s); ${tally}`;
+  if (!runPassed(result)) return `DO NOT RELEASE — ${blocking.length} blocking check(s) failed: ${list(blocking)}; ${tally}`;
+  const warned = warnings(result);
+  if (warned.length > 0) return `RELEASE OK, WITH WARNINGS — every blocking check held; ${warned.join('; ')}; ${tally}`;
+  return `RELEASE OK — every check held; ${tally}`;
 }

@@ -1,15 +1,18 @@
-// `faultline run [scenario|suite ...]`: runs scenarios, writes the reports, and exits with the
-// documented code: 0 all checks passed, 1 a check failed, 2 invalid input, 3 the environment failed.
+// `faultline run [scenario|suite ...]`: runs scenarios, gates them by a policy (retrying failed
+// ones as the policy allows), writes the reports, and exits with the documented code: 0 no blocking
+// check failed, 1 a blocking check failed, 2 invalid input, 3 the environment failed.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomSeed } from '../../lib/random.ts';
+import { failedAttempt, gateScenario, policySummary, shouldRetry } from '../../report/gating/gate.ts';
+import { resolvePolicy } from '../../report/gating/resolve.ts';
+import type { FailedAttempt, GatedRunResult, GatedScenarioResult } from '../../report/gating/types.ts';
 import { DEFAULT_REPORTERS, REPORTERS } from '../../report/registry.ts';
 import type { Reporter, ReportContext } from '../../report/types.ts';
-import { runPassed } from '../../report/verdict.ts';
+import { outcomeOf, runPassed } from '../../report/verdict.ts';
 import type { EnvironmentChoice } from '../../runner/environment-factory.ts';
 import { runScenario } from '../../runner/run-scenario.ts';
-import type { RunResult, ScenarioRunResult } from '../../runner/types.ts';
 import { resolveTargets } from '../catalog.ts';
 import type { Command } from '../command.ts';
 import { ExitCode, UsageError } from '../exit-codes.ts';
@@ -21,6 +24,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   'report-dir': { type: 'string', default: 'reports' },
   reporter: { type: 'string' },
+  gating: { type: 'string' },
   defects: { type: 'string' },
   'app-url': { type: 'string' },
   'toxiproxy-url': { type: 'string' },
@@ -65,7 +69,7 @@ export const runCommand: Command = {
   name: 'run',
   summary: 'Run scenarios or suites and report the verdicts',
   usage:
-    'faultline run [scenario|suite|file ...] [--env embedded|containers|external] [--load builtin|k6] [--seed N] [--report-dir reports] [--reporter console,json,...] [--defects name,...] [--app-url URL --toxiproxy-url URL --database-url URL --jwt-secret S [--db-proxy postgres] [--redis-proxy redis]]',
+    'faultline run [scenario|suite|file ...] [--env embedded|containers|external] [--load builtin|k6] [--seed N] [--report-dir reports] [--reporter console,json,junit,markdown,html] [--gating policy|file.ts] [--defects name,...] [--app-url URL --toxiproxy-url URL --database-url URL --jwt-secret S [--db-proxy postgres] [--redis-proxy redis]]',
   async run(argv) {
     const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: OPTIONS });
     const environment = environmentChoice(values);
@@ -73,8 +77,10 @@ export const runCommand: Command = {
     const loadEngine = values.load;
     const seed = values.seed === undefined ? randomSeed() : parseSeed(values.seed);
     const reporters = reportersFrom(values.reporter);
-    const scenarios = await resolveTargets(positionals.length > 0 ? positionals : ['release']);
+    const targets = positionals.length > 0 ? positionals : ['release'];
+    const scenarios = await resolveTargets(targets);
     if (scenarios.length === 0) throw new UsageError('nothing to run');
+    const policy = await resolvePolicy(targets, values.gating);
 
     const runId = newRunId(seed);
     const directory = path.resolve(values['report-dir'], runId);
@@ -89,6 +95,8 @@ export const runCommand: Command = {
         loadEngine,
         command: `faultline run ${argv.join(' ')}`.trim(),
       },
+      // Read here, at the edge: the Markdown reporter appends its summary to this file too.
+      stepSummaryPath: process.env.GITHUB_STEP_SUMMARY || undefined,
     };
     const fanOut = async <K extends keyof Reporter>(hook: K, ...args: unknown[]): Promise<string[]> => {
       const written: string[] = [];
@@ -112,13 +120,23 @@ export const runCommand: Command = {
     process.on('SIGTERM', onSignal);
 
     const startedAt = new Date();
-    await fanOut('onRunStart', { runId, seed, scenarios: scenarios.map((scenario) => scenario.name) });
-    const results: ScenarioRunResult[] = [];
+    await fanOut('onRunStart', { runId, seed, scenarios: scenarios.map((scenario) => scenario.name), policy: policy.name });
+    const results: GatedScenarioResult[] = [];
     try {
       for (const scenario of scenarios) {
         if (abort.signal.aborted) break;
-        process.stderr.write(`\n▶ ${scenario.name}\n`);
-        const result = await runScenario(scenario, { runId, seed, environment, loadEngine, appEnv: values.defects === undefined ? {} : { TARGET_APP_DEFECTS: values.defects }, signal: abort.signal });
+        // A failed scenario runs again while the policy allows; the earlier attempts stay in the
+        // report and a pass on a retry is "flaky", never a plain pass.
+        const retried: FailedAttempt[] = [];
+        let result: GatedScenarioResult;
+        for (;;) {
+          const attempt = retried.length + 1;
+          process.stderr.write(`\n▶ ${scenario.name}${attempt > 1 ? ` (retry ${attempt - 1} of ${policy.retries})` : ''}\n`);
+          const raw = await runScenario(scenario, { runId, seed, environment, loadEngine, appEnv: values.defects === undefined ? {} : { TARGET_APP_DEFECTS: values.defects }, signal: abort.signal });
+          result = gateScenario(raw, policy, { graceMs: scenario.graceMs, retried: [...retried] });
+          if (abort.signal.aborted || !shouldRetry(result, policy)) break;
+          retried.push(failedAttempt(result, attempt));
+        }
         results.push(result);
         await fanOut('onScenarioEnd', result);
       }
@@ -126,15 +144,16 @@ export const runCommand: Command = {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
     }
-    const run: RunResult = { runId, seed, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), scenarios: results };
+    const run: GatedRunResult = { runId, seed, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), scenarios: results, policy: policySummary(policy) };
     const written = await fanOut('onRunEnd', run);
     const latest = path.resolve(values['report-dir'], 'latest');
     await fs.rm(latest, { force: true });
     await fs.symlink(runId, latest).catch(() => undefined);
     if (written.length > 0) console.log(`reports: ${written.map((file) => path.relative(process.cwd(), file)).join(', ')}`);
 
+    // The exit code follows the gate: advisory failures and flaky scenarios do not fail the run.
     if (abort.signal.aborted) return 130;
-    if (results.some((result) => result.status === 'failed')) return ExitCode.ChecksFailed;
+    if (results.some((result) => outcomeOf(result) === 'failed')) return ExitCode.ChecksFailed;
     if (results.some((result) => result.status === 'error')) return ExitCode.EnvironmentFailed;
     return runPassed(run) ? ExitCode.Ok : ExitCode.ChecksFailed;
   },
