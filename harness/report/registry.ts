@@ -1,11 +1,13 @@
 // Reporters by name, for --reporter.
 import { consoleReporter } from './console.ts';
 import { jsonReporter } from './json.ts';
+import { junitReporter } from './junit.ts';
 import type { Reporter } from './types.ts';
 
 export const REPORTERS: Record<string, Reporter> = {
   console: consoleReporter,
   json: jsonReporter,
+  junit: junitReporter,
 };
 
 export const DEFAULT_REPORTERS = Object.keys(REPORTERS);
