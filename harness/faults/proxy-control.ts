@@ -24,13 +24,21 @@ export interface ToxicSpec {
   attributes: Record<string, number>;
 }
 
-export async function addToxic(env: StartedEnvironment, target: ProxyTarget, name: string, spec: ToxicSpec): Promise<void> {
-  const proxy = await env.toxiproxy.get(proxyName(env, target));
-  await proxy.addToxic({ name, type: spec.type as Toxic<unknown>['type'], stream: spec.stream, toxicity: spec.toxicity, attributes: spec.attributes as never });
+/**
+ * The toxic's name for a fault window ('dbLatency#1' → 'dbLatency_1'). The client puts the name in
+ * the URL path unencoded, so a '#' would cut it short and the removal would 404.
+ */
+export function toxicName(window: string): string {
+  return window.replace(/[^A-Za-z0-9_.-]/g, '_');
 }
 
-export async function removeToxic(env: StartedEnvironment, target: ProxyTarget, name: string): Promise<void> {
+export async function addToxic(env: StartedEnvironment, target: ProxyTarget, window: string, spec: ToxicSpec): Promise<void> {
   const proxy = await env.toxiproxy.get(proxyName(env, target));
-  const toxic = await proxy.getToxic(name);
+  await proxy.addToxic({ name: toxicName(window), type: spec.type as Toxic<unknown>['type'], stream: spec.stream, toxicity: spec.toxicity, attributes: spec.attributes as never });
+}
+
+export async function removeToxic(env: StartedEnvironment, target: ProxyTarget, window: string): Promise<void> {
+  const proxy = await env.toxiproxy.get(proxyName(env, target));
+  const toxic = await proxy.getToxic(toxicName(window));
   await toxic.remove();
 }
