@@ -37,3 +37,45 @@ describe('health-truthful', () => {
     expect(result.evidence.counts).toEqual({ 'not judged': 2, unanswered: 1 });
   });
 });
+
+describe('health-truthful with redis: true', () => {
+  const redisOptions = healthTruthful.optionsSchema.parse({ lagMs: '1s', redis: true });
+  const redisOutage = fault({ fromMs: 5_000, toMs: 10_000, kind: 'redisDown', target: 'redis' });
+  const evaluateRedis = (health: HealthProbe[]) =>
+    healthTruthful.evaluate(timeline({ health, faults: [redisOutage] }), { options: redisOptions, scenario: { name: 't', graceMs: 1_000, expectFailFast: false } });
+  /** The database is fine throughout; /health and /health/detailed say how Redis is. */
+  const reporting = (fromMs: number, toMs: number, bodyStatus: 'ok' | 'degraded'): HealthProbe[] => {
+    const probes: HealthProbe[] = [];
+    for (let atMs = fromMs; atMs < toMs; atMs += 200) {
+      probes.push(probe({ atMs, endpoint: 'health', bodyStatus }), probe({ atMs, endpoint: 'health/detailed', bodyStatus }), probe({ atMs, endpoint: 'db-check', bodyStatus: 'ok' }));
+    }
+    return probes;
+  };
+
+  it('passes an app that says degraded while Redis is down and ok once it is back, and measures the lag', () => {
+    const result = evaluateRedis([...reporting(0, 5_400, 'ok'), ...reporting(5_400, 10_800, 'degraded'), ...reporting(10_800, 15_000, 'ok')]);
+    expect(result.passed).toBe(true);
+    expect(result.figures).toMatchObject({ maxRedisLagMs: 800, untruthful: 0 });
+    expect(result.figures.redisCompared).toBeGreaterThan(50);
+  });
+
+  it('fails an app that says ok while Redis is down (health-always-ok)', () => {
+    const result = evaluateRedis(reporting(0, 15_000, 'ok'));
+    expect(result.passed).toBe(false);
+    expect(result.evidence.firstOffending[0]?.note).toMatch(/GET \/api\/v1\/health → 200 ok at 6s while Redis was down \(expected degraded\)/);
+  });
+
+  it('fails an app that stays degraded after Redis is back', () => {
+    const result = evaluateRedis([...reporting(0, 5_400, 'ok'), ...reporting(5_400, 15_000, 'degraded')]);
+    expect(result.passed).toBe(false);
+    expect(result.evidence.firstOffending[0]?.note).toContain('while Redis was up (expected ok)');
+  });
+
+  it('ignores Redis unless asked, and never judges db-check on it', () => {
+    const saysOk = reporting(0, 15_000, 'ok');
+    expect(healthTruthful.evaluate(timeline({ health: saysOk, faults: [redisOutage] }), { options, scenario: { name: 't', graceMs: 1_000, expectFailFast: false } }).passed).toBe(true);
+    const result = evaluateRedis(reporting(0, 15_000, 'degraded').filter((p) => p.endpoint === 'db-check'));
+    expect(result.figures.redisCompared).toBe(0);
+    expect(result.passed).toBe(false); // nothing about Redis could be compared
+  });
+});

@@ -3,6 +3,9 @@
 // 503 and /health must say status 'unavailable'; once the database has been back (and the app up)
 // for `lagMs`, they must answer 200 ok|degraded. Probes inside a lag, during a degraded (slow)
 // database window, or while the app is starting or down are not judged. Figure: max lag observed.
+// With `redis: true` it also holds /health and /health/detailed to the truth about Redis, the
+// non-critical service: once a Redis outage has held for `redisLagMs` they must say 'degraded',
+// and away from every fault (lag included) 'ok'.
 import { z } from 'zod';
 import { durationMsSchema } from '../lib/duration.ts';
 import { PhaseMap, faultWindows } from '../timeline/phases.ts';
@@ -14,7 +17,13 @@ import type { Check, Evidence } from './types.ts';
 export interface HealthTruthfulOptions {
   lagMs: number;
   endpoints: HealthEndpoint[];
+  redis: boolean;
+  /** Defaults to lagMs. */
+  redisLagMs?: number;
 }
+
+/** The endpoints whose body reports the non-critical services (db-check is the database alone). */
+const REPORTS_SERVICES: HealthEndpoint[] = ['health', 'health/detailed'];
 
 const ENDPOINTS: HealthEndpoint[] = ['health', 'health/detailed', 'db-check'];
 const endOf = (window: FaultWindow): number => window.endedAtMs ?? Number.POSITIVE_INFINITY;
@@ -25,6 +34,8 @@ export const healthTruthful: Check<HealthTruthfulOptions> = {
   optionsSchema: z.strictObject({
     lagMs: durationMsSchema.default(5_000),
     endpoints: z.array(z.enum(ENDPOINTS as [HealthEndpoint, ...HealthEndpoint[]])).min(1).default(ENDPOINTS),
+    redis: z.boolean().default(false),
+    redisLagMs: durationMsSchema.optional(),
   }),
   evaluate(timeline, { options, scenario }) {
     const { lagMs } = options;
@@ -34,23 +45,46 @@ export const healthTruthful: Check<HealthTruthfulOptions> = {
     const starts = timeline.process.filter((event) => event.type === 'start').map((event) => event.atMs);
     const probes = timeline.health.filter((probe) => options.endpoints.includes(probe.endpoint));
 
-    const expectation = (probe: HealthProbe): 'down' | 'up' | null => {
+    const judgeable = (probe: HealthProbe): boolean => {
       const [fromMs, toMs] = [probe.atMs, probeEndMs(probe)];
       const phase = phases.phaseOf(fromMs, toMs);
-      if (phase === 'startup' || phase === 'app-down') return null;
-      if (starts.some((startMs) => fromMs >= startMs && fromMs < startMs + lagMs)) return null;
-      if (outages.some((window) => fromMs >= window.effectiveAtMs + lagMs && toMs < endOf(window))) return 'down';
-      const nearAFault = [...outages, ...slow].some((window) => fromMs < endOf(window) + lagMs && toMs >= window.requestedAtMs);
-      return nearAFault ? null : 'up';
+      if (phase === 'startup' || phase === 'app-down') return false;
+      return !starts.some((startMs) => fromMs >= startMs && fromMs < startMs + lagMs);
+    };
+    const near = (windows: FaultWindow[], probe: HealthProbe, lag: number): boolean => windows.some((window) => probe.atMs < endOf(window) + lag && probeEndMs(probe) >= window.requestedAtMs);
+
+    const expectation = (probe: HealthProbe): 'down' | 'up' | null => {
+      if (!judgeable(probe)) return null;
+      if (outages.some((window) => probe.atMs >= window.effectiveAtMs + lagMs && probeEndMs(probe) < endOf(window))) return 'down';
+      return near([...outages, ...slow], probe, lagMs) ? null : 'up';
+    };
+
+    // Redis: 'degraded' once an outage has held for the lag, 'ok' away from every fault.
+    const redisLagMs = options.redisLagMs ?? lagMs;
+    const redisOutages = faultWindows(timeline, { target: 'redis', effect: 'unavailable' });
+    const redisWindows = faultWindows(timeline, { target: 'redis' });
+    const redisExpectation = (probe: HealthProbe): 'degraded' | 'ok' | null => {
+      if (!options.redis || !REPORTS_SERVICES.includes(probe.endpoint) || probe.status !== 200 || !judgeable(probe)) return null;
+      if (near([...outages, ...slow], probe, lagMs)) return null;
+      if (redisOutages.some((window) => probe.atMs >= window.effectiveAtMs + redisLagMs && probeEndMs(probe) < endOf(window))) return 'degraded';
+      return near(redisWindows, probe, redisLagMs) ? null : 'ok';
     };
 
     const counts: Record<string, number> = {};
     const offending: Evidence[] = [];
     let compared = 0;
+    let redisCompared = 0;
     for (const probe of probes) {
       if (probe.status === null) {
         tally(counts, 'unanswered');
         continue;
+      }
+      const redisExpected = redisExpectation(probe);
+      if (redisExpected !== null) {
+        redisCompared++;
+        const truthful = probe.bodyStatus === redisExpected;
+        tally(counts, `redis ${redisExpected}: ${truthful ? 'truthful' : 'untruthful'}`);
+        if (!truthful) offending.push({ type: 'health', probe, note: `${describeProbe(probe)} while Redis was ${redisExpected === 'degraded' ? 'down (expected degraded)' : 'up (expected ok)'}` });
       }
       const expected = expectation(probe);
       if (expected === null) {
@@ -78,19 +112,34 @@ export const healthTruthful: Check<HealthTruthfulOptions> = {
         if (up !== undefined) maxLagMs = Math.max(maxLagMs, up.atMs - window.endedAtMs);
       }
     }
+    if (options.redis) {
+      let maxRedisLagMs = 0;
+      for (const window of redisOutages) {
+        for (const endpoint of REPORTS_SERVICES.filter((name) => options.endpoints.includes(name))) {
+          const ofEndpoint = probes.filter((probe) => probe.endpoint === endpoint && probe.status === 200);
+          const degraded = ofEndpoint.find((probe) => probe.atMs >= window.effectiveAtMs && probe.atMs < endOf(window) && probe.bodyStatus === 'degraded');
+          if (degraded !== undefined) maxRedisLagMs = Math.max(maxRedisLagMs, degraded.atMs - window.effectiveAtMs);
+          if (window.endedAtMs === null) continue;
+          const ok = ofEndpoint.find((probe) => probe.atMs >= (window.endedAtMs as number) && probe.bodyStatus === 'ok');
+          if (ok !== undefined) maxRedisLagMs = Math.max(maxRedisLagMs, ok.atMs - window.endedAtMs);
+        }
+      }
+      figures.maxRedisLagMs = Math.round(maxRedisLagMs);
+      figures.redisCompared = redisCompared;
+    }
     figures.maxLagMs = Math.round(maxLagMs);
     figures.compared = compared;
     figures.untruthful = offending.length;
     figures.outagesUnreported = unreported;
 
     return checkResult(this.name, {
-      passed: compared > 0 && offending.length === 0,
+      passed: compared > 0 && (!options.redis || redisCompared > 0) && offending.length === 0,
       summary:
-        compared === 0
-          ? `No health answer could be compared with the fault schedule (${probes.length} probes): nothing was proven.`
+        compared === 0 || (options.redis && redisCompared === 0)
+          ? `No health answer could be compared with the ${compared === 0 ? 'database' : 'Redis'} fault schedule (${probes.length} probes): nothing was proven.`
           : offending.length === 0
-            ? `All ${compared} judged health answers were truthful (max lag ${Math.round(maxLagMs)} ms, bound ${lagMs} ms).`
-            : `${offending.length} of ${compared} judged health answers contradicted the database's real state.`,
+            ? `All ${compared + redisCompared} judged health answers were truthful (max lag ${Math.round(maxLagMs)} ms, bound ${lagMs} ms${options.redis ? `; Redis max lag ${figures.maxRedisLagMs} ms, bound ${redisLagMs} ms` : ''}).`
+            : `${offending.length} of ${compared + redisCompared} judged health answers contradicted the ${options.redis ? "database's or Redis's" : "database's"} real state.`,
       figures,
       counts,
       offending,
