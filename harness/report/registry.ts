@@ -1,5 +1,6 @@
 // Reporters by name, for --reporter.
 import { consoleReporter } from './console.ts';
+import { htmlReporter } from './html/index.ts';
 import { jsonReporter } from './json.ts';
 import { junitReporter } from './junit.ts';
 import type { Reporter } from './types.ts';
@@ -8,6 +9,7 @@ export const REPORTERS: Record<string, Reporter> = {
   console: consoleReporter,
   json: jsonReporter,
   junit: junitReporter,
+  html: htmlReporter,
 };
 
 export const DEFAULT_REPORTERS = Object.keys(REPORTERS);
