@@ -66,7 +66,7 @@ describe.skipIf(!haveChromium)('the HTML report in a browser', () => {
       const areas = await bars.evaluateAll((rects) => rects.map((rect) => rect.getBoundingClientRect()).map((r) => r.width * r.height));
       expect(areas.filter((area) => area > 1).length).toBeGreaterThan(20);
       for (const key of ['p50', 'p95', 'p99']) {
-        const length = await chart.locator(`[data-series="${key}"] path`).evaluate((path) => (path as SVGPathElement).getTotalLength());
+        const length = await chart.locator(`[data-series="${key}"] path`).evaluate((path) => (path as unknown as { getTotalLength(): number }).getTotalLength());
         expect(length).toBeGreaterThan(100);
       }
       expect(await chart.locator('[data-lane^="health:"] rect').count()).toBeGreaterThan(0);
