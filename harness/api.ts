@@ -1,0 +1,37 @@
+// runScenario for code that is not the CLI (a vitest test, a script): one scenario, on the embedded
+// environment unless told otherwise, gated by a policy (every check blocks by default), no progress
+// output. The result is what the reporters render; `expect(result).toPassChecks()` reads it.
+import { randomSeed } from './lib/random.ts';
+import { gateScenario } from './report/gating/gate.ts';
+import { DEFAULT_POLICY } from './report/gating/policies.ts';
+import type { GatedScenarioResult, GatingPolicy } from './report/gating/types.ts';
+import type { EnvironmentChoice } from './runner/environment-factory.ts';
+import { runScenario as runOne } from './runner/run-scenario.ts';
+import type { Scenario } from './scenario/types.ts';
+
+export interface RunScenarioOptions {
+  /** The run's seed (printed in every report); random when omitted, unless the scenario fixes one. */
+  seed?: number;
+  /** 'embedded' (default), 'containers' (needs Docker), or a full choice for 'external'. */
+  environment?: EnvironmentChoice['kind'] | EnvironmentChoice;
+  /** 'builtin' (default) or 'k6' (needs k6 on PATH). */
+  loadEngine?: 'builtin' | 'k6';
+  /** Defects of the reference app to switch on (TARGET_APP_DEFECTS), to prove a check can fail. */
+  defects?: string[];
+  /** Extra environment for the app. */
+  appEnv?: Record<string, string>;
+  /** Blocking vs advisory checks and extra thresholds; default: every check blocks. Retries are the CLI's. */
+  policy?: GatingPolicy;
+  /** Live progress on stderr (default false). */
+  progress?: boolean;
+  signal?: AbortSignal;
+}
+
+export async function runScenario(scenario: Scenario, options: RunScenarioOptions = {}): Promise<GatedScenarioResult> {
+  const seed = options.seed ?? randomSeed();
+  const environment: EnvironmentChoice = typeof options.environment === 'object' ? options.environment : { kind: options.environment ?? 'embedded' };
+  const appEnv = { ...options.appEnv, ...(options.defects === undefined || options.defects.length === 0 ? {} : { TARGET_APP_DEFECTS: options.defects.join(',') }) };
+  const runId = `${scenario.name}-${new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${seed.toString(16)}`;
+  const result = await runOne(scenario, { runId, seed, environment, loadEngine: options.loadEngine ?? 'builtin', appEnv, progress: options.progress ?? false, signal: options.signal });
+  return gateScenario(result, options.policy ?? DEFAULT_POLICY, { graceMs: scenario.graceMs });
+}
