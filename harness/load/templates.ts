@@ -1,5 +1,7 @@
 // Request templates over the seed manifest: the reads, the ticket writes with client-chosen keys,
-// and the P2025 probes (updates and deletes of deleted or never-existing rows, which must answer 404).
+// the P2025 probes (updates and deletes of deleted or never-existing rows, which must answer 404,
+// and the fire-and-forget heartbeat of a deleted user), and the races (deletes, restores and
+// updates of the same live rows at once, where 2xx and 404 are both right).
 // Templates are pure given their BuildContext (seeded RNG, pre-minted tokens, a key sequence).
 import type { SeedManifest } from '../environment/types.ts';
 import type { SampleKind } from '../timeline/types.ts';
@@ -103,6 +105,64 @@ function probe(
   };
 }
 
+/**
+ * A P2025 probe sent with the token of a deleted (or never-existing) user: the caller's own row is
+ * the missing record ("deleted accounts with live tokens").
+ */
+function probeAsDeleted(name: string, method: RequestSpec['method'], routeTemplate: string, body?: () => unknown, kind: SampleKind = 'p2025-probe'): RequestTemplate {
+  return {
+    name,
+    kind,
+    method,
+    routeTemplate,
+    unavailable: (_seed, tokens) => (tokens.deleted.length === 0 ? 'no token for a deleted user (mintTokens adds one for a never-existing user)' : null),
+    build: (ctx) => {
+      const spec: RequestSpec = {
+        template: name,
+        kind,
+        method,
+        routeTemplate,
+        path: routeTemplate,
+        headers: { authorization: `Bearer ${pick(ctx.rng, ctx.tokens.deleted).token}`, ...(body === undefined ? {} : JSON_HEADERS) },
+      };
+      if (body !== undefined) spec.body = JSON.stringify(body());
+      return spec;
+    },
+  };
+}
+
+/** How many live USER rows the user race works on: few, so that deletes, restores and updates collide. */
+export const RACE_HOT_USERS = 4;
+const raceUsers = (seed: SeedManifest): string[] => seed.users.filter((user) => user.role === 'USER').slice(0, RACE_HOT_USERS).map((user) => user.id);
+const raceEvents = (seed: SeedManifest): string[] => [...seed.publishedEventIds, ...seed.draftEventIds];
+
+/**
+ * A write by an ADMIN on a live row that other requests of the same load delete, restore or update
+ * at the same time: 2xx or 404 are both right, depending on who won. Kind 'write' without a client
+ * key: no-lost-writes does not judge it, status checks do.
+ */
+function race(name: string, method: RequestSpec['method'], routeTemplate: string, ids: (seed: SeedManifest) => readonly string[], label: string, body?: (ctx: BuildContext) => unknown): RequestTemplate {
+  return {
+    name,
+    kind: 'write',
+    method,
+    routeTemplate,
+    unavailable: both(needIds(label, ids), needAdmin),
+    build: (ctx) => {
+      const spec: RequestSpec = {
+        template: name,
+        kind: 'write',
+        method,
+        routeTemplate,
+        path: routeTemplate.replace(':id', pick(ctx.rng, ids(ctx.seed))),
+        headers: { ...auth(ctx, 'ADMIN'), ...(body === undefined ? {} : JSON_HEADERS) },
+      };
+      if (body !== undefined) spec.body = JSON.stringify(body(ctx));
+      return spec;
+    },
+  };
+}
+
 const TEMPLATE_LIST: RequestTemplate[] = [
   read('events.list', `${API}/events`, null),
   read('events.get', `${API}/events/:id`, (seed) => seed.publishedEventIds, 'published events'),
@@ -143,22 +203,37 @@ const TEMPLATE_LIST: RequestTemplate[] = [
   probe('admin-users.update-missing', 'PATCH', `${API}/admin/users/:id`, (seed) => seed.deletedUserIds, () => ({ name: 'Probe User' })),
   probe('chat.delete-missing', 'DELETE', `${API}/chat/messages/:id`, (seed) => seed.deletedMessageIds, () => ({})),
   probe('tickets.status-missing', 'PATCH', `${API}/tickets/:id/status`, () => [], () => ({ status: 'CONFIRMED' })),
-  {
-    name: 'users.me-update-deleted',
-    kind: 'p2025-probe',
-    method: 'PATCH',
-    routeTemplate: `${API}/users/me`,
-    unavailable: (_seed, tokens) => (tokens.deleted.length === 0 ? 'no token for a deleted user (mintTokens adds one for a never-existing user)' : null),
-    build: (ctx) => ({
-      template: 'users.me-update-deleted',
-      kind: 'p2025-probe',
-      method: 'PATCH',
-      routeTemplate: `${API}/users/me`,
-      path: `${API}/users/me`,
-      headers: { authorization: `Bearer ${pick(ctx.rng, ctx.tokens.deleted).token}`, ...JSON_HEADERS },
-      body: JSON.stringify({ name: 'Probe Deleted User' }),
-    }),
-  },
+  // The rest of the P2025 operations of the twelve services, on missing and soft-deleted rows.
+  probe('events.unpublish-missing', 'POST', `${API}/events/:id/unpublish`, (seed) => seed.deletedEventIds),
+  probe('events.delete-missing', 'DELETE', `${API}/events/:id`, (seed) => seed.deletedEventIds),
+  probe('venues.delete-missing', 'DELETE', `${API}/venues/:id`, (seed) => seed.deletedVenueIds),
+  probe('organizers.update-missing', 'PATCH', `${API}/organizers/:id`, (seed) => seed.deletedOrganizerIds, () => ({ name: 'Probe Organizer' })),
+  probe('organizers.approval-missing', 'POST', `${API}/organizers/:id/approval`, (seed) => seed.deletedOrganizerIds, () => ({ status: 'APPROVED' })),
+  probe('organizers.delete-missing', 'DELETE', `${API}/organizers/:id`, (seed) => seed.deletedOrganizerIds),
+  probe('admin-users.delete-missing', 'DELETE', `${API}/admin/users/:id`, (seed) => seed.deletedUserIds),
+  // Only a deleted user can be restored: a never-existing one is the missing record here.
+  probe('admin-users.restore-missing', 'POST', `${API}/admin/users/:id/restore`, () => []),
+  probe('admin-organizers.update-missing', 'PATCH', `${API}/admin/organizers/:id`, (seed) => seed.deletedOrganizerIds, () => ({ status: 'APPROVED' })),
+  // Seeded follows only point at live organizers, so a deleted or never-existing one was never followed.
+  probe('follows.unfollow-never-followed', 'DELETE', `${API}/organizers/:id/follow`, (seed) => seed.deletedOrganizerIds),
+  probe('follows.follow-missing', 'POST', `${API}/organizers/:id/follow`, (seed) => seed.deletedOrganizerIds),
+  probe('tickets.verify-missing', 'POST', `${API}/tickets/:id/verify`, () => []),
+  probe('phone-verification.organizer-verify-missing', 'POST', `${API}/phone-verification/organizers/:id/verify`, (seed) => seed.deletedOrganizerIds, () => ({ code: '123456' })),
+  probeAsDeleted('preferences.update-deleted', 'PATCH', `${API}/users/me/preferences`, () => ({ language: 'pt' })),
+  probeAsDeleted('auth.me-update-deleted', 'PATCH', `${API}/auth/me`, () => ({ currentPassword: 'probe-password', password: 'probe-password-2' })),
+  probeAsDeleted('phone-verification.user-verify-deleted', 'POST', `${API}/phone-verification/users/me/verify`, () => ({ code: '123456' })),
+  // Fire-and-forget: the app answers 202 at once and skips the write in the background; a P2025
+  // that escapes there is an unhandled rejection (a crash), which no-crash sees.
+  probeAsDeleted('users.heartbeat-deleted', 'POST', `${API}/users/me/heartbeat`, undefined, 'write'),
+  // Deletes racing updates of the same rows (concurrent-delete-race).
+  race('race.users.update', 'PATCH', `${API}/admin/users/:id`, raceUsers, 'live USER users', (ctx) => ({ name: `Racer ${Math.floor(ctx.rng() * 1_000)}` })),
+  race('race.users.delete', 'DELETE', `${API}/admin/users/:id`, raceUsers, 'live USER users'),
+  race('race.users.restore', 'POST', `${API}/admin/users/:id/restore`, raceUsers, 'live USER users'),
+  race('race.events.update', 'PATCH', `${API}/events/:id`, raceEvents, 'live events', (ctx) => ({ title: `Raced ${Math.floor(ctx.rng() * 1_000)}` })),
+  race('race.events.publish', 'POST', `${API}/events/:id/publish`, raceEvents, 'live events'),
+  race('race.events.unpublish', 'POST', `${API}/events/:id/unpublish`, raceEvents, 'live events'),
+  race('race.events.delete', 'DELETE', `${API}/events/:id`, raceEvents, 'live events'),
+  probeAsDeleted('users.me-update-deleted', 'PATCH', `${API}/users/me`, () => ({ name: 'Probe Deleted User' })),
 ];
 
 export const TEMPLATES: ReadonlyMap<string, RequestTemplate> = new Map(TEMPLATE_LIST.map((template) => [template.name, template]));
