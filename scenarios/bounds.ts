@@ -13,12 +13,19 @@ export const QUERY_TIMEOUT_MS = setting('DB_QUERY_TIMEOUT_MS');
 /** The runtime reconnection loop's interval. */
 export const RECONNECT_INTERVAL_MS = setting('DB_RECONNECT_INTERVAL_MS');
 
-/** The whole startup retry budget, jitter at its maximum. */
-export const CONNECT_BUDGET_MS = (() => {
+/**
+ * The whole startup retry budget, jitter at its maximum: every backoff delay plus one connection
+ * timeout per attempt. A scenario that shortens the budget (app.env DB_CONNECT_MAX_RETRIES) passes
+ * the same number here, so its bound follows its own setting.
+ */
+export function connectBudgetMs(maxRetries = setting('DB_CONNECT_MAX_RETRIES')): number {
   let total = 0;
-  for (let attempt = 0; attempt < setting('DB_CONNECT_MAX_RETRIES'); attempt += 1) total += Math.min(CONNECT_MAX_DELAY_MS, setting('DB_CONNECT_DELAY_MS') * 2 ** attempt);
-  return total + (setting('DB_CONNECT_MAX_RETRIES') + 1) * CONNECTION_TIMEOUT_MS;
-})();
+  for (let attempt = 0; attempt < maxRetries; attempt += 1) total += Math.min(CONNECT_MAX_DELAY_MS, setting('DB_CONNECT_DELAY_MS') * 2 ** attempt);
+  return total + (maxRetries + 1) * CONNECTION_TIMEOUT_MS;
+}
+export const CONNECT_BUDGET_MS = connectBudgetMs();
+/** How long the app gives each non-critical service (Redis, the schema check) at startup. */
+export const SERVICE_INIT_TIMEOUT_MS = setting('SERVICE_INIT_TIMEOUT_MS');
 
 /** Slack for a busy shared machine: process start, tsx transpiling, a scheduler hiccup. */
 export const MACHINE_SLACK_MS = 5_000;
@@ -32,3 +39,16 @@ export const RECOVERY_BOUND_MS = Math.max(RECONNECT_INTERVAL_MS, CONNECT_MAX_DEL
  * scenarios inject, or nothing could be compared.
  */
 export const HEALTH_LAG_MS = RECONNECT_INTERVAL_MS + CONNECTION_TIMEOUT_MS + 2_000;
+
+/**
+ * The longest one request may take while the database is at fault: a wait for a pooled connection
+ * (bounded by the connection timeout) and one query (bounded by the query timeout) — the first
+ * failed query ends the request with a 503 — plus slack. A request beyond it hung.
+ */
+export const DB_FAULT_REQUEST_BUDGET_MS = CONNECTION_TIMEOUT_MS + QUERY_TIMEOUT_MS + MACHINE_SLACK_MS;
+
+/**
+ * Redis health lags by the client's reconnect backoff (ioredis in the app: at most 2 s between
+ * attempts) and one command timeout, plus the same slack as the database's.
+ */
+export const REDIS_HEALTH_LAG_MS = 2_000 + setting('REDIS_CONNECT_TIMEOUT_MS') + 2_000;
