@@ -1,0 +1,19 @@
+import { appKill, appStart, at, defineScenario } from '../harness/scenario/index.ts';
+import { RECOVERY_BOUND_MS } from './bounds.ts';
+
+export default defineScenario({
+  name: 'app-kill-restart',
+  description:
+    'The container is killed mid-load (SIGKILL: the OOM killer, a failed health check, the restarts of the post-mortem) and the orchestrator starts it again — twice. In-flight requests fail, but every write the app acknowledged before dying must be in the database, and the restarted app must serve again.',
+  timeline: [at('4s', appKill({ signal: 'SIGKILL' })), at('5s', appStart()), at('10s', appKill({ signal: 'SIGKILL' })), at('11s', appStart())],
+  duration: '18s',
+  load: { rate: 30, mix: { 'events.list': 2, 'events.get': 2, 'users.me': 1, 'tickets.create': 5 } },
+  checks: {
+    'no-crash': true,
+    'no-unhandled-errors': true,
+    'status-allowlist': true,
+    'no-5xx-except-503': true,
+    'recovers-within': { withinMs: RECOVERY_BOUND_MS, targets: ['app'] },
+    'no-lost-writes': true,
+  },
+});

@@ -1,0 +1,21 @@
+import { dbBandwidth, defineScenario, during } from '../harness/scenario/index.ts';
+import { QUERY_TIMEOUT_MS } from './bounds.ts';
+
+export default defineScenario({
+  name: 'db-bandwidth-starved',
+  description:
+    'The link to the database is starved of bandwidth (a saturated NAT gateway, a throttled instance class): every result trickles in. Nothing is down, so nothing may fail: every answer must still be correct (2xx or a real 404), in time.',
+  timeline: [during('3s', '11s', dbBandwidth({ rateKbps: 8, effect: 'degraded' }))],
+  duration: '15s',
+  load: { rate: 15, mix: { 'events.list': 2, 'events.get': 3, 'artists.get': 1, 'venues.get': 1, 'users.me': 2, 'tickets.create': 2, 'artists.update-missing': 1 } },
+  checks: {
+    'no-crash': true,
+    'no-unhandled-errors': true,
+    // Degraded, not down: not even a 503.
+    'status-allowlist': { fault: ['2xx', 404], grace: ['2xx', 404] },
+    'no-5xx-except-503': true,
+    'missing-records-are-404': true,
+    'no-lost-writes': true,
+    latency: { fault: [`p(95)<${QUERY_TIMEOUT_MS}`] },
+  },
+});
