@@ -1,10 +1,12 @@
 import { defineSuite } from '../harness/scenario/index.ts';
-import dbOutageUnderLoad from './db-outage-under-load.ts';
+import concurrentDeleteRace from './concurrent-delete-race.ts';
+import healthTruthful from './health-truthful.ts';
 import p2025Sweep from './p2025-sweep.ts';
-import startupDbLate from './startup-db-late.ts';
+import runtime from './runtime.suite.ts';
+import startup from './startup.suite.ts';
 
 export default defineSuite({
   name: 'release',
-  description: 'Everything in the catalog: the gate before a release.',
-  scenarios: [startupDbLate, dbOutageUnderLoad, p2025Sweep],
+  description: 'Everything in the catalog — startup, runtime under load, records, health: the gate before a release.',
+  scenarios: [...startup.scenarios, ...runtime.scenarios, p2025Sweep, concurrentDeleteRace, healthTruthful],
 });
