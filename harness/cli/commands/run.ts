@@ -34,12 +34,23 @@ const OPTIONS = {
   'redis-proxy': { type: 'string' },
 } as const;
 
+const EXTERNAL_FLAGS = ['app-url', 'toxiproxy-url', 'database-url', 'jwt-secret'] as const;
+/** The docker-compose.yml stack's defaults, printed when --env external lacks a flag. */
+const COMPOSE_FLAGS = '--app-url http://localhost:3000 --toxiproxy-url http://localhost:8474 --database-url postgresql://faultline:faultline@localhost:5432/faultline --jwt-secret faultline-compose-secret-change-me';
+
 function environmentChoice(values: Record<string, string | undefined>): EnvironmentChoice {
   const kind = values.env;
   if (kind !== 'embedded' && kind !== 'containers' && kind !== 'external') throw new UsageError(`--env expects embedded, containers or external, got "${kind}"`);
   if (kind !== 'external') return { kind };
-  const missing = ['app-url', 'toxiproxy-url', 'database-url', 'jwt-secret'].filter((flag) => values[flag] === undefined);
-  if (missing.length > 0) throw new UsageError(`--env external needs ${missing.map((flag) => `--${flag}`).join(', ')}`);
+  // Each flag falls back to FAULTLINE_<FLAG> in the environment (read here, at the edge), so a shell
+  // or CI job can point every command at one stack, e.g. the docker-compose.yml one.
+  for (const flag of [...EXTERNAL_FLAGS, 'db-proxy', 'redis-proxy']) values[flag] ??= process.env[`FAULTLINE_${flag.toUpperCase().replace(/-/g, '_')}`] || undefined;
+  const missing = EXTERNAL_FLAGS.filter((flag) => values[flag] === undefined);
+  if (missing.length > 0) {
+    throw new UsageError(
+      `--env external needs ${missing.map((flag) => `--${flag}`).join(', ')} (or FAULTLINE_APP_URL, FAULTLINE_TOXIPROXY_URL, FAULTLINE_DATABASE_URL, FAULTLINE_JWT_SECRET); for docker-compose.yml: ${COMPOSE_FLAGS}`,
+    );
+  }
   return {
     kind,
     external: {
