@@ -42,11 +42,17 @@ describe('gateScenario', () => {
     expect(Object.keys(byName).some((name) => name.startsWith('http_reqs'))).toBe(false);
   });
 
-  it('fails a threshold that matched no request: a gate that judged nothing proves nothing', () => {
-    const policy = defineGatingPolicy({ name: 't', thresholds: { 'http_req_failed{kind:health}': ['rate<0.5'] } });
+  it('fails a threshold aimed at the scenario that matched no request: a gate that judged nothing proves nothing', () => {
+    const policy = defineGatingPolicy({ name: 't', thresholds: { 'http_req_failed{scenario:p2025-sweep,phase:fault}': ['rate<0.5'] } });
     const [threshold] = gateScenario(passingScenario(), policy, { graceMs: 5_000 }).checks.slice(-1);
-    expect(threshold).toMatchObject({ passed: false, figures: { 'rate<0.5': -1 } });
-    expect(threshold?.evidence.firstOffending.at(-1)).toMatchObject({ type: 'note', note: 'no request matched http_req_failed{kind:health} in this scenario' });
+    expect(threshold).toMatchObject({ name: 'http_req_failed{scenario:p2025-sweep,phase:fault} rate<0.5', passed: false, figures: { 'rate<0.5': -1 } });
+    expect(threshold?.evidence.firstOffending.at(-1)).toMatchObject({ type: 'note', note: 'no request matched http_req_failed{scenario:p2025-sweep,phase:fault} in this scenario' });
+  });
+
+  it('leaves a policy-wide threshold out where its metric has no data', () => {
+    const policy = defineGatingPolicy({ name: 't', thresholds: { 'http_req_failed{phase:fault}': ['rate<0.5'] } });
+    const gated = gateScenario(passingScenario(), policy, { graceMs: 5_000 });
+    expect(gated.checks.map((check) => check.name)).toEqual(passingScenario().checks.map((check) => check.name));
   });
 
   it('reports a pass after a failed attempt as flaky, keeping the failed attempt', () => {

@@ -27,6 +27,9 @@ export function evaluateThresholds(policy: GatingPolicy, timeline: Timeline, con
     for (const { expression, role } of threshold.expressions) {
       const name = thresholdCheckName(threshold.key, expression.source);
       const { value, count, samples } = measure(threshold, expression, timeline, context);
+      // A policy-wide threshold applies where its metric has data (a scenario whose app never starts
+      // has no steady phase); one aimed at this scenario by its tag must judge something.
+      if (count === 0 && threshold.tags.scenario === undefined) continue;
       const passed = expressionHolds(expression, value);
       const shown = Number.isNaN(value) ? 'no samples' : threshold.metric === 'http_req_failed' ? `${(value * 100).toFixed(2)}%` : `${round(value)}`;
       // Evidence: the slowest requests for a duration, the first failed ones for a rate.
