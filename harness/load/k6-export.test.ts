@@ -78,7 +78,8 @@ describe('faultline k6 export', () => {
       'checks{check:no-5xx-except-503}': ['rate==1'],
       'checks{check:db-failures-are-503}': ['rate==1'],
       'checks{check:missing-records-are-404}': ['rate==1'],
-      'http_req_failed{phase:steady}': ['rate<0.01'],
+      'http_req_failed{phase:steady,kind:read}': ['rate<0.01'],
+      'http_req_failed{phase:steady,kind:write}': ['rate<0.01'],
     });
     expect(advisory).toEqual(['http_req_duration{phase:steady} p(95)<1000']);
     const strict = defineGatingPolicy({ name: 'strict', advisory: ['db-outage-under-load/status-allowlist'], thresholds: { 'http_req_duration{kind:write}': ['p(99)<2000'], 'http_reqs{scenario:other}': ['count>1'] } });
@@ -90,7 +91,7 @@ describe('faultline k6 export', () => {
     const { script } = generateK6Export({ scenario: dbOutageUnderLoad, policy: RELEASE_POLICY, requests, seed: 5, appUrl: 'http://localhost:3000', faultlineVersion: '0.1.0' });
     const options = JSON.parse(/^export const options = (\{[\s\S]*?\n\});$/m.exec(script)![1]!);
     expect(options.scenarios.faultline).toMatchObject({ executor: 'ramping-arrival-rate', startRate: 40, timeUnit: '1s', stages: [{ duration: '20000ms', target: 40 }] });
-    expect(options.thresholds['http_req_failed{phase:steady}']).toEqual(['rate<0.01']);
+    expect(options.thresholds['http_req_failed{phase:steady,kind:write}']).toEqual(['rate<0.01']);
     expect(script).toContain('//   4.0 s → 12.0 s  dbDown (database)');
     expect(script).toContain('// Judged by Faultline from the whole timeline, not here: no-crash, no-unhandled-errors, recovers-within, health-truthful, no-lost-writes.');
     expect(script).not.toMatch(/Bearer ey/);
