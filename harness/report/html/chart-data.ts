@@ -141,7 +141,8 @@ export function chartData(timeline: Timeline, options: { maxBuckets?: number } =
     .filter((fault) => fault.effect !== 'restore')
     .map((fault) => ({ name: fault.name, kind: fault.kind, target: fault.target, startMs: fault.effectiveAtMs, endMs: fault.endedAtMs ?? durationMs, open: fault.endedAtMs === null }));
   const events: ChartEvent[] = [
-    ...timeline.faults.filter((fault) => fault.effect === 'restore').map((fault) => ({ atMs: fault.effectiveAtMs, label: fault.kind, tone: 'restore' as const })),
+    // An app restore (appStart) shows as the process start it causes; only database/Redis restores get a marker.
+    ...timeline.faults.filter((fault) => fault.effect === 'restore' && fault.target !== 'app').map((fault) => ({ atMs: fault.effectiveAtMs, label: fault.kind, tone: 'restore' as const })),
     ...timeline.process.map((event): ChartEvent =>
       event.type === 'start'
         ? { atMs: event.atMs, label: `app start${event.pid === undefined ? '' : ` (pid ${event.pid})`}`, tone: 'start' }

@@ -45,7 +45,8 @@ export function renderTimelineChart(data: ChartData, options: { id: string }): s
   const LATENCY_HEIGHT = 120;
   const LANES_TOP = LATENCY_TOP + LATENCY_HEIGHT + 26;
   const lanes = [...data.health.map((lane) => `/${lane.endpoint}`), 'process'];
-  const AXIS_TOP = LANES_TOP + lanes.length * (LANE_HEIGHT + 6) + 4;
+  // Below the process lane, two rows for its markers' labels (glyphs stay clear of text).
+  const AXIS_TOP = LANES_TOP + lanes.length * (LANE_HEIGHT + 6) + 28;
   const HEIGHT = AXIS_TOP + 34;
 
   // Fault windows first, so everything else is drawn over the shading.
@@ -114,6 +115,9 @@ export function renderTimelineChart(data: ChartData, options: { id: string }): s
     series.push(`<g data-series="${key}"><path d="${path}" fill="none" stroke="${LATENCY_COLORS[key]}" stroke-width="1.6" stroke-linejoin="round"/>${dots.join('')}</g>`);
   }
   parts.push(`<g data-chart="latency">${series.join('')}</g>`);
+  if (data.buckets.every((bucket) => bucket.p50 === null)) {
+    parts.push(`<text x="${LEFT + PLOT_WIDTH / 2}" y="${LATENCY_TOP + LATENCY_HEIGHT / 2}" class="tick" text-anchor="middle">no request was answered: nothing to time</text>`);
+  }
 
   // Lanes: health answers per endpoint, then the app process.
   const laneY = (index: number): number => LANES_TOP + index * (LANE_HEIGHT + 6);
@@ -128,8 +132,14 @@ export function renderTimelineChart(data: ChartData, options: { id: string }): s
   });
   const processY = laneY(data.health.length);
   parts.push(`<text x="${LEFT - 6}" y="${processY + LANE_HEIGHT - 2}" class="lane-label" text-anchor="end">process</text><line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${processY + LANE_HEIGHT / 2}" y2="${processY + LANE_HEIGHT / 2}" class="grid"/>`);
+  // Labels go in the first row that has room; one that fits nowhere is left to the tooltip.
+  const rowEnds = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  const rowY = [processY + LANE_HEIGHT + 11, processY + LANE_HEIGHT + 23];
   const markers = data.events.map((event) => {
     const ex = round(x(event.atMs));
+    const labelX = Number(ex) + 2;
+    const row = rowEnds.findIndex((end) => labelX > end + 6);
+    if (row >= 0) rowEnds[row] = labelX + event.label.length * 6.3;
     const color = EVENT_COLORS[event.tone];
     const glyph =
       event.tone === 'start'
@@ -139,8 +149,9 @@ export function renderTimelineChart(data: ChartData, options: { id: string }): s
           : `<path d="M${Number(ex) - 4} ${processY + 2} l8 8 m0 -8 l-8 8" stroke="${color}" stroke-width="2"/>`;
     return (
       `<g class="event" data-event="${event.tone}"><title>${escapeXml(`${event.label} at ${round(event.atMs)} ms`)}</title>` +
-      `<line x1="${ex}" x2="${ex}" y1="${REQUESTS_TOP}" y2="${processY + LANE_HEIGHT}" stroke="${color}" stroke-opacity="0.55" stroke-dasharray="2 3"/>${glyph}` +
-      `<text x="${Number(ex) + 7}" y="${processY + LANE_HEIGHT - 2}" class="event-label" fill="${color}">${escapeXml(event.label)}</text></g>`
+      `<line x1="${ex}" x2="${ex}" y1="${REQUESTS_TOP}" y2="${row < 0 ? processY + LANE_HEIGHT : rowY[row]! - 9}" stroke="${color}" stroke-opacity="0.55" stroke-dasharray="2 3"/>${glyph}` +
+      (row < 0 ? '' : `<text x="${labelX}" y="${rowY[row]}" class="event-label" fill="${color}">${escapeXml(event.label)}</text>`) +
+      '</g>'
     );
   });
   parts.push(`<g data-chart="events">${markers.join('')}</g>`);
