@@ -1,0 +1,100 @@
+// A cell is caught only when every named check failed, the checks that must still pass passed and
+// the evidence says why; anything else is missed, the wrong reason, or not a verdict at all.
+import { describe, expect, it } from 'vitest';
+import { checkResult } from '../checks/result.ts';
+import type { CheckResult } from '../checks/types.ts';
+import type { ScenarioRunResult } from '../runner/types.ts';
+import { checkCoverage, healthyPassed, judgeCell, judgeHealthy, summarizeDefect } from './judge.ts';
+import type { Expectation } from './types.ts';
+
+function run(checks: CheckResult[], status: ScenarioRunResult['status'] = checks.every((check) => check.passed) ? 'passed' : 'failed', reason?: string): ScenarioRunResult {
+  return {
+    name: 'startup-db-late',
+    description: 'd',
+    file: undefined,
+    status,
+    ...(reason === undefined ? {} : { reason }),
+    seed: 7,
+    startedAt: '2026-01-01T00:00:00.000Z',
+    durationMs: 12_000,
+    environment: { kind: 'embedded', capabilities: null },
+    checks,
+    timeline: null,
+    loadEngine: 'builtin',
+  };
+}
+const pass = (name: string): CheckResult => checkResult(name, { passed: true, summary: `${name} held.` });
+const fail = (name: string, summary = `${name} failed.`, note?: string): CheckResult =>
+  checkResult(name, { passed: false, summary, offending: note === undefined ? [] : [{ type: 'note', note }] });
+
+const expectation: Expectation = {
+  scenario: 'startup-db-late',
+  mustFail: ['no-5xx-except-503', 'db-failures-are-503'],
+  mustPass: ['no-crash', 'ready-within'],
+  evidence: { check: 'no-5xx-except-503', pattern: /× 500/ },
+  why: 'listens early',
+};
+
+describe('judgeCell', () => {
+  it('is caught when every named check fails for the stated reason', () => {
+    const cell = judgeCell('listen-before-db', expectation, run([fail('no-5xx-except-503', '12 answers were 5xx other than 503 (12 × 500).'), fail('db-failures-are-503'), pass('no-crash'), pass('ready-within'), fail('health-truthful')]));
+    expect(cell).toMatchObject({ verdict: 'caught', explanation: 'caught by no-5xx-except-503, db-failures-are-503', failedChecks: ['no-5xx-except-503', 'db-failures-are-503', 'health-truthful'], seed: 7 });
+  });
+
+  it('finds the evidence in an offending item as well as in the summary', () => {
+    const cell = judgeCell('listen-before-db', expectation, run([fail('no-5xx-except-503', 'bad answers', 'GET /events → 500 INTERNAL (1 × 500)'), fail('db-failures-are-503'), pass('no-crash'), pass('ready-within')]));
+    expect(cell.verdict).toBe('caught');
+  });
+
+  it('is missed when one of the named checks passed', () => {
+    const cell = judgeCell('listen-before-db', expectation, run([fail('no-5xx-except-503', '1 × 500'), pass('db-failures-are-503'), pass('no-crash'), pass('ready-within')]));
+    expect(cell).toMatchObject({ verdict: 'missed', explanation: 'missed: db-failures-are-503 passed with the defect on' });
+  });
+
+  it('is the wrong reason when a check that must still pass failed', () => {
+    const cell = judgeCell('listen-before-db', expectation, run([fail('no-5xx-except-503', '1 × 500'), fail('db-failures-are-503'), fail('no-crash', 'The app exited 1 time without being asked to.'), pass('ready-within')]));
+    expect(cell.verdict).toBe('wrong-reason');
+    expect(cell.explanation).toContain('no-crash (The app exited 1 time without being asked to.)');
+  });
+
+  it('is the wrong reason when the evidence does not say why', () => {
+    const cell = judgeCell('listen-before-db', expectation, run([fail('no-5xx-except-503', '3 × 502'), fail('db-failures-are-503'), pass('no-crash'), pass('ready-within')]));
+    expect(cell.verdict).toBe('wrong-reason');
+    expect(cell.explanation).toMatch(/without the evidence/);
+  });
+
+  it('is no verdict when the run errored or was skipped, or the scenario does not run a named check', () => {
+    expect(judgeCell('listen-before-db', expectation, run([], 'error', 'postgres did not start')).verdict).toBe('error');
+    expect(judgeCell('listen-before-db', expectation, run([], 'skipped', 'needs redis')).verdict).toBe('skipped');
+    const missing = judgeCell('listen-before-db', expectation, run([fail('no-5xx-except-503', '1 × 500'), fail('db-failures-are-503'), pass('no-crash')]));
+    expect(missing).toMatchObject({ verdict: 'error', explanation: expect.stringContaining('does not evaluate ready-within') });
+  });
+});
+
+describe('summaries', () => {
+  const cell = (verdict: 'caught' | 'missed' | 'skipped', defect: 'listen-before-db' | 'no-reconnect' = 'listen-before-db') => ({
+    ...judgeCell(defect, expectation, run([pass('no-crash')])),
+    verdict,
+    mustFail: [{ name: 'no-5xx-except-503', passed: false, summary: '' }],
+  });
+
+  it('counts a defect caught when some scenario caught it and none missed it', () => {
+    expect(summarizeDefect('listen-before-db', [cell('caught'), cell('skipped')]).caught).toBe(true);
+    expect(summarizeDefect('listen-before-db', [cell('caught'), cell('missed')]).caught).toBe(false);
+    expect(summarizeDefect('listen-before-db', [cell('skipped')]).caught).toBe(false);
+    expect(summarizeDefect('no-reconnect', [cell('caught')]).caught).toBe(false);
+  });
+
+  it('lists the checks some caught cell showed failing, and the rest', () => {
+    const coverage = checkCoverage([cell('caught'), { ...cell('missed'), mustFail: [{ name: 'latency', passed: true, summary: '' }] }]);
+    expect(coverage.shown).toEqual(['no-5xx-except-503']);
+    expect(coverage.never).toContain('latency');
+    expect(coverage.never).not.toContain('no-5xx-except-503');
+  });
+
+  it('passes the healthy app when every scenario passed or was skipped', () => {
+    expect(healthyPassed([judgeHealthy(run([pass('no-crash')])), judgeHealthy(run([], 'skipped', 'needs redis'))])).toBe(true);
+    expect(healthyPassed([judgeHealthy(run([fail('no-crash')]))])).toBe(false);
+    expect(judgeHealthy(run([fail('no-crash', 'exited')])).failedChecks).toEqual([{ name: 'no-crash', passed: false, summary: 'exited' }]);
+  });
+});

@@ -1,0 +1,80 @@
+// Judging one run: a healthy scenario passes or not; a defect cell is caught only when every named
+// check failed, the checks that must still pass passed, and the evidence says why. Pure functions
+// of a ScenarioRunResult, so they are unit-tested on hand-made results.
+import { CHECK_NAMES } from '../checks/registry.ts';
+import type { CheckResult } from '../checks/types.ts';
+import type { ScenarioRunResult } from '../runner/types.ts';
+import type { CellResult, CellVerdict, CheckOutcome, DefectName, DefectSummary, Expectation, HealthyResult } from './types.ts';
+
+const outcome = (check: CheckResult): CheckOutcome => ({ name: check.name, passed: check.passed, summary: check.summary });
+
+function saysWhy(check: CheckResult, pattern: RegExp): boolean {
+  return [check.summary, ...check.evidence.firstOffending.map((item) => item.note)].some((text) => pattern.test(text));
+}
+
+export function judgeHealthy(result: ScenarioRunResult): HealthyResult {
+  const judged: HealthyResult = {
+    scenario: result.name,
+    status: result.status,
+    failedChecks: result.checks.filter((check) => !check.passed).map(outcome),
+    seed: result.seed,
+    durationMs: result.durationMs,
+  };
+  if (result.reason !== undefined) judged.reason = result.reason;
+  return judged;
+}
+
+export function judgeCell(defect: DefectName, expectation: Expectation, result: ScenarioRunResult): CellResult {
+  const byName = new Map(result.checks.map((check) => [check.name, check]));
+  const pick = (names: readonly string[]): CheckOutcome[] =>
+    names.map((name) => {
+      const check = byName.get(name);
+      return check === undefined ? { name, passed: true, summary: 'not evaluated' } : outcome(check);
+    });
+  const mustFail = pick(expectation.mustFail);
+  const mustPass = pick(expectation.mustPass);
+  const base = {
+    defect,
+    scenario: expectation.scenario,
+    why: expectation.why,
+    mustFail,
+    mustPass,
+    failedChecks: result.checks.filter((check) => !check.passed).map((check) => check.name),
+    seed: result.seed,
+    durationMs: result.durationMs,
+  };
+  const verdict = (verdict: CellVerdict, explanation: string): CellResult => ({ ...base, verdict, explanation });
+
+  if (result.status === 'skipped') return verdict('skipped', `skipped: ${result.reason ?? 'the environment cannot run it'}`);
+  if (result.status === 'error') return verdict('error', `the run failed, not a verdict: ${result.reason ?? 'unknown error'}`);
+  const notEvaluated = [...expectation.mustFail, ...expectation.mustPass].filter((name) => !byName.has(name));
+  if (notEvaluated.length > 0) return verdict('error', `the scenario does not evaluate ${notEvaluated.join(', ')} (the matrix names a check it does not run)`);
+
+  const held = mustFail.filter((check) => check.passed);
+  if (held.length > 0) return verdict('missed', `missed: ${held.map((check) => check.name).join(', ')} passed with the defect on`);
+  const broke = mustPass.filter((check) => !check.passed);
+  if (broke.length > 0) return verdict('wrong-reason', `failed for another reason: ${broke.map((check) => `${check.name} (${check.summary})`).join('; ')}`);
+  if (expectation.evidence !== undefined) {
+    const check = byName.get(expectation.evidence.check);
+    if (check === undefined || !saysWhy(check, expectation.evidence.pattern)) {
+      return verdict('wrong-reason', `${expectation.evidence.check} failed without the evidence ${expectation.evidence.pattern} (${check?.summary ?? 'not evaluated'})`);
+    }
+  }
+  return verdict('caught', `caught by ${expectation.mustFail.join(', ')}`);
+}
+
+/** A defect is caught when some scenario caught it and none missed it or failed to run. */
+export function summarizeDefect(defect: DefectName, cells: readonly CellResult[]): DefectSummary {
+  const verdicts = cells.filter((cell) => cell.defect === defect).map((cell) => cell.verdict);
+  return { defect, caught: verdicts.includes('caught') && verdicts.every((verdict) => verdict === 'caught' || verdict === 'skipped'), cells: verdicts };
+}
+
+/** Which checks some caught cell showed failing (the proof that a check can fail), and which none did. */
+export function checkCoverage(cells: readonly CellResult[]): { shown: string[]; never: string[] } {
+  const shown = new Set(cells.filter((cell) => cell.verdict === 'caught').flatMap((cell) => cell.mustFail.map((check) => check.name)));
+  return { shown: CHECK_NAMES.filter((name) => shown.has(name)), never: CHECK_NAMES.filter((name) => !shown.has(name)) };
+}
+
+export function healthyPassed(healthy: readonly HealthyResult[]): boolean {
+  return healthy.every((result) => result.status === 'passed' || result.status === 'skipped');
+}

@@ -1,0 +1,86 @@
+// The defect matrix's contract: what each defect of the reference app must be caught by (declared in
+// defect-matrix.ts), and what a matrix run found (the healthy release suite, then every declared
+// defect × scenario cell). Reporters render a MatrixResult; the runner owns the exit code.
+import type { CheckName } from '../checks/registry.ts';
+import type { ScenarioStatus } from '../runner/types.ts';
+import type { DefectName } from '../../target-app/src/lib/defects.ts';
+
+export type { DefectName };
+
+/** One scenario that must catch a defect, and how. */
+export interface Expectation {
+  /** A scenario of the release suite. */
+  scenario: string;
+  /** Every one of these checks must fail with the defect on… */
+  mustFail: CheckName[];
+  /** …while these still pass: the scenario failed for the stated reason, not because something else broke. */
+  mustPass: CheckName[];
+  /** And a failed check must say so: a pattern its summary or one of its evidence notes matches. */
+  evidence?: { check: CheckName; pattern: RegExp };
+  /** Why the defect makes those checks fail, in a sentence. */
+  why: string;
+}
+
+export type DefectMatrix = Readonly<Record<DefectName, readonly Expectation[]>>;
+
+/**
+ * caught: every mustFail check failed, every mustPass passed, the evidence matched.
+ * missed: a mustFail check passed. wrong-reason: they failed, but a mustPass check failed too or
+ * the evidence did not say why. error: the environment or the run failed (not a verdict).
+ * skipped: the environment lacks what the scenario needs (e.g. Redis).
+ */
+export type CellVerdict = 'caught' | 'missed' | 'wrong-reason' | 'error' | 'skipped';
+
+export interface CheckOutcome {
+  name: string;
+  passed: boolean;
+  summary: string;
+}
+
+export interface CellResult {
+  defect: DefectName;
+  scenario: string;
+  verdict: CellVerdict;
+  /** One line: which checks caught it, or what went wrong. */
+  explanation: string;
+  why: string;
+  mustFail: CheckOutcome[];
+  mustPass: CheckOutcome[];
+  /** Every check of the scenario that failed, named or not. */
+  failedChecks: string[];
+  seed: number;
+  durationMs: number;
+}
+
+export interface HealthyResult {
+  scenario: string;
+  status: ScenarioStatus;
+  failedChecks: CheckOutcome[];
+  reason?: string;
+  seed: number;
+  durationMs: number;
+}
+
+export interface DefectSummary {
+  defect: DefectName;
+  /** Caught by at least one scenario and missed by none. */
+  caught: boolean;
+  cells: CellVerdict[];
+}
+
+export interface MatrixResult {
+  runId: string;
+  seed: number;
+  startedAt: string;
+  durationMs: number;
+  /** The defects this run covered (all, or those of --only). */
+  defects: DefectName[];
+  healthy: HealthyResult[];
+  cells: CellResult[];
+  summary: DefectSummary[];
+  /** Checks that some caught cell showed failing; and those no defect made fail in this run. */
+  checksShownFailing: string[];
+  checksNeverShownFailing: string[];
+  /** The healthy app passed every scenario, and every defect was caught. */
+  passed: boolean;
+}
