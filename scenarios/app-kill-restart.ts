@@ -4,10 +4,18 @@ import { RECOVERY_BOUND_MS } from './bounds.ts';
 export default defineScenario({
   name: 'app-kill-restart',
   description:
-    'The container is killed mid-load (SIGKILL: the OOM killer, a failed health check, the restarts of the post-mortem) and the orchestrator starts it again — twice. In-flight requests fail, but every write the app acknowledged before dying must be in the database, and the restarted app must serve again.',
-  timeline: [at('4s', appKill({ signal: 'SIGKILL' })), at('5s', appStart()), at('10s', appKill({ signal: 'SIGKILL' })), at('11s', appStart())],
-  duration: '18s',
-  load: { rate: 30, mix: { 'events.list': 2, 'events.get': 2, 'users.me': 1, 'tickets.create': 5 } },
+    'The container is killed mid-load (SIGKILL: the OOM killer, a failed health check, the restarts of the post-mortem) and the orchestrator starts it again — three times. In-flight requests fail, but every write the app acknowledged before dying must be in the database, and the restarted app must serve again.',
+  timeline: [
+    at('4s', appKill({ signal: 'SIGKILL' })),
+    at('5s', appStart()),
+    at('9s', appKill({ signal: 'SIGKILL' })),
+    at('10s', appStart()),
+    at('14s', appKill({ signal: 'SIGKILL' })),
+    at('15s', appStart()),
+  ],
+  duration: '21s',
+  // Mostly writes: every kill should find acknowledged writes in flight.
+  load: { rate: 40, mix: { 'events.list': 1, 'events.get': 1, 'users.me': 1, 'tickets.create': 7 } },
   checks: {
     'no-crash': true,
     'no-unhandled-errors': true,

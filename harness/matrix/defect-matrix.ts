@@ -1,0 +1,161 @@
+// The defect matrix, declared: for every defect of the reference app (target-app/src/lib/defects.ts),
+// the scenarios that must catch it, the checks that must fail, the checks that must still pass (so
+// that it failed for the stated reason), and the evidence that says why. `faultline matrix` runs
+// every cell against the app with the defect switched on; a defect no scenario catches is a hole
+// in the harness. Only cells that catch the defect every time belong here: a scenario that catches
+// it by luck of timing would make the matrix flaky, so the reasons below also say why it is certain.
+import type { DefectMatrix } from './types.ts';
+
+export const DEFECT_MATRIX: DefectMatrix = {
+  'listen-before-db': [
+    {
+      scenario: 'startup-db-late',
+      mustFail: ['no-5xx-except-503', 'db-failures-are-503'],
+      mustPass: ['no-crash', 'ready-within'],
+      evidence: { check: 'no-5xx-except-503', pattern: /× 500/ },
+      why: 'The app listens while the database is still down; requests of the first seconds reach routes that answer 500 ("Engine is not yet connected"). It stays up and comes ready: the 500s are the whole bug.',
+    },
+    {
+      scenario: 'startup-thundering-herd',
+      mustFail: ['no-5xx-except-503', 'db-failures-are-503'],
+      mustPass: ['no-crash', 'ready-within'],
+      evidence: { check: 'no-5xx-except-503', pattern: /× 500/ },
+      why: 'Hundreds of requests per second meet the listening-but-unconnected app for three seconds: a flood of 500s instead of refused connections.',
+    },
+    {
+      scenario: 'startup-db-never',
+      mustFail: ['no-5xx-except-503'],
+      mustPass: ['exits-as-documented'],
+      evidence: { check: 'no-5xx-except-503', pattern: /× 500/ },
+      why: 'While it retries a database that never comes, the early-listening app answers 500s; it still gives up as documented (and no-crash fails too: an exit after it has served answers is no startup fail-fast).',
+    },
+  ],
+  'unhandled-p2025': [
+    {
+      scenario: 'p2025-sweep',
+      mustFail: ['no-crash', 'no-unhandled-errors'],
+      mustPass: [],
+      evidence: { check: 'no-unhandled-errors', pattern: /process\.unhandledRejection/ },
+      why: 'A deleted user\'s token makes the fire-and-forget "last seen" write hit P2025, which nobody handles: an unhandled rejection takes the process down (the container restarts of the post-mortem). The first such request comes in the first second.',
+    },
+    {
+      scenario: 'concurrent-delete-race',
+      mustFail: ['missing-records-are-404', 'no-5xx-except-503', 'status-allowlist'],
+      mustPass: ['no-crash', 'no-unhandled-errors'],
+      evidence: { check: 'no-5xx-except-503', pattern: /× 500/ },
+      why: 'Every update that loses the race to a delete, and every probe of a missing row, escapes as P2025 → 500 instead of 404. Only live admins call, so nothing crashes: the 500s are the bug.',
+    },
+  ],
+  'db-errors-as-500': [
+    {
+      scenario: 'pool-exhaustion',
+      mustFail: ['db-failures-are-503', 'no-5xx-except-503'],
+      mustPass: ['no-crash', 'recovers-within'],
+      evidence: { check: 'no-5xx-except-503', pattern: /× 500/ },
+      why: 'Requests queued for a pooled connection time out by the hundred; mapped to 500 instead of 503. The app still recovers.',
+    },
+    {
+      scenario: 'db-blackhole',
+      mustFail: ['db-failures-are-503', 'no-5xx-except-503'],
+      mustPass: ['no-crash', 'recovers-within', 'latency'],
+      evidence: { check: 'no-5xx-except-503', pattern: /× 500/ },
+      why: 'Every request in flight when the database stops answering fails with a query timeout three seconds later: 500 instead of 503, still within the timeout budget.',
+    },
+  ],
+  'exit-on-db-error': [
+    {
+      scenario: 'db-blackhole',
+      mustFail: ['no-crash'],
+      mustPass: ['no-5xx-except-503'],
+      evidence: { check: 'no-crash', pattern: /unexpected exit \(code 1/ },
+      why: 'The requests in flight when the database goes silent fail with a query timeout, and the first such error exits the process. It dies without answering a 500.',
+    },
+    {
+      scenario: 'db-latency-spike',
+      mustFail: ['no-crash'],
+      mustPass: ['no-5xx-except-503'],
+      evidence: { check: 'no-crash', pattern: /unexpected exit \(code 1/ },
+      why: 'Latency beyond the query timeout turns the queries in flight into timeouts, and the first one exits the process.',
+    },
+  ],
+  'no-reconnect': [
+    {
+      scenario: 'db-outage-under-load',
+      mustFail: ['recovers-within', 'status-allowlist'],
+      mustPass: ['no-crash', 'db-failures-are-503', 'no-5xx-except-503'],
+      evidence: { check: 'recovers-within', pattern: /never served/ },
+      why: 'Once the outage is noticed the app never reconnects: it answers 503 correctly during the outage, and keeps answering 503 long after the database is back.',
+    },
+    {
+      scenario: 'postgres-restart',
+      mustFail: ['recovers-within'],
+      mustPass: ['no-crash', 'no-5xx-except-503'],
+      evidence: { check: 'recovers-within', pattern: /never served/ },
+      why: 'PostgreSQL comes back after three seconds; the app, having lost it, never serves again.',
+    },
+  ],
+  'ack-before-commit': [
+    {
+      scenario: 'db-blackhole',
+      mustFail: ['no-lost-writes'],
+      mustPass: ['no-crash', 'no-5xx-except-503'],
+      evidence: { check: 'no-lost-writes', pattern: /missing from the database/ },
+      why: 'Tickets are acknowledged before they are written; for the three seconds until the first query times out, every flush of the queue hangs and then fails, and its acknowledged writes are dropped.',
+    },
+    {
+      scenario: 'app-kill-restart',
+      mustFail: ['no-lost-writes'],
+      mustPass: ['no-5xx-except-503', 'recovers-within'],
+      evidence: { check: 'no-lost-writes', pattern: /missing from the database/ },
+      why: 'SIGKILL takes the in-memory queue of acknowledged, unwritten tickets with it. The queue (flushed every 500 ms) is empty only until the next write, about 36 ms at 28 writes/s; three kills all landing in such a gap is a 1-in-3,000 chance.',
+    },
+  ],
+  'health-always-ok': [
+    {
+      scenario: 'health-truthful',
+      mustFail: ['health-truthful'],
+      mustPass: ['no-crash', 'recovers-within'],
+      evidence: { check: 'health-truthful', pattern: /200 ok .* while the database was down/ },
+      why: 'The health endpoints say ok through both outages, while every API request answers 503.',
+    },
+    {
+      scenario: 'redis-outage-under-load',
+      mustFail: ['health-truthful'],
+      mustPass: ['no-crash', 'status-allowlist'],
+      evidence: { check: 'health-truthful', pattern: /while Redis was down/ },
+      why: 'Health says ok while Redis is gone (it should say degraded); the API itself is fine.',
+    },
+  ],
+  'redis-critical': [
+    {
+      scenario: 'startup-redis-down',
+      mustFail: ['no-crash', 'ready-within'],
+      mustPass: ['no-5xx-except-503'],
+      evidence: { check: 'no-crash', pattern: /unexpected exit \(code 1/ },
+      why: 'Redis unreachable at boot stops the startup: the app exits instead of starting degraded.',
+    },
+    {
+      scenario: 'redis-outage-under-load',
+      mustFail: ['no-5xx-except-503', 'status-allowlist'],
+      mustPass: ['no-crash'],
+      evidence: { check: 'no-5xx-except-503', pattern: /× 500/ },
+      why: 'With Redis down at runtime, cached reads (the event listing) fail with 500 instead of going to the database.',
+    },
+  ],
+  'no-connect-retry': [
+    {
+      scenario: 'startup-db-late',
+      mustFail: ['no-crash', 'ready-within'],
+      mustPass: ['no-5xx-except-503'],
+      evidence: { check: 'no-crash', pattern: /unexpected exit \(code 1/ },
+      why: 'The one connection attempt meets the database that is not there yet; the app exits instead of retrying and never comes ready.',
+    },
+    {
+      scenario: 'startup-db-slow',
+      mustFail: ['no-crash', 'ready-within'],
+      mustPass: ['no-5xx-except-503'],
+      evidence: { check: 'no-crash', pattern: /unexpected exit \(code 1/ },
+      why: 'The one connection attempt times out on the slow database; the app exits instead of retrying with backoff.',
+    },
+  ],
+};
