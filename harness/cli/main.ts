@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   inject: async () => (await import('./commands/inject.ts')).injectCommand,
   run: async () => (await import('./commands/run.ts')).runCommand,
   list: async () => (await import('./commands/list.ts')).listCommand,
+  matrix: async () => (await import('./commands/matrix.ts')).matrixCommand,
   k6: async () => (await import('./commands/k6.ts')).k6Command,
 };
 

@@ -1,0 +1,89 @@
+// `faultline matrix`: the release suite against the healthy app, then every defect of the reference
+// app against the scenarios that must catch it (harness/matrix/defect-matrix.ts). Prints the matrix,
+// writes reports/<run-id>/matrix.{md,json}, and exits 0 only when the healthy app passed and every
+// defect was caught; 1 otherwise, 2 for invalid input.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFECT_NAMES, type DefectName } from '../../../target-app/src/lib/defects.ts';
+import { randomSeed } from '../../lib/random.ts';
+import { cellLine, healthyLine, matrixSummary } from '../../matrix/console.ts';
+import { DEFECT_MATRIX } from '../../matrix/defect-matrix.ts';
+import { runMatrix } from '../../matrix/run-matrix.ts';
+import { writeMatrixReports } from '../../matrix/write-reports.ts';
+import { resolveTargets } from '../catalog.ts';
+import type { Command } from '../command.ts';
+import { ExitCode, UsageError } from '../exit-codes.ts';
+import { parseSeed } from '../flags.ts';
+
+function matrixRunId(seed: number): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${seed.toString(16).padStart(8, '0')}-matrix`;
+}
+
+function parseOnly(raw: string | undefined): DefectName[] | undefined {
+  if (raw === undefined) return undefined;
+  const names = raw.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !(DEFECT_NAMES as readonly string[]).includes(name));
+  if (names.length === 0 || unknown.length > 0) throw new UsageError(`--only expects defects of the registry (${DEFECT_NAMES.join(', ')})${unknown.length > 0 ? `; unknown: ${unknown.join(', ')}` : ''}`);
+  return names as DefectName[];
+}
+
+export const matrixCommand: Command = {
+  name: 'matrix',
+  summary: 'Prove the checks: the release suite on the healthy app, then each defect against the scenarios that must catch it',
+  usage: 'faultline matrix [--seed N] [--report-dir reports] [--only defect,...]',
+  async run(argv) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: { seed: { type: 'string' }, 'report-dir': { type: 'string', default: 'reports' }, only: { type: 'string' } },
+    });
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const seed = values.seed === undefined ? randomSeed() : parseSeed(values.seed);
+    const only = parseOnly(values.only);
+    const scenarios = await resolveTargets(['release']);
+    const runId = matrixRunId(seed);
+
+    const abort = new AbortController();
+    let interrupts = 0;
+    const onSignal = (): void => {
+      interrupts += 1;
+      if (interrupts > 1) process.exit(130);
+      process.stderr.write('\n  interrupted: stopping the environment (Ctrl-C again to force)\n');
+      abort.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+
+    console.log(`faultline matrix ${runId} · seed ${seed} · ${only === undefined ? 'every defect' : `defects ${only.join(', ')}`}`);
+    let result;
+    try {
+      result = await runMatrix({
+        runId,
+        seed,
+        matrix: DEFECT_MATRIX,
+        scenarios,
+        only,
+        signal: abort.signal,
+        onStart: ({ defect, scenario }) => process.stderr.write(`▶ ${defect ?? 'healthy'} × ${scenario}\n`),
+        onHealthy: (healthy) => console.log(healthyLine(healthy)),
+        onCell: (cell) => console.log(cellLine(cell)),
+      });
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+    console.log(matrixSummary(result));
+
+    const written = await writeMatrixReports(path.resolve(values['report-dir'], runId), result);
+    const latest = path.resolve(values['report-dir'], 'latest');
+    await fs.rm(latest, { force: true });
+    await fs.symlink(runId, latest).catch(() => undefined);
+    console.log(`reports: ${written.map((file) => path.relative(process.cwd(), file)).join(', ')}`);
+
+    if (abort.signal.aborted) return 130;
+    return result.passed ? ExitCode.Ok : ExitCode.ChecksFailed;
+  },
+};
