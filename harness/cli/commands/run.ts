@@ -143,7 +143,10 @@ export const runCommand: Command = {
         for (;;) {
           const attempt = retried.length + 1;
           process.stderr.write(`\n▶ ${scenario.name}${attempt > 1 ? ` (retry ${attempt - 1} of ${policy.retries})` : ''}\n`);
-          const raw = await runScenario(scenario, { runId, seed, environment, loadEngine, appEnv: values.defects === undefined ? {} : { TARGET_APP_DEFECTS: values.defects }, signal: abort.signal });
+          // A retry gets its own run id, so its writes' client keys never replay the first attempt's
+          // (which matters where the database outlives the attempt: --env external).
+          const attemptRunId = attempt === 1 ? runId : `${runId}-retry${attempt - 1}`;
+          const raw = await runScenario(scenario, { runId: attemptRunId, seed, environment, loadEngine, appEnv: values.defects === undefined ? {} : { TARGET_APP_DEFECTS: values.defects }, signal: abort.signal });
           result = gateScenario(raw, policy, { graceMs: scenario.graceMs, retried: [...retried] });
           if (abort.signal.aborted || !shouldRetry(result, policy)) break;
           retried.push(failedAttempt(result, attempt));
