@@ -12,7 +12,7 @@ export default defineScenario({
   timeline: [at(0, dbDown())],
   app: { env: { DB_CONNECT_MAX_RETRIES: MAX_RETRIES }, expect: 'fail-fast' },
   duration: EXIT_BOUND_MS,
-  load: { rate: 10, mix: { 'events.list': 2, 'users.me': 1, 'tickets.create': 1 } },
+  load: { rate: 20, mix: { 'events.list': 2, 'users.me': 1, 'tickets.create': 1 } },
   checks: {
     'exits-as-documented': { withinMs: EXIT_BOUND_MS },
     'no-crash': true,
