@@ -78,6 +78,8 @@ describe('planContainers', () => {
     expect(plan.app.env.HOST).toBe('0.0.0.0');
     expect(plan.app.env.PORT).toBe('3000');
     expect(plan.app.env.JWT_SECRET).toBe(OPTIONS.jwtSecret);
+    // The harness migrates; the image must not also migrate through the startup race.
+    expect(plan.app.env.MIGRATE_ON_START).toBe('false');
   });
 
   it('applies appEnv overrides last, over the defaults and the wiring', () => {

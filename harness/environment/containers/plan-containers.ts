@@ -98,6 +98,9 @@ export function planContainers(options: PlanOptions): ContainersPlan {
         DATABASE_URL: postgresUrl({ ...credentials, host: ALIASES.toxiproxy, port: DB_PROXY_LISTEN_PORT }),
         REDIS_URL: `redis://${ALIASES.toxiproxy}:${REDIS_PROXY_LISTEN_PORT}`,
         JWT_SECRET: options.jwtSecret,
+        // The harness migrates and seeds the database itself before the app starts; the image's own
+        // migrate-on-start would retry through the startup race and skew the startup scenarios.
+        MIGRATE_ON_START: 'false',
         ...options.appEnv,
       },
       command: undefined,
