@@ -40,7 +40,11 @@ export function matrixSummary(result: MatrixResult): string {
     '',
     result.passed
       ? `MATRIX OK — the healthy app passed ${result.healthy.length} scenario(s); all ${result.summary.length} defect(s) caught (${seconds(result.durationMs)}, seed ${result.seed})`
-      : `MATRIX FAILED — ${healthyFailed.length > 0 ? `the healthy app failed ${healthyFailed.map((healthy) => healthy.scenario).join(', ')}; ` : ''}${missed.length > 0 ? `not caught: ${missed.join(', ')}; ` : ''}(${seconds(result.durationMs)}, seed ${result.seed})`,
+      : `MATRIX FAILED — ${[
+          ...(healthyFailed.length > 0 ? [`the healthy app failed ${healthyFailed.map((healthy) => healthy.scenario).join(', ')}`] : []),
+          ...(missed.length > 0 ? [`not caught: ${missed.join(', ')}`] : []),
+          ...(healthyFailed.length === 0 && missed.length === 0 ? ['interrupted'] : []),
+        ].join('; ')} (${seconds(result.durationMs)}, seed ${result.seed})`,
   );
   return lines.join('\n');
 }

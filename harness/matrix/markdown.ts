@@ -37,7 +37,7 @@ export function matrixMarkdown(result: MatrixResult): string {
       if (cell === undefined) return '';
       return cell.verdict === 'caught' ? `${MARK.caught} by ${cell.mustFail.map((check) => check.name).join(', ')}` : MARK[cell.verdict];
     });
-    out.push(`| \`${summary.defect}\` ${summary.caught ? '' : '**not caught**'} | ${row.map(cellText).join(' | ')} |`);
+    out.push(`| \`${summary.defect}\`${summary.caught ? '' : ' **not caught**'} | ${row.map(cellText).join(' | ')} |`);
   }
 
   out.push('', '## Checks shown failing', '');
