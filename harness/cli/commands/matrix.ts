@@ -13,6 +13,7 @@ import { runMatrix } from '../../matrix/run-matrix.ts';
 import { writeMatrixReports } from '../../matrix/write-reports.ts';
 import { resolveTargets } from '../catalog.ts';
 import type { Command } from '../command.ts';
+import { onInterrupt } from '../interrupt.ts';
 import { ExitCode, UsageError } from '../exit-codes.ts';
 import { parseSeed } from '../flags.ts';
 
@@ -46,16 +47,7 @@ export const matrixCommand: Command = {
     const scenarios = await resolveTargets(['release']);
     const runId = matrixRunId(seed);
 
-    const abort = new AbortController();
-    let interrupts = 0;
-    const onSignal = (): void => {
-      interrupts += 1;
-      if (interrupts > 1) process.exit(130);
-      process.stderr.write('\n  interrupted: stopping the environment (Ctrl-C again to force)\n');
-      abort.abort();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    const abort = onInterrupt();
 
     console.log(`faultline matrix ${runId} · seed ${seed} · ${only === undefined ? 'every defect' : `defects ${only.join(', ')}`}`);
     let result;
@@ -72,8 +64,7 @@ export const matrixCommand: Command = {
         onCell: (cell) => console.log(cellLine(cell)),
       });
     } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      abort.dispose();
     }
     console.log(matrixSummary(result));
 

@@ -15,6 +15,7 @@ import type { EnvironmentChoice } from '../../runner/environment-factory.ts';
 import { runScenario } from '../../runner/run-scenario.ts';
 import { resolveTargets } from '../catalog.ts';
 import type { Command } from '../command.ts';
+import { onInterrupt } from '../interrupt.ts';
 import { ExitCode, UsageError } from '../exit-codes.ts';
 import { parseSeed } from '../flags.ts';
 
@@ -119,16 +120,7 @@ export const runCommand: Command = {
       return written;
     };
 
-    const abort = new AbortController();
-    let interrupts = 0;
-    const onSignal = (): void => {
-      interrupts += 1;
-      if (interrupts > 1) process.exit(130);
-      process.stderr.write('\n  interrupted: stopping the environment (Ctrl-C again to force)\n');
-      abort.abort();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    const abort = onInterrupt();
 
     const startedAt = new Date();
     await fanOut('onRunStart', { runId, seed, scenarios: scenarios.map((scenario) => scenario.name), policy: policy.name });
@@ -155,8 +147,7 @@ export const runCommand: Command = {
         await fanOut('onScenarioEnd', result);
       }
     } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      abort.dispose();
     }
     const run: GatedRunResult = { runId, seed, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), scenarios: results, policy: policySummary(policy) };
     const written = await fanOut('onRunEnd', run);
