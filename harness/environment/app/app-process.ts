@@ -6,26 +6,25 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa, type ResultPromise } from 'execa';
 import { registerCleanup } from '../../lib/cleanup.ts';
-import type { AppExit, AppLogLine, AppStart } from '../types.ts';
+import type { AppExit, AppLogLine } from '../types.ts';
+import { AppEventSource } from './app-events.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const APP_ENTRY = path.join(ROOT, 'target-app', 'src', 'index.ts');
 
-type Listener<T> = (value: T) => void;
 
-export class AppProcess {
+export class AppProcess extends AppEventSource {
   private child: ResultPromise | undefined;
   private expectedExit = false;
   private unregister: (() => void) | undefined;
   private exited: Promise<void> = Promise.resolve();
-  private readonly logListeners = new Set<Listener<AppLogLine>>();
-  private readonly exitListeners = new Set<Listener<AppExit>>();
-  private readonly startListeners = new Set<Listener<AppStart>>();
 
   constructor(
     private readonly env: Record<string, string>,
     private readonly now: () => number,
-  ) {}
+  ) {
+    super();
+  }
 
   get running(): boolean {
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
@@ -33,21 +32,6 @@ export class AppProcess {
 
   get pid(): number | undefined {
     return this.running ? this.child?.pid : undefined;
-  }
-
-  onLog(listener: Listener<AppLogLine>): () => void {
-    this.logListeners.add(listener);
-    return () => this.logListeners.delete(listener);
-  }
-
-  onExit(listener: Listener<AppExit>): () => void {
-    this.exitListeners.add(listener);
-    return () => this.exitListeners.delete(listener);
-  }
-
-  onStart(listener: Listener<AppStart>): () => void {
-    this.startListeners.add(listener);
-    return () => this.startListeners.delete(listener);
   }
 
   /** Spawn the app; resolves once the process exists (not when it is ready). */
@@ -66,7 +50,7 @@ export class AppProcess {
     this.child = child;
     this.unregister = registerCleanup(() => child.kill('SIGKILL'));
     const pid = child.pid;
-    for (const listener of this.startListeners) listener({ atMs: this.now(), pid });
+    this.emitStart({ atMs: this.now(), pid });
     const forward = (stream: NodeJS.ReadableStream | null, name: 'stdout' | 'stderr'): void => {
       let buffer = '';
       stream?.on('data', (chunk: Buffer) => {
@@ -88,7 +72,7 @@ export class AppProcess {
       child.once('exit', (code, signal) => {
         this.unregister?.();
         const exit: AppExit = { atMs: this.now(), pid, code, signal, expected: this.expectedExit };
-        for (const listener of this.exitListeners) listener(exit);
+        this.emitExit(exit);
         resolve();
       });
     });
@@ -123,6 +107,6 @@ export class AppProcess {
         // not JSON after all: keep the raw text
       }
     }
-    for (const listener of this.logListeners) listener(line);
+    this.emitLog(line);
   }
 }

@@ -3,43 +3,27 @@
 // and every exit reported, marked expected when the harness asked for it. The container is created
 // once and kept across kills, so a restart runs the same image with the same pinned host port.
 import { BoundPorts, Wait, type ContainerRuntimeClient, type GenericContainer, type StartedTestContainer } from 'testcontainers';
-import type { AppExit, AppLogLine, AppStart } from '../types.ts';
+import type { AppExit } from '../types.ts';
+import { AppEventSource } from '../app/app-events.ts';
 import { exitFromStatusCode, forwardLines, toLogLine } from './container-output.ts';
 import { RunningWaitStrategy } from './running-wait-strategy.ts';
 
-type Listener<T> = (value: T) => void;
 /** dockerode's container handle, named through testcontainers (dockerode is not our dependency). */
 export type DockerContainer = ReturnType<ContainerRuntimeClient['container']['getById']>;
 
-export class AppContainer {
+export class AppContainer extends AppEventSource {
   private started: StartedTestContainer | undefined;
   private running = false;
   private expectedExit = false;
   private exited: Promise<void> = Promise.resolve();
-  private readonly logListeners = new Set<Listener<AppLogLine>>();
-  private readonly exitListeners = new Set<Listener<AppExit>>();
-  private readonly startListeners = new Set<Listener<AppStart>>();
 
   constructor(
     private readonly container: GenericContainer,
     private readonly client: ContainerRuntimeClient,
     private readonly port: number,
     private readonly now: () => number,
-  ) {}
-
-  onLog(listener: Listener<AppLogLine>): () => void {
-    this.logListeners.add(listener);
-    return () => this.logListeners.delete(listener);
-  }
-
-  onExit(listener: Listener<AppExit>): () => void {
-    this.exitListeners.add(listener);
-    return () => this.exitListeners.delete(listener);
-  }
-
-  onStart(listener: Listener<AppStart>): () => void {
-    this.startListeners.add(listener);
-    return () => this.startListeners.delete(listener);
+  ) {
+    super();
   }
 
   /** Create and start the container the first time, start it again afterwards; resolves once it runs (not when it is ready). */
@@ -55,7 +39,7 @@ export class AppContainer {
     const inspect = await this.client.container.inspect(this.docker());
     this.running = true;
     const pid = inspect.State.Pid > 0 ? inspect.State.Pid : undefined;
-    for (const listener of this.startListeners) listener({ atMs: this.now(), pid });
+    this.emitStart({ atMs: this.now(), pid });
     // Docker keeps the output of earlier runs: read only this run's, from the moment it started.
     const logs = await started.logs({ since: Date.parse(inspect.State.StartedAt) / 1000 });
     forwardLines(logs, (raw) => this.emitLine(raw));
@@ -114,12 +98,12 @@ export class AppContainer {
     this.running = false;
     const { code, signal } = statusCode === undefined ? { code: null, signal: null } : exitFromStatusCode(statusCode);
     const exit: AppExit = { atMs: this.now(), pid, code, signal, expected: this.expectedExit };
-    for (const listener of this.exitListeners) listener(exit);
+    this.emitExit(exit);
   }
 
   private emitLine(raw: string): void {
     const line = toLogLine(raw, this.now());
     if (line === undefined) return;
-    for (const listener of this.logListeners) listener(line);
+    this.emitLog(line);
   }
 }
