@@ -29,9 +29,23 @@ export interface RunScenarioOptions {
 
 export async function runScenario(scenario: Scenario, options: RunScenarioOptions = {}): Promise<GatedScenarioResult> {
   const seed = options.seed ?? randomSeed();
-  const environment: EnvironmentChoice = typeof options.environment === 'object' ? options.environment : { kind: options.environment ?? 'embedded' };
-  const appEnv = { ...options.appEnv, ...(options.defects === undefined || options.defects.length === 0 ? {} : { TARGET_APP_DEFECTS: options.defects.join(',') }) };
+  const environment: EnvironmentChoice =
+    typeof options.environment === 'object' ? options.environment : { kind: options.environment ?? 'embedded' };
+  const appEnv = {
+    ...options.appEnv,
+    ...(options.defects === undefined || options.defects.length === 0
+      ? {}
+      : { TARGET_APP_DEFECTS: options.defects.join(',') }),
+  };
   const runId = `${scenario.name}-${new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${seed.toString(16)}`;
-  const result = await runOne(scenario, { runId, seed, environment, loadEngine: options.loadEngine ?? 'builtin', appEnv, progress: options.progress ?? false, signal: options.signal });
+  const result = await runOne(scenario, {
+    runId,
+    seed,
+    environment,
+    loadEngine: options.loadEngine ?? 'builtin',
+    appEnv,
+    progress: options.progress ?? false,
+    signal: options.signal,
+  });
   return gateScenario(result, options.policy ?? DEFAULT_POLICY, { graceMs: scenario.graceMs });
 }

@@ -38,7 +38,16 @@ export type { Scenario, ScenarioInput, Suite, SuiteInput } from './scenario/type
 export { CHECK_NAMES, type CheckName, type CheckResult, type Evidence } from './checks/index.ts';
 
 // Gating and verdicts.
-export { defineGatingPolicy, DEFAULT_POLICY, RELEASE_POLICY, gateRun, type GatingPolicy, type GatingPolicyInput, type GatedRunResult, type GatedScenarioResult } from './report/gating/index.ts';
+export {
+  defineGatingPolicy,
+  DEFAULT_POLICY,
+  RELEASE_POLICY,
+  gateRun,
+  type GatingPolicy,
+  type GatingPolicyInput,
+  type GatedRunResult,
+  type GatedScenarioResult,
+} from './report/gating/index.ts';
 export { verdictLine, runPassed, outcomeOf } from './report/verdict.ts';
 
 // Reports, for rendering results yourself.

@@ -43,7 +43,16 @@ const columnOf = (field: DmmfField): string => field.dbName ?? field.name;
 function expectedType(field: DmmfField): string {
   if (field.kind === 'enum') return field.type;
   if (field.nativeType?.[0] === 'Uuid') return 'uuid';
-  const byPrismaType: Record<string, string> = { String: 'text', Int: 'integer', BigInt: 'bigint', Boolean: 'boolean', DateTime: 'timestamp without time zone', Float: 'double precision', Json: 'jsonb', Decimal: 'numeric' };
+  const byPrismaType: Record<string, string> = {
+    String: 'text',
+    Int: 'integer',
+    BigInt: 'bigint',
+    Boolean: 'boolean',
+    DateTime: 'timestamp without time zone',
+    Float: 'double precision',
+    Json: 'jsonb',
+    Decimal: 'numeric',
+  };
   const type = byPrismaType[field.type];
   if (type === undefined) throw new Error(`no mapping for ${field.type}`);
   return type;
@@ -65,21 +74,35 @@ afterAll(async () => {
 
 describe('the migrations create the schema the client expects', () => {
   it('the same tables, and nothing else', async () => {
-    const rows = await query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
-    const actual = rows.map((row) => row.table_name).filter((name) => name !== '_prisma_migrations').sort();
+    const rows = await query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    );
+    const actual = rows
+      .map((row) => row.table_name)
+      .filter((name) => name !== '_prisma_migrations')
+      .sort();
     expect(actual).toEqual(models.map(tableOf).sort());
     expect([...EXPECTED_TABLES].sort()).toEqual(models.map(tableOf).sort());
   });
 
   it('every scalar field has its column, with the right type and nullability, and no column is unknown to the client', async () => {
-    const columns = await query<{ table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string; column_default: string | null }>(
+    const columns = await query<{
+      table_name: string;
+      column_name: string;
+      data_type: string;
+      udt_name: string;
+      is_nullable: string;
+      column_default: string | null;
+    }>(
       `SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public'`,
     );
     for (const model of models) {
       const table = tableOf(model);
       const scalarFields = model.fields.filter((field) => field.kind !== 'object');
       const actual = columns.filter((column) => column.table_name === table);
-      expect(actual.map((column) => column.column_name).sort(), `columns of ${table}`).toEqual(scalarFields.map(columnOf).sort());
+      expect(actual.map((column) => column.column_name).sort(), `columns of ${table}`).toEqual(
+        scalarFields.map(columnOf).sort(),
+      );
       for (const field of scalarFields) {
         const column = actual.find((candidate) => candidate.column_name === columnOf(field))!;
         const type = column.data_type === 'USER-DEFINED' ? column.udt_name : column.data_type;
@@ -95,7 +118,9 @@ describe('the migrations create the schema the client expects', () => {
     );
     const actual: Record<string, string[]> = {};
     for (const row of rows) (actual[row.name] ??= []).push(row.value);
-    const expected = Object.fromEntries(dmmf.datamodel.enums.map((e) => [e.dbName ?? e.name, e.values.map((v) => v.name)]));
+    const expected = Object.fromEntries(
+      dmmf.datamodel.enums.map((e) => [e.dbName ?? e.name, e.values.map((v) => v.name)]),
+    );
     expect(actual).toEqual(expected);
   });
 
@@ -127,11 +152,22 @@ describe('the migrations create the schema the client expects', () => {
       expectedPk.push(key(table, pk.map(byName)));
       for (const field of model.fields.filter((f) => f.isUnique)) expectedUnique.push(key(table, [columnOf(field)]));
       for (const fields of model.uniqueFields) expectedUnique.push(key(table, fields.map(byName)));
-      for (const field of model.fields.filter((f) => (f.relationFromFields ?? []).length > 0)) expectedFk.push(key(table, field.relationFromFields!.map(byName)));
+      for (const field of model.fields.filter((f) => (f.relationFromFields ?? []).length > 0))
+        expectedFk.push(key(table, field.relationFromFields!.map(byName)));
     }
     const unquote = (table: string): string => table.replace(/"/g, '');
-    expect(constraints.filter((c) => c.kind === 'p' && c.table_name !== '_prisma_migrations').map((c) => key(unquote(c.table_name), c.columns)).sort()).toEqual(expectedPk.sort());
-    expect(constraints.filter((c) => c.kind === 'f').map((c) => key(unquote(c.table_name), c.columns)).sort()).toEqual(expectedFk.sort());
+    expect(
+      constraints
+        .filter((c) => c.kind === 'p' && c.table_name !== '_prisma_migrations')
+        .map((c) => key(unquote(c.table_name), c.columns))
+        .sort(),
+    ).toEqual(expectedPk.sort());
+    expect(
+      constraints
+        .filter((c) => c.kind === 'f')
+        .map((c) => key(unquote(c.table_name), c.columns))
+        .sort(),
+    ).toEqual(expectedFk.sort());
     expect(uniques.map((u) => key(unquote(u.table_name), u.columns)).sort()).toEqual(expectedUnique.sort());
   });
 });

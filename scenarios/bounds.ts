@@ -20,7 +20,8 @@ export const RECONNECT_INTERVAL_MS = setting('DB_RECONNECT_INTERVAL_MS');
  */
 export function connectBudgetMs(maxRetries = setting('DB_CONNECT_MAX_RETRIES')): number {
   let total = 0;
-  for (let attempt = 0; attempt < maxRetries; attempt += 1) total += Math.min(CONNECT_MAX_DELAY_MS, setting('DB_CONNECT_DELAY_MS') * 2 ** attempt);
+  for (let attempt = 0; attempt < maxRetries; attempt += 1)
+    total += Math.min(CONNECT_MAX_DELAY_MS, setting('DB_CONNECT_DELAY_MS') * 2 ** attempt);
   return total + (maxRetries + 1) * CONNECTION_TIMEOUT_MS;
 }
 export const CONNECT_BUDGET_MS = connectBudgetMs();
@@ -31,7 +32,8 @@ export const SERVICE_INIT_TIMEOUT_MS = setting('SERVICE_INIT_TIMEOUT_MS');
 export const MACHINE_SLACK_MS = 5_000;
 
 /** After the database is back, the app is serving within one reconnect (or backoff) step plus a query. */
-export const RECOVERY_BOUND_MS = Math.max(RECONNECT_INTERVAL_MS, CONNECT_MAX_DELAY_MS) + QUERY_TIMEOUT_MS + MACHINE_SLACK_MS;
+export const RECOVERY_BOUND_MS =
+  Math.max(RECONNECT_INTERVAL_MS, CONNECT_MAX_DELAY_MS) + QUERY_TIMEOUT_MS + MACHINE_SLACK_MS;
 
 /**
  * A health endpoint reflects a change within one reconnect step and one connection attempt, plus

@@ -11,7 +11,10 @@ it('puts every scenario in the release suite and in the README catalog', async (
   const catalog = readme.slice(readme.indexOf('## Scenario catalog'), readme.indexOf('## The defect matrix'));
   expect(catalog.length).toBeGreaterThan(0);
   for (const scenario of scenarios) {
-    expect(release.scenarios.map((s) => s.name), `${scenario.name} is in the release suite`).toContain(scenario.name);
+    expect(
+      release.scenarios.map((s) => s.name),
+      `${scenario.name} is in the release suite`,
+    ).toContain(scenario.name);
     expect(catalog, `README.md's catalog has a line for ${scenario.name}`).toContain(`| \`${scenario.name}\` |`);
   }
 });

@@ -7,7 +7,18 @@ export default defineScenario({
     'The link to the database is starved of bandwidth (a saturated NAT gateway, a throttled instance class): every result trickles in. Nothing is down, so nothing may fail: every answer must still be correct (2xx or a real 404), in time.',
   timeline: [during('3s', '11s', dbBandwidth({ rateKbps: 8, effect: 'degraded' }))],
   duration: '15s',
-  load: { rate: 15, mix: { 'events.list': 2, 'events.get': 3, 'artists.get': 1, 'venues.get': 1, 'users.me': 2, 'tickets.create': 2, 'artists.update-missing': 1 } },
+  load: {
+    rate: 15,
+    mix: {
+      'events.list': 2,
+      'events.get': 3,
+      'artists.get': 1,
+      'venues.get': 1,
+      'users.me': 2,
+      'tickets.create': 2,
+      'artists.update-missing': 1,
+    },
+  },
   checks: {
     'no-crash': true,
     'no-unhandled-errors': true,

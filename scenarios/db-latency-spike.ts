@@ -15,9 +15,16 @@ export default defineScenario({
   name: 'db-latency-spike',
   description:
     'Database latency spikes under load (a noisy neighbour, a vacuum, a network hiccup): first below the query timeout, then beyond it. Below, the app must answer correctly (or 503 if its pool cannot keep up); beyond, every query times out and the app must answer 503 within its timeout budget — no 500, no hung request — and recover when the latency goes.',
-  timeline: [during('3s', '8s', dbLatency({ latencyMs: BELOW_MS, effect: 'degraded' })), during('10s', '15s', dbLatency({ latencyMs: BEYOND_MS, effect: 'unavailable' }))],
+  timeline: [
+    during('3s', '8s', dbLatency({ latencyMs: BELOW_MS, effect: 'degraded' })),
+    during('10s', '15s', dbLatency({ latencyMs: BEYOND_MS, effect: 'unavailable' })),
+  ],
   duration: '22s',
-  load: { rate: 10, timeout: REQUEST_BUDGET_MS + 5_000, mix: { 'events.list': 3, 'events.get': 3, 'users.me': 2, 'tickets.create': 3 } },
+  load: {
+    rate: 10,
+    timeout: REQUEST_BUDGET_MS + 5_000,
+    mix: { 'events.list': 3, 'events.get': 3, 'users.me': 2, 'tickets.create': 3 },
+  },
   checks: {
     'no-crash': true,
     'no-unhandled-errors': true,

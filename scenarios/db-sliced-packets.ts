@@ -5,9 +5,22 @@ export default defineScenario({
   name: 'db-sliced-packets',
   description:
     'Database responses arrive in tiny fragments with delays between them (a lossy link, small MTUs, a misbehaving middlebox). The pg protocol parser must reassemble every message: answers stay correct (2xx or a real 404), none fails or corrupts.',
-  timeline: [during('3s', '11s', dbSlicer({ averageSizeBytes: 8, sizeVariationBytes: 4, delayUs: 500, effect: 'degraded' }))],
+  timeline: [
+    during('3s', '11s', dbSlicer({ averageSizeBytes: 8, sizeVariationBytes: 4, delayUs: 500, effect: 'degraded' })),
+  ],
   duration: '15s',
-  load: { rate: 15, mix: { 'events.list': 2, 'events.get': 3, 'artists.get': 1, 'venues.get': 1, 'users.me': 2, 'tickets.create': 2, 'artists.update-missing': 1 } },
+  load: {
+    rate: 15,
+    mix: {
+      'events.list': 2,
+      'events.get': 3,
+      'artists.get': 1,
+      'venues.get': 1,
+      'users.me': 2,
+      'tickets.create': 2,
+      'artists.update-missing': 1,
+    },
+  },
   checks: {
     'no-crash': true,
     'no-unhandled-errors': true,

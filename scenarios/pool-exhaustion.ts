@@ -12,7 +12,12 @@ export default defineScenario({
     'A slow database meets high concurrency (a traffic spike during a slow query plan): every pooled connection is busy and requests queue for one. The pool must give up after its connection timeout and the app must answer those requests 503 — not 500, not a hang — and recover when the database speeds up again.',
   timeline: [during('3s', '10s', dbLatency({ latencyMs: LATENCY_MS, effect: 'degraded' }))],
   duration: '18s',
-  load: { rate: 100, maxInFlight: 1_000, timeout: REQUEST_BUDGET_MS + 5_000, mix: { 'events.get': 4, 'users.me': 3, 'artists.get': 2, 'tickets.create': 1 } },
+  load: {
+    rate: 100,
+    maxInFlight: 1_000,
+    timeout: REQUEST_BUDGET_MS + 5_000,
+    mix: { 'events.get': 4, 'users.me': 3, 'artists.get': 2, 'tickets.create': 1 },
+  },
   checks: {
     'no-crash': true,
     'no-unhandled-errors': true,

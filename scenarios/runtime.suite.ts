@@ -12,7 +12,8 @@ import redisOutageUnderLoad from './redis-outage-under-load.ts';
 
 export default defineSuite({
   name: 'runtime',
-  description: 'Faults while the app serves load: outages, latency, black holes, resets, a degraded network, a PostgreSQL or app restart, pool exhaustion, Redis going away.',
+  description:
+    'Faults while the app serves load: outages, latency, black holes, resets, a degraded network, a PostgreSQL or app restart, pool exhaustion, Redis going away.',
   scenarios: [
     dbOutageUnderLoad,
     dbLatencySpike,

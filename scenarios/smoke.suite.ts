@@ -5,6 +5,7 @@ import startupDbLate from './startup-db-late.ts';
 
 export default defineSuite({
   name: 'smoke',
-  description: 'A quick pass over the three failure modes of the post-mortem: the startup race, a runtime outage, P2025.',
+  description:
+    'A quick pass over the three failure modes of the post-mortem: the startup race, a runtime outage, P2025.',
   scenarios: [startupDbLate, dbOutageUnderLoad, p2025Sweep],
 });

@@ -1,5 +1,11 @@
 import { defineScenario, dbDown, every } from '../harness/scenario/index.ts';
-import { CONNECT_MAX_DELAY_MS, CONNECTION_TIMEOUT_MS, HEALTH_LAG_MS, MACHINE_SLACK_MS, RECOVERY_BOUND_MS } from './bounds.ts';
+import {
+  CONNECT_MAX_DELAY_MS,
+  CONNECTION_TIMEOUT_MS,
+  HEALTH_LAG_MS,
+  MACHINE_SLACK_MS,
+  RECOVERY_BOUND_MS,
+} from './bounds.ts';
 
 /** The network flaps (down half of every second) from the app's start until then. */
 const FLAPPING_UNTIL_MS = 8_000;

@@ -1,5 +1,11 @@
 import { dbLatency, defineScenario, during } from '../harness/scenario/index.ts';
-import { CONNECT_MAX_DELAY_MS, CONNECTION_TIMEOUT_MS, HEALTH_LAG_MS, MACHINE_SLACK_MS, QUERY_TIMEOUT_MS } from './bounds.ts';
+import {
+  CONNECT_MAX_DELAY_MS,
+  CONNECTION_TIMEOUT_MS,
+  HEALTH_LAG_MS,
+  MACHINE_SLACK_MS,
+  QUERY_TIMEOUT_MS,
+} from './bounds.ts';
 
 /**
  * Every database round-trip is this slow: a PostgreSQL connection needs at least two of them before

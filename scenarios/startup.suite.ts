@@ -8,6 +8,7 @@ import startupThunderingHerd from './startup-thundering-herd.ts';
 
 export default defineSuite({
   name: 'startup',
-  description: 'The startup race: the app booting while its database (or Redis) is late, never there, flapping or slow, and while traffic already arrives.',
+  description:
+    'The startup race: the app booting while its database (or Redis) is late, never there, flapping or slow, and while traffic already arrives.',
   scenarios: [startupDbLate, startupDbNever, startupDbFlapping, startupDbSlow, startupThunderingHerd, startupRedisDown],
 });

@@ -40,9 +40,15 @@ export async function runEnvBenchmark(argv: string[]): Promise<number> {
     await env.stop();
     totals.push(totalMs);
     infra.push(infraMs);
-    console.log(`run ${run}: ready in ${totalMs.toFixed(0)} ms (PostgreSQL + migrations + seed + proxy + Redis: ${infraMs.toFixed(0)} ms, app start: ${(totalMs - infraMs).toFixed(0)} ms)`);
+    console.log(
+      `run ${run}: ready in ${totalMs.toFixed(0)} ms (PostgreSQL + migrations + seed + proxy + Redis: ${infraMs.toFixed(0)} ms, app start: ${(totalMs - infraMs).toFixed(0)} ms)`,
+    );
   }
-  console.log(`\nembedded environment, nothing → ready: median ${median(totals).toFixed(0)} ms (min ${Math.min(...totals).toFixed(0)}, max ${Math.max(...totals).toFixed(0)}) over ${runs} runs`);
-  console.log(`  of which infrastructure: median ${median(infra).toFixed(0)} ms; app process start to healthy: median ${median(totals.map((t, i) => t - infra[i]!)).toFixed(0)} ms`);
+  console.log(
+    `\nembedded environment, nothing → ready: median ${median(totals).toFixed(0)} ms (min ${Math.min(...totals).toFixed(0)}, max ${Math.max(...totals).toFixed(0)}) over ${runs} runs`,
+  );
+  console.log(
+    `  of which infrastructure: median ${median(infra).toFixed(0)} ms; app process start to healthy: median ${median(totals.map((t, i) => t - infra[i]!)).toFixed(0)} ms`,
+  );
   return 0;
 }

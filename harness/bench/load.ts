@@ -53,14 +53,25 @@ async function startServer(): Promise<{ url: string; process: ResultPromise }> {
 }
 
 async function runAutocannon(url: string, connections: number, durationS: number): Promise<number> {
-  const result = await autocannon({ url: `${url}/api/v1/events?limit=20`, connections, duration: durationS, pipelining: 1 });
+  const result = await autocannon({
+    url: `${url}/api/v1/events?limit=20`,
+    connections,
+    duration: durationS,
+    pipelining: 1,
+  });
   return result.requests.total / durationS;
 }
 
 async function runBuiltin(url: string, profile: LoadProfile): Promise<Timeline> {
   const origin = performance.now();
   const recorder = new TimelineRecorder({ runId: 'bench', seed: 1, clock: { now: () => performance.now() - origin } });
-  const context: LoadContext = { appUrl: url, seed: MANIFEST, jwtSecret: 'bench-secret-of-enough-length', runId: 'bench', rngSeed: 1 };
+  const context: LoadContext = {
+    appUrl: url,
+    seed: MANIFEST,
+    jwtSecret: 'bench-secret-of-enough-length',
+    runId: 'bench',
+    rngSeed: 1,
+  };
   await new BuiltinLoadEngine().run(profile, context, recorder);
   return recorder.finish();
 }
@@ -88,7 +99,9 @@ export interface LoadBenchmarkResult {
 }
 
 /** Runs both measurements; also usable programmatically (returns the figures). */
-export async function run(options: { durationS?: number; connections?: number; ratePerSec?: number } = {}): Promise<LoadBenchmarkResult> {
+export async function run(
+  options: { durationS?: number; connections?: number; ratePerSec?: number } = {},
+): Promise<LoadBenchmarkResult> {
   const durationS = options.durationS ?? 5;
   const connections = options.connections ?? 50;
   const ratePerSec = options.ratePerSec ?? 1_000;
@@ -98,17 +111,27 @@ export async function run(options: { durationS?: number; connections?: number; r
     await runAutocannon(server.url, connections, 1);
     const autocannonRps = await runAutocannon(server.url, connections, durationS);
 
-    const atCapacity = await runBuiltin(server.url, profileOf(Math.round(autocannonRps), durationS * 1_000, connections));
+    const atCapacity = await runBuiltin(
+      server.url,
+      profileOf(Math.round(autocannonRps), durationS * 1_000, connections),
+    );
     const loadStart = atCapacity.markers.find((marker) => marker.name === 'load-start')?.atMs ?? 0;
-    const builtinRps = atCapacity.samples.filter((sample) => sample.status === 200 && sample.endedAtMs - loadStart <= durationS * 1_000).length / durationS;
+    const builtinRps =
+      atCapacity.samples.filter((sample) => sample.status === 200 && sample.endedAtMs - loadStart <= durationS * 1_000)
+        .length / durationS;
     const builtinDropped = atCapacity.samples.filter((sample) => sample.errorClass === 'dropped').length;
 
     const paced = await runBuiltin(server.url, profileOf(ratePerSec, durationS * 1_000, 1_000));
     const pacedStart = paced.markers.find((marker) => marker.name === 'load-start')?.atMs ?? 0;
     const scheduled = scheduledCount(profileOf(ratePerSec, durationS * 1_000, 1_000).arrival);
     // On time: sent before the schedule's end plus 10% of its length.
-    const achievedOnTime = paced.samples.filter((sample) => sample.status === 200 && sample.startedAtMs - pacedStart <= durationS * 1_100).length;
-    const lags = paced.samples.filter((sample) => sample.errorClass !== 'dropped').map((sample) => sample.startedAtMs - sample.scheduledAtMs).sort((a, b) => a - b);
+    const achievedOnTime = paced.samples.filter(
+      (sample) => sample.status === 200 && sample.startedAtMs - pacedStart <= durationS * 1_100,
+    ).length;
+    const lags = paced.samples
+      .filter((sample) => sample.errorClass !== 'dropped')
+      .map((sample) => sample.startedAtMs - sample.scheduledAtMs)
+      .sort((a, b) => a - b);
 
     return {
       autocannonRps,
@@ -131,10 +154,20 @@ export async function run(options: { durationS?: number; connections?: number; r
 export async function runLoadBenchmark(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { duration: { type: 'string', default: '5' }, connections: { type: 'string', default: '50' }, rate: { type: 'string', default: '1000' } },
+    options: {
+      duration: { type: 'string', default: '5' },
+      connections: { type: 'string', default: '50' },
+      rate: { type: 'string', default: '1000' },
+    },
   });
-  const options = { durationS: Number(values.duration), connections: Number(values.connections), ratePerSec: Number(values.rate) };
-  console.log(`load benchmark: ${options.durationS} s per measurement, ${options.connections} connections / maxInFlight, paced at ${options.ratePerSec} req/s`);
+  const options = {
+    durationS: Number(values.duration),
+    connections: Number(values.connections),
+    ratePerSec: Number(values.rate),
+  };
+  console.log(
+    `load benchmark: ${options.durationS} s per measurement, ${options.connections} connections / maxInFlight, paced at ${options.ratePerSec} req/s`,
+  );
   const result = await run(options);
   const round = (value: number) => Math.round(value);
   console.log(

@@ -95,7 +95,14 @@ async function pgbench(options: Options, port: number, args: string[]): Promise<
 
 async function selectOnlyTps(options: Options, port: number): Promise<number> {
   const output = await pgbench(options, port, [
-    '-S', '-n', '-c', String(options.clients), '-j', String(options.threads), '-T', String(options.durationS),
+    '-S',
+    '-n',
+    '-c',
+    String(options.clients),
+    '-j',
+    String(options.threads),
+    '-T',
+    String(options.durationS),
   ]);
   const match = /tps = ([\d.]+) \(without initial connection time\)/.exec(output);
   if (match === null) throw new Error(`could not read tps from pgbench:\n${output}`);
@@ -110,7 +117,19 @@ async function transactionLatenciesMs(options: Options, port: number, ratePerS?:
   const directory = await mkdtemp(path.join(os.tmpdir(), 'faultline-bench-'));
   try {
     const pacing = ratePerS === undefined ? [] : ['-R', String(ratePerS)];
-    await pgbench(options, port, ['-S', '-n', '-c', '4', '-j', '2', '-T', String(options.latencyDurationS), ...pacing, '-l', `--log-prefix=${path.join(directory, 'tx')}`]);
+    await pgbench(options, port, [
+      '-S',
+      '-n',
+      '-c',
+      '4',
+      '-j',
+      '2',
+      '-T',
+      String(options.latencyDurationS),
+      ...pacing,
+      '-l',
+      `--log-prefix=${path.join(directory, 'tx')}`,
+    ]);
     const latencies: number[] = [];
     for (const file of await readdir(directory)) {
       for (const line of (await readFile(path.join(directory, file), 'utf8')).split('\n')) {
@@ -125,7 +144,8 @@ async function transactionLatenciesMs(options: Options, port: number, ratePerS?:
 }
 
 const mean = (values: number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const verdict = (ok: boolean): string => (ok ? 'ok' : 'BELOW TARGET');
 const tps = (value: number): string => `${Math.round(value).toLocaleString('en-US').padStart(9)} tps`;
 
@@ -138,12 +158,18 @@ export async function runProxyBenchmark(argv: string[]): Promise<number> {
   try {
     await pgbench(options, postgres.port, ['-i', '-q', '-s', '1']);
     const client = new Toxiproxy(server.url);
-    const proxy = await client.createProxy({ name: 'postgres', listen: '127.0.0.1:0', upstream: `127.0.0.1:${postgres.port}` });
+    const proxy = await client.createProxy({
+      name: 'postgres',
+      listen: '127.0.0.1:0',
+      upstream: `127.0.0.1:${postgres.port}`,
+    });
     const embeddedPort = Number(proxy.listen.split(':').pop());
 
     const targets = { direct: postgres.port, pipe: pipe.port, embedded: embeddedPort };
     const results: Record<keyof typeof targets, number[]> = { direct: [], pipe: [], embedded: [] };
-    console.log(`select-only: ${options.clients} clients, ${options.threads} threads, ${options.durationS} s per run, ${options.rounds} rounds`);
+    console.log(
+      `select-only: ${options.clients} clients, ${options.threads} threads, ${options.durationS} s per run, ${options.rounds} rounds`,
+    );
     const names = Object.keys(targets) as Array<keyof typeof targets>;
     for (let round = 1; round <= options.rounds; round++) {
       // Rotate the order each round: on a shared machine, whoever runs at a given slot is favoured.
@@ -172,15 +198,23 @@ export async function runProxyBenchmark(argv: string[]): Promise<number> {
     // 4 clients waiting ~latencyMs per transaction: pace the baseline the same way.
     const ratePerS = Math.round((4 * 1_000) / options.latencyMs);
     const baseline = await transactionLatenciesMs(options, embeddedPort, ratePerS);
-    await proxy.addToxic({ type: 'latency', stream: 'downstream', attributes: { latency: options.latencyMs } } as never);
+    await proxy.addToxic({
+      type: 'latency',
+      stream: 'downstream',
+      attributes: { latency: options.latencyMs },
+    } as never);
     const errors = (await transactionLatenciesMs(options, embeddedPort)).map((latency) => latency - options.latencyMs);
     const p99 = percentile(errors, 99);
     const describe = (values: number[]) =>
       `min ${values[0]!.toFixed(2)}, p50 ${percentile(values, 50).toFixed(2)}, p99 ${percentile(values, 99).toFixed(2)}, ` +
       `max ${values[values.length - 1]!.toFixed(2)} ms`;
     console.log(`latency toxic ${options.latencyMs} ms downstream, 4 clients, ${options.latencyDurationS} s:`);
-    console.log(`  observed error (transaction time − ${options.latencyMs} ms), ${errors.length} transactions: ${describe(errors)}`);
-    console.log(`  for scale, the same transactions without the toxic (${ratePerS}/s), ${baseline.length}: ${describe(baseline)}`);
+    console.log(
+      `  observed error (transaction time − ${options.latencyMs} ms), ${errors.length} transactions: ${describe(errors)}`,
+    );
+    console.log(
+      `  for scale, the same transactions without the toxic (${ratePerS}/s), ${baseline.length}: ${describe(baseline)}`,
+    );
     console.log(`  error p99 ${p99.toFixed(2)} ms (target ≤ 2 ms) ${verdict(p99 <= 2)}`);
     return 0;
   } finally {

@@ -3,11 +3,16 @@ import { DB_503, fault, sample, samplesBetween, timeline } from '../timeline/fix
 import { dbFailuresAre503 } from './db-failures-are-503.ts';
 
 const options = dbFailuresAre503.optionsSchema.parse({});
-const evaluate = (run: ReturnType<typeof timeline>, opts = options) => dbFailuresAre503.evaluate(run, { options: opts, scenario: { name: 't', graceMs: 1_000, expectFailFast: false } });
+const evaluate = (run: ReturnType<typeof timeline>, opts = options) =>
+  dbFailuresAre503.evaluate(run, { options: opts, scenario: { name: 't', graceMs: 1_000, expectFailFast: false } });
 
 function outage(during: Parameters<typeof samplesBetween>[3]) {
   return timeline({
-    samples: [...samplesBetween(0, 3_000, 100), ...samplesBetween(3_000, 6_000, 100, during), ...samplesBetween(6_000, 8_000, 100)],
+    samples: [
+      ...samplesBetween(0, 3_000, 100),
+      ...samplesBetween(3_000, 6_000, 100, during),
+      ...samplesBetween(6_000, 8_000, 100),
+    ],
     faults: [fault({ fromMs: 3_000, toMs: 6_000, kind: 'postgresStop' })],
   });
 }
@@ -28,13 +33,22 @@ describe('db-failures-are-503', () => {
   });
 
   it('fails on a 503 with the wrong code or without Retry-After', () => {
-    expect(evaluate(outage({ status: 503, errorCode: 'INTERNAL', retryAfter: '2' })).evidence.firstOffending[0]?.note).toContain('without a DATABASE_* error code');
-    expect(evaluate(outage({ ...DB_503, retryAfter: null })).evidence.firstOffending[0]?.note).toContain('without a Retry-After');
-    expect(evaluate(outage({ ...DB_503, retryAfter: null }), { ...options, requireRetryAfter: false }).passed).toBe(true);
+    expect(
+      evaluate(outage({ status: 503, errorCode: 'INTERNAL', retryAfter: '2' })).evidence.firstOffending[0]?.note,
+    ).toContain('without a DATABASE_* error code');
+    expect(evaluate(outage({ ...DB_503, retryAfter: null })).evidence.firstOffending[0]?.note).toContain(
+      'without a Retry-After',
+    );
+    expect(evaluate(outage({ ...DB_503, retryAfter: null }), { ...options, requireRetryAfter: false }).passed).toBe(
+      true,
+    );
   });
 
   it('judges only requests overlapping a database fault, and fails when there were none', () => {
-    const redisOnly = timeline({ samples: [sample({ atMs: 100, status: 500 })], faults: [fault({ fromMs: 0, toMs: 1_000, target: 'redis', kind: 'redisDown' })] });
+    const redisOnly = timeline({
+      samples: [sample({ atMs: 100, status: 500 })],
+      faults: [fault({ fromMs: 0, toMs: 1_000, target: 'redis', kind: 'redisDown' })],
+    });
     const result = evaluate(redisOnly);
     expect(result.passed).toBe(false);
     expect(result.summary).toContain('nothing was proven');

@@ -19,7 +19,8 @@ export interface DbFailuresOptions {
 function problemWith(sample: Sample & { status: number }, options: DbFailuresOptions): string | null {
   if (sample.status < 500) return null;
   if (sample.status !== 503) return `a database failure answered ${sample.status}, not 503`;
-  if (sample.errorCode === null || !sample.errorCode.startsWith(options.codePrefix)) return `503 without a ${options.codePrefix}* error code (got ${sample.errorCode ?? 'none'})`;
+  if (sample.errorCode === null || !sample.errorCode.startsWith(options.codePrefix))
+    return `503 without a ${options.codePrefix}* error code (got ${sample.errorCode ?? 'none'})`;
   // retryAfter undefined: the engine did not record headers, so it cannot be judged.
   if (options.requireRetryAfter && sample.retryAfter === null) return '503 without a Retry-After header';
   return null;
@@ -40,7 +41,14 @@ export const dbFailuresAre503: Check<DbFailuresOptions> = {
     let overlapping = 0;
     let answered503 = 0;
     for (const sample of timeline.samples) {
-      if (!wasSent(sample) || phases.faultsAt(sample.startedAtMs, sample.endedAtMs, { target: 'database', includeGrace: options.includeGrace }).length === 0) continue;
+      if (
+        !wasSent(sample) ||
+        phases.faultsAt(sample.startedAtMs, sample.endedAtMs, {
+          target: 'database',
+          includeGrace: options.includeGrace,
+        }).length === 0
+      )
+        continue;
       overlapping++;
       if (!wasAnswered(sample)) continue;
       if (sample.status === 503) answered503++;
@@ -48,7 +56,9 @@ export const dbFailuresAre503: Check<DbFailuresOptions> = {
       tally(counts, problem === null ? String(sample.status) : `bad ${sample.status}`);
       if (problem !== null) offending.push(sampleEvidence(sample, problem));
     }
-    const dbWindows = timeline.faults.filter((window) => window.target === 'database' && window.effect !== 'restore').length;
+    const dbWindows = timeline.faults.filter(
+      (window) => window.target === 'database' && window.effect !== 'restore',
+    ).length;
     return checkResult(this.name, {
       passed: overlapping > 0 && offending.length === 0,
       summary:
@@ -57,7 +67,12 @@ export const dbFailuresAre503: Check<DbFailuresOptions> = {
           : offending.length === 0
             ? `All ${overlapping} requests during database faults answered properly (${answered503} × 503 ${options.codePrefix}*).`
             : `${offending.length} of ${overlapping} requests during database faults were not a proper 503 ${options.codePrefix}*.`,
-      figures: { requestsDuringDbFault: overlapping, answered503, offending: offending.length, dbFaultWindows: dbWindows },
+      figures: {
+        requestsDuringDbFault: overlapping,
+        answered503,
+        offending: offending.length,
+        dbFaultWindows: dbWindows,
+      },
       counts,
       offending,
     });

@@ -33,7 +33,10 @@ export const healthTruthful: Check<HealthTruthfulOptions> = {
   description: 'Health endpoints report the database down during an outage and up after it, within a lag bound.',
   optionsSchema: z.strictObject({
     lagMs: durationMsSchema.default(5_000),
-    endpoints: z.array(z.enum(ENDPOINTS as [HealthEndpoint, ...HealthEndpoint[]])).min(1).default(ENDPOINTS),
+    endpoints: z
+      .array(z.enum(ENDPOINTS as [HealthEndpoint, ...HealthEndpoint[]]))
+      .min(1)
+      .default(ENDPOINTS),
     redis: z.boolean().default(false),
     redisLagMs: durationMsSchema.optional(),
   }),
@@ -51,11 +54,13 @@ export const healthTruthful: Check<HealthTruthfulOptions> = {
       if (phase === 'startup' || phase === 'app-down') return false;
       return !starts.some((startMs) => fromMs >= startMs && fromMs < startMs + lagMs);
     };
-    const near = (windows: FaultWindow[], probe: HealthProbe, lag: number): boolean => windows.some((window) => probe.atMs < endOf(window) + lag && probeEndMs(probe) >= window.requestedAtMs);
+    const near = (windows: FaultWindow[], probe: HealthProbe, lag: number): boolean =>
+      windows.some((window) => probe.atMs < endOf(window) + lag && probeEndMs(probe) >= window.requestedAtMs);
 
     const expectation = (probe: HealthProbe): 'down' | 'up' | null => {
       if (!judgeable(probe)) return null;
-      if (outages.some((window) => probe.atMs >= window.effectiveAtMs + lagMs && probeEndMs(probe) < endOf(window))) return 'down';
+      if (outages.some((window) => probe.atMs >= window.effectiveAtMs + lagMs && probeEndMs(probe) < endOf(window)))
+        return 'down';
       return near([...outages, ...slow], probe, lagMs) ? null : 'up';
     };
 
@@ -64,9 +69,15 @@ export const healthTruthful: Check<HealthTruthfulOptions> = {
     const redisOutages = faultWindows(timeline, { target: 'redis', effect: 'unavailable' });
     const redisWindows = faultWindows(timeline, { target: 'redis' });
     const redisExpectation = (probe: HealthProbe): 'degraded' | 'ok' | null => {
-      if (!options.redis || !REPORTS_SERVICES.includes(probe.endpoint) || probe.status !== 200 || !judgeable(probe)) return null;
+      if (!options.redis || !REPORTS_SERVICES.includes(probe.endpoint) || probe.status !== 200 || !judgeable(probe))
+        return null;
       if (near([...outages, ...slow], probe, lagMs)) return null;
-      if (redisOutages.some((window) => probe.atMs >= window.effectiveAtMs + redisLagMs && probeEndMs(probe) < endOf(window))) return 'degraded';
+      if (
+        redisOutages.some(
+          (window) => probe.atMs >= window.effectiveAtMs + redisLagMs && probeEndMs(probe) < endOf(window),
+        )
+      )
+        return 'degraded';
       return near(redisWindows, probe, redisLagMs) ? null : 'ok';
     };
 
@@ -84,7 +95,12 @@ export const healthTruthful: Check<HealthTruthfulOptions> = {
         redisCompared++;
         const truthful = probe.bodyStatus === redisExpected;
         tally(counts, `redis ${redisExpected}: ${truthful ? 'truthful' : 'untruthful'}`);
-        if (!truthful) offending.push({ type: 'health', probe, note: `${describeProbe(probe)} while Redis was ${redisExpected === 'degraded' ? 'down (expected degraded)' : 'up (expected ok)'}` });
+        if (!truthful)
+          offending.push({
+            type: 'health',
+            probe,
+            note: `${describeProbe(probe)} while Redis was ${redisExpected === 'degraded' ? 'down (expected degraded)' : 'up (expected ok)'}`,
+          });
       }
       const expected = expectation(probe);
       if (expected === null) {
@@ -94,7 +110,8 @@ export const healthTruthful: Check<HealthTruthfulOptions> = {
       compared++;
       const truthful = expected === 'down' ? probeSaysDown(probe) : probeSaysUp(probe);
       tally(counts, `${expected}: ${truthful ? 'truthful' : 'untruthful'}`);
-      if (!truthful) offending.push({ type: 'health', probe, note: `${describeProbe(probe)} while the database was ${expected}` });
+      if (!truthful)
+        offending.push({ type: 'health', probe, note: `${describeProbe(probe)} while the database was ${expected}` });
     }
 
     // Lags: how long each endpoint took to report each transition (down at an outage, up after it).
@@ -104,7 +121,9 @@ export const healthTruthful: Check<HealthTruthfulOptions> = {
     for (const window of outages) {
       for (const endpoint of options.endpoints) {
         const ofEndpoint = probes.filter((probe) => probe.endpoint === endpoint);
-        const down = ofEndpoint.find((probe) => probe.atMs >= window.effectiveAtMs && probe.atMs < endOf(window) && probeSaysDown(probe));
+        const down = ofEndpoint.find(
+          (probe) => probe.atMs >= window.effectiveAtMs && probe.atMs < endOf(window) && probeSaysDown(probe),
+        );
         if (down !== undefined) maxLagMs = Math.max(maxLagMs, down.atMs - window.effectiveAtMs);
         else if (endOf(window) - window.effectiveAtMs > lagMs) unreported++;
         if (window.endedAtMs === null) continue;
@@ -117,10 +136,15 @@ export const healthTruthful: Check<HealthTruthfulOptions> = {
       for (const window of redisOutages) {
         for (const endpoint of REPORTS_SERVICES.filter((name) => options.endpoints.includes(name))) {
           const ofEndpoint = probes.filter((probe) => probe.endpoint === endpoint && probe.status === 200);
-          const degraded = ofEndpoint.find((probe) => probe.atMs >= window.effectiveAtMs && probe.atMs < endOf(window) && probe.bodyStatus === 'degraded');
+          const degraded = ofEndpoint.find(
+            (probe) =>
+              probe.atMs >= window.effectiveAtMs && probe.atMs < endOf(window) && probe.bodyStatus === 'degraded',
+          );
           if (degraded !== undefined) maxRedisLagMs = Math.max(maxRedisLagMs, degraded.atMs - window.effectiveAtMs);
           if (window.endedAtMs === null) continue;
-          const ok = ofEndpoint.find((probe) => probe.atMs >= (window.endedAtMs as number) && probe.bodyStatus === 'ok');
+          const ok = ofEndpoint.find(
+            (probe) => probe.atMs >= (window.endedAtMs as number) && probe.bodyStatus === 'ok',
+          );
           if (ok !== undefined) maxRedisLagMs = Math.max(maxRedisLagMs, ok.atMs - window.endedAtMs);
         }
       }

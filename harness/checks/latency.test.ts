@@ -4,7 +4,10 @@ import { problemsFromZod } from '../scenario/errors.ts';
 import { latency } from './latency.ts';
 
 const evaluate = (run: ReturnType<typeof timeline>, input: unknown) =>
-  latency.evaluate(run, { options: latency.optionsSchema.parse(input), scenario: { name: 't', graceMs: 1_000, expectFailFast: false } });
+  latency.evaluate(run, {
+    options: latency.optionsSchema.parse(input),
+    scenario: { name: 't', graceMs: 1_000, expectFailFast: false },
+  });
 
 const run = timeline({
   samples: [
@@ -32,18 +35,25 @@ describe('latency', () => {
     expect(result.summary).toContain('steady max<300 (was 400)');
     expect(result.summary).toContain('fault max<3000 (was 5000)');
     expect(result.evidence.firstOffending.map((e) => e.note)).toEqual(
-      expect.arrayContaining([expect.stringContaining('400 ms, threshold steady max<300'), expect.stringContaining('5000 ms, threshold fault max<3000')]),
+      expect.arrayContaining([
+        expect.stringContaining('400 ms, threshold steady max<300'),
+        expect.stringContaining('5000 ms, threshold fault max<3000'),
+      ]),
     );
   });
 
   it('fails a threshold on a phase that had no samples', () => {
-    expect(evaluate(timeline({ samples: samplesBetween(0, 1_000, 100) }), { fault: ['p(95)<100'] }).summary).toContain('fault p(95)<100 (no samples)');
+    expect(evaluate(timeline({ samples: samplesBetween(0, 1_000, 100) }), { fault: ['p(95)<100'] }).summary).toContain(
+      'fault p(95)<100 (no samples)',
+    );
   });
 
   it('rejects a bad expression before the run, naming it', () => {
     const parsed = latency.optionsSchema.safeParse({ steady: ['p(95)<500', 'p95 < 500'] });
     expect(parsed.success).toBe(false);
-    expect(problemsFromZod(parsed.error!.issues)).toEqual([{ path: 'steady[1]', message: expect.stringContaining('invalid threshold "p95 < 500": expected a k6 threshold') }]);
+    expect(problemsFromZod(parsed.error!.issues)).toEqual([
+      { path: 'steady[1]', message: expect.stringContaining('invalid threshold "p95 < 500": expected a k6 threshold') },
+    ]);
     expect(latency.optionsSchema.safeParse({}).success).toBe(false);
     expect(latency.optionsSchema.safeParse({ stedy: ['avg<1'] }).success).toBe(false);
   });

@@ -8,7 +8,14 @@ import { PHASES, PhaseMap, type Phase } from '../timeline/phases.ts';
 import { latencyMs, wasSent } from '../timeline/samples.ts';
 import type { Sample, SampleKind } from '../timeline/types.ts';
 import { checkResult, sampleEvidence } from './result.ts';
-import { THRESHOLD_EXPECTATION, ThresholdError, aggregateOf, holds, parseThreshold, type Threshold } from './threshold.ts';
+import {
+  THRESHOLD_EXPECTATION,
+  ThresholdError,
+  aggregateOf,
+  holds,
+  parseThreshold,
+  type Threshold,
+} from './threshold.ts';
 import type { Check, Evidence } from './types.ts';
 
 type Scope = Phase | 'all';
@@ -25,19 +32,27 @@ const thresholdSchema = z.string({ error: `expected ${THRESHOLD_EXPECTATION}` })
   }
 });
 
-const timed = (sample: Sample): boolean => wasSent(sample) && (sample.status !== null || sample.errorClass === 'timeout');
+const timed = (sample: Sample): boolean =>
+  wasSent(sample) && (sample.status !== null || sample.errorClass === 'timeout');
 
 export const latency: Check<LatencyOptions> = {
   name: 'latency',
   description: 'Request durations meet k6-style thresholds (p(95)<500, avg<200, max<3000, ...) per phase.',
   optionsSchema: z
     .strictObject({
-      ...(Object.fromEntries(SCOPES.map((scope) => [scope, z.array(thresholdSchema).optional()])) as Record<Scope, z.ZodOptional<z.ZodArray<typeof thresholdSchema>>>),
-      kinds: z.array(z.enum(['read', 'write', 'p2025-probe', 'health'])).min(1).default(['read', 'write', 'p2025-probe']),
+      ...(Object.fromEntries(SCOPES.map((scope) => [scope, z.array(thresholdSchema).optional()])) as Record<
+        Scope,
+        z.ZodOptional<z.ZodArray<typeof thresholdSchema>>
+      >),
+      kinds: z
+        .array(z.enum(['read', 'write', 'p2025-probe', 'health']))
+        .min(1)
+        .default(['read', 'write', 'p2025-probe']),
     })
     .transform((given, ctx): LatencyOptions => {
       const thresholds = SCOPES.flatMap((scope) => (given[scope] ?? []).map((threshold) => ({ scope, threshold })));
-      if (thresholds.length === 0) ctx.addIssue({ code: 'custom', message: `expected at least one threshold list under ${SCOPES.join(', ')}` });
+      if (thresholds.length === 0)
+        ctx.addIssue({ code: 'custom', message: `expected at least one threshold list under ${SCOPES.join(', ')}` });
       return { thresholds, kinds: given.kinds };
     }),
   evaluate(timeline, { options, scenario }) {
@@ -62,14 +77,20 @@ export const latency: Check<LatencyOptions> = {
       failed.push(Number.isNaN(actual) ? `${key} (no samples)` : `${key} (was ${Math.round(actual)})`);
       // The slowest requests of the scope are the evidence.
       const slowest = [...samples].sort((a, b) => latencyMs(b) - latencyMs(a)).slice(0, 5);
-      evidencePerThreshold.push(slowest.map((sample) => sampleEvidence(sample, `${Math.round(latencyMs(sample))} ms, threshold ${key}`)));
+      evidencePerThreshold.push(
+        slowest.map((sample) => sampleEvidence(sample, `${Math.round(latencyMs(sample))} ms, threshold ${key}`)),
+      );
     }
     // Interleave, so that every crossed threshold shows its slowest request within the five.
     const offending: Evidence[] = [];
-    for (let rank = 0; rank < 5; rank++) for (const list of evidencePerThreshold) if (list[rank] !== undefined) offending.push(list[rank] as Evidence);
+    for (let rank = 0; rank < 5; rank++)
+      for (const list of evidencePerThreshold) if (list[rank] !== undefined) offending.push(list[rank] as Evidence);
     return checkResult(this.name, {
       passed: failed.length === 0,
-      summary: failed.length === 0 ? `All ${options.thresholds.length} latency thresholds held.` : `Thresholds crossed: ${failed.join('; ')}.`,
+      summary:
+        failed.length === 0
+          ? `All ${options.thresholds.length} latency thresholds held.`
+          : `Thresholds crossed: ${failed.join('; ')}.`,
       figures,
       counts,
       offending,

@@ -9,7 +9,8 @@ import type { Check, Evidence } from './types.ts';
 
 export const missingRecordsAre404: Check<{ allowDuringDbFault: number[] }> = {
   name: 'missing-records-are-404',
-  description: 'Every P2025 probe (update/delete of a missing row) answered 404, or 503 during a database fault; never 500 or 2xx.',
+  description:
+    'Every P2025 probe (update/delete of a missing row) answered 404, or 503 during a database fault; never 500 or 2xx.',
   optionsSchema: z.strictObject({
     allowDuringDbFault: z.array(z.number().int().min(100).max(599)).default([503]),
   }),
@@ -29,9 +30,18 @@ export const missingRecordsAre404: Check<{ allowDuringDbFault: number[] }> = {
       answered++;
       tally(counts, String(sample.status));
       if (sample.status === 404) continue;
-      const duringDbFault = phases.faultsAt(sample.startedAtMs, sample.endedAtMs, { target: 'database', includeGrace: true }).length > 0 || phases.phaseOf(sample.startedAtMs) === 'startup';
+      const duringDbFault =
+        phases.faultsAt(sample.startedAtMs, sample.endedAtMs, { target: 'database', includeGrace: true }).length > 0 ||
+        phases.phaseOf(sample.startedAtMs) === 'startup';
       if (duringDbFault && options.allowDuringDbFault.includes(sample.status)) continue;
-      offending.push(sampleEvidence(sample, duringDbFault ? `a missing record answered ${sample.status} during a database fault` : `a missing record answered ${sample.status}, not 404`));
+      offending.push(
+        sampleEvidence(
+          sample,
+          duringDbFault
+            ? `a missing record answered ${sample.status} during a database fault`
+            : `a missing record answered ${sample.status}, not 404`,
+        ),
+      );
     }
     return checkResult(this.name, {
       passed: answered > 0 && offending.length === 0,

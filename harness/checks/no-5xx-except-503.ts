@@ -30,7 +30,12 @@ export const no5xxExcept503: Check<Record<string, never>> = {
     offending.sort((a, b) => a.atMs - b.atMs);
     return checkResult(this.name, {
       passed: offending.length === 0,
-      summary: offending.length === 0 ? `No 5xx other than 503 (${answered503} × 503).` : `${offending.length} answers were 5xx other than 503 (${Object.entries(counts).map(([status, n]) => `${n} × ${status}`).join(', ')}).`,
+      summary:
+        offending.length === 0
+          ? `No 5xx other than 503 (${answered503} × 503).`
+          : `${offending.length} answers were 5xx other than 503 (${Object.entries(counts)
+              .map(([status, n]) => `${n} × ${status}`)
+              .join(', ')}).`,
       figures: { other5xx: offending.length, answered503 },
       counts,
       offending: offending.map((item) => item.evidence),

@@ -11,13 +11,15 @@ type Exit = Extract<ProcessEvent, { type: 'exit' }>;
 
 /** The exit happened before the app answered anything since its last start: a startup exit. */
 function isStartupExit(timeline: Timeline, exit: Exit): boolean {
-  const lastStart = timeline.process.filter((event) => event.type === 'start' && event.atMs <= exit.atMs).at(-1)?.atMs ?? 0;
+  const lastStart =
+    timeline.process.filter((event) => event.type === 'start' && event.atMs <= exit.atMs).at(-1)?.atMs ?? 0;
   return !answerTimes(timeline).some((atMs) => atMs >= lastStart && atMs <= exit.atMs);
 }
 
 export const noCrash: Check<Record<string, never>> = {
   name: 'no-crash',
-  description: 'The app process never exits unless the harness asked it to (a documented startup fail-fast excepted when expected).',
+  description:
+    'The app process never exits unless the harness asked it to (a documented startup fail-fast excepted when expected).',
   optionsSchema: z.strictObject({}),
   evaluate(timeline, { scenario }) {
     const exits = timeline.process.filter((event): event is Exit => event.type === 'exit');
@@ -29,7 +31,11 @@ export const noCrash: Check<Record<string, never>> = {
         allowedFailFast++;
         continue;
       }
-      offending.push({ type: 'process', event: exit, note: `unexpected exit (code ${exit.code ?? 'none'}, signal ${exit.signal ?? 'none'}) at ${Math.round(exit.atMs)} ms` });
+      offending.push({
+        type: 'process',
+        event: exit,
+        note: `unexpected exit (code ${exit.code ?? 'none'}, signal ${exit.signal ?? 'none'}) at ${Math.round(exit.atMs)} ms`,
+      });
     }
     const expectedExits = exits.filter((exit) => exit.expected).length;
     return checkResult(this.name, {
@@ -38,7 +44,11 @@ export const noCrash: Check<Record<string, never>> = {
         offending.length === 0
           ? `No unexpected exit (${plural(expectedExits, 'exit')} requested by the harness${allowedFailFast > 0 ? ', the documented startup fail-fast' : ''}).`
           : `The app exited ${plural(offending.length, 'time')} without being asked to.`,
-      figures: { unexpectedExits: offending.length, expectedExits, starts: timeline.process.filter((event) => event.type === 'start').length },
+      figures: {
+        unexpectedExits: offending.length,
+        expectedExits,
+        starts: timeline.process.filter((event) => event.type === 'start').length,
+      },
       counts: { unexpectedExits: offending.length, expectedExits, failFastExits: allowedFailFast },
       offending,
     });

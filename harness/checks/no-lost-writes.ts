@@ -7,7 +7,8 @@ import type { Check, Evidence } from './types.ts';
 
 export const noLostWrites: Check<Record<string, never>> = {
   name: 'no-lost-writes',
-  description: 'Every write acknowledged with a 2xx is in the database afterwards (read back directly, not through the app).',
+  description:
+    'Every write acknowledged with a 2xx is in the database afterwards (read back directly, not through the app).',
   optionsSchema: z.strictObject({}),
   evaluate(timeline) {
     const acknowledged = acknowledgedWrites(timeline);
@@ -25,7 +26,10 @@ export const noLostWrites: Check<Record<string, never>> = {
     if (readback === null || readback.error !== undefined) {
       return checkResult(this.name, {
         passed: false,
-        summary: readback === null ? 'The acknowledged writes were never read back from the database.' : `Reading the writes back failed: ${readback.error}`,
+        summary:
+          readback === null
+            ? 'The acknowledged writes were never read back from the database.'
+            : `Reading the writes back failed: ${readback.error}`,
         figures,
       });
     }
@@ -37,7 +41,12 @@ export const noLostWrites: Check<Record<string, never>> = {
       const why = checked.has(clientKey) ? 'acknowledged but not in the database' : 'acknowledged but never looked up';
       if (checked.has(clientKey)) figures.missing++;
       else figures.notChecked++;
-      offending.push({ type: 'write', clientKey, sampleId: sample.id, note: `${clientKey}: ${why} (${describeSample(sample)})` });
+      offending.push({
+        type: 'write',
+        clientKey,
+        sampleId: sample.id,
+        note: `${clientKey}: ${why} (${describeSample(sample)})`,
+      });
     }
     return checkResult(this.name, {
       passed: offending.length === 0,
@@ -46,7 +55,12 @@ export const noLostWrites: Check<Record<string, never>> = {
           ? `All ${keys.size} acknowledged writes are in the database.`
           : `${figures.missing} of ${keys.size} acknowledged writes are missing from the database${figures.notChecked > 0 ? ` (${figures.notChecked} were never looked up)` : ''}.`,
       figures,
-      counts: { acknowledged: keys.size, found: keys.size - offending.length, missing: figures.missing, notChecked: figures.notChecked },
+      counts: {
+        acknowledged: keys.size,
+        found: keys.size - offending.length,
+        missing: figures.missing,
+        notChecked: figures.notChecked,
+      },
       offending,
     });
   },

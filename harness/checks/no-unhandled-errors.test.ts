@@ -22,24 +22,48 @@ describe('no-unhandled-errors', () => {
   });
 
   it('fails on an unhandled rejection logged by the last-resort handler', () => {
-    const result = evaluate([...healthyLogs, log({ atMs: 50, level: 60, event: 'process.unhandledRejection', msg: 'unhandled promise rejection; exiting' })]);
+    const result = evaluate([
+      ...healthyLogs,
+      log({ atMs: 50, level: 60, event: 'process.unhandledRejection', msg: 'unhandled promise rejection; exiting' }),
+    ]);
     expect(result.passed).toBe(false);
     expect(result.evidence.counts).toEqual({ 'process.unhandledRejection': 1 });
-    expect(result.evidence.firstOffending[0]).toMatchObject({ type: 'log', note: expect.stringContaining('process.unhandledRejection') });
+    expect(result.evidence.firstOffending[0]).toMatchObject({
+      type: 'log',
+      note: expect.stringContaining('process.unhandledRejection'),
+    });
   });
 
   it('fails on a raw stack trace on stderr', () => {
-    const result = evaluate([log({ atMs: 1, level: null, msg: '    at Object.<anonymous> (/app/index.js:1:2)', raw: '    at Object.<anonymous> (/app/index.js:1:2)', json: undefined, stream: 'stderr' })]);
+    const result = evaluate([
+      log({
+        atMs: 1,
+        level: null,
+        msg: '    at Object.<anonymous> (/app/index.js:1:2)',
+        raw: '    at Object.<anonymous> (/app/index.js:1:2)',
+        json: undefined,
+        stream: 'stderr',
+      }),
+    ]);
     expect(result.passed).toBe(false);
     expect(result.evidence.counts).toEqual({ 'raw stack trace': 1 });
   });
 
   it('treats startup.failed as documented only when the scenario expects the fail-fast', () => {
-    const lines = [log({ atMs: 9_000, level: 60, event: 'startup.failed', msg: 'startup failed: database unreachable' })];
+    const lines = [
+      log({ atMs: 9_000, level: 60, event: 'startup.failed', msg: 'startup failed: database unreachable' }),
+    ];
     expect(evaluate(lines).passed).toBe(false);
     expect(evaluate(lines, { ...scenario, expectFailFast: true }).passed).toBe(true);
     // A fatal 'process.exit' (exiting on a database error at runtime) is never documented by default.
-    expect(evaluate([log({ atMs: 1, level: 60, event: 'process.exit', msg: 'database error; exiting' })], { ...scenario, expectFailFast: true }).passed).toBe(false);
-    expect(evaluate([log({ atMs: 1, level: 60, event: 'process.exit', msg: 'x' })], scenario, ['process.exit']).passed).toBe(true);
+    expect(
+      evaluate([log({ atMs: 1, level: 60, event: 'process.exit', msg: 'database error; exiting' })], {
+        ...scenario,
+        expectFailFast: true,
+      }).passed,
+    ).toBe(false);
+    expect(
+      evaluate([log({ atMs: 1, level: 60, event: 'process.exit', msg: 'x' })], scenario, ['process.exit']).passed,
+    ).toBe(true);
   });
 });

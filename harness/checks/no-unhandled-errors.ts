@@ -23,12 +23,18 @@ export const noUnhandledErrors: Check<{ allowEvents: string[] }> = {
       let why: string | null = null;
       if (event.event !== undefined && UNHANDLED.has(event.event)) why = event.event;
       else if (event.level !== null && event.level >= FATAL_LEVEL) {
-        const documented = (event.event === 'startup.failed' && scenario.expectFailFast) || (event.event !== undefined && options.allowEvents.includes(event.event));
+        const documented =
+          (event.event === 'startup.failed' && scenario.expectFailFast) ||
+          (event.event !== undefined && options.allowEvents.includes(event.event));
         if (!documented) why = `fatal log line${event.event === undefined ? '' : ` (${event.event})`}`;
       } else if (looksLikeStackTrace(event)) why = 'raw stack trace';
       if (why === null) continue;
       tally(counts, why);
-      offending.push({ type: 'log', event, note: `${why} at ${Math.round(event.atMs)} ms: ${event.msg.slice(0, 160)}` });
+      offending.push({
+        type: 'log',
+        event,
+        note: `${why} at ${Math.round(event.atMs)} ms: ${event.msg.slice(0, 160)}`,
+      });
     }
     const fatalLines = timeline.logs.filter((event) => event.level !== null && event.level >= FATAL_LEVEL).length;
     return checkResult(this.name, {

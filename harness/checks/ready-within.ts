@@ -14,7 +14,7 @@ import type { Check } from './types.ts';
 export function databaseReachableAtMs(timeline: Pick<Timeline, 'faults'>, fromMs: number): number | null {
   const windows = faultWindows(timeline, { target: 'database', effect: 'unavailable' });
   let atMs = fromMs;
-  for (let moved = true; moved; ) {
+  for (let moved = true; moved;) {
     moved = false;
     for (const window of windows) {
       if (window.requestedAtMs <= atMs && (window.endedAtMs === null || window.endedAtMs > atMs)) {
@@ -30,7 +30,9 @@ export function databaseReachableAtMs(timeline: Pick<Timeline, 'faults'>, fromMs
 /** The first moment ≥ fromMs the app proved ready: a 2xx answer ended, or a health probe said up. */
 export function firstReadyAtMs(timeline: Pick<Timeline, 'samples' | 'health'>, fromMs: number): number | null {
   const times = [
-    ...timeline.samples.filter((sample) => wasSent(sample) && is2xx(sample.status) && sample.startedAtMs >= fromMs).map((sample) => sample.endedAtMs),
+    ...timeline.samples
+      .filter((sample) => wasSent(sample) && is2xx(sample.status) && sample.startedAtMs >= fromMs)
+      .map((sample) => sample.endedAtMs),
     ...timeline.health.filter((probe) => probe.atMs >= fromMs && probeSaysUp(probe)).map(probeEndMs),
   ];
   return times.length === 0 ? null : Math.min(...times);
@@ -38,7 +40,8 @@ export function firstReadyAtMs(timeline: Pick<Timeline, 'samples' | 'health'>, f
 
 export const readyWithin: Check<{ withinMs: number }> = {
   name: 'ready-within',
-  description: 'At startup, the app is ready (first 2xx or health ok) within a bound after the database became reachable.',
+  description:
+    'At startup, the app is ready (first 2xx or health ok) within a bound after the database became reachable.',
   optionsSchema: z.strictObject({ withinMs: durationMsSchema }),
   evaluate(timeline, { options }) {
     const appStartMs = timeline.process.find((event) => event.type === 'start')?.atMs ?? 0;
@@ -48,14 +51,23 @@ export const readyWithin: Check<{ withinMs: number }> = {
     if (dbReachableMs !== null) figures.dbReachableMs = Math.round(dbReachableMs);
     if (readyMs !== null) figures.readyMs = Math.round(readyMs);
     if (dbReachableMs === null) {
-      return checkResult(this.name, { passed: false, summary: 'The database never became reachable during the run: readiness could not be judged.', figures });
+      return checkResult(this.name, {
+        passed: false,
+        summary: 'The database never became reachable during the run: readiness could not be judged.',
+        figures,
+      });
     }
     if (readyMs === null) {
       return checkResult(this.name, {
         passed: false,
         summary: `The app never became ready (no 2xx, no health ok) after the database became reachable at ${Math.round(dbReachableMs)} ms.`,
         figures,
-        offending: [{ type: 'note', note: `database reachable at ${Math.round(dbReachableMs)} ms; no ready answer until the run ended at ${Math.round(timeline.endedAtMs)} ms` }],
+        offending: [
+          {
+            type: 'note',
+            note: `database reachable at ${Math.round(dbReachableMs)} ms; no ready answer until the run ended at ${Math.round(timeline.endedAtMs)} ms`,
+          },
+        ],
       });
     }
     const readyAfterDbMs = readyMs - dbReachableMs;
@@ -67,7 +79,14 @@ export const readyWithin: Check<{ withinMs: number }> = {
         ? `Ready ${Math.round(Math.max(0, readyAfterDbMs))} ms after the database became reachable (bound ${options.withinMs} ms).`
         : `Ready only ${Math.round(readyAfterDbMs)} ms after the database became reachable (bound ${options.withinMs} ms).`,
       figures,
-      offending: passed ? [] : [{ type: 'note', note: `database reachable at ${Math.round(dbReachableMs)} ms, first ready answer at ${Math.round(readyMs)} ms` }],
+      offending: passed
+        ? []
+        : [
+            {
+              type: 'note',
+              note: `database reachable at ${Math.round(dbReachableMs)} ms, first ready answer at ${Math.round(readyMs)} ms`,
+            },
+          ],
     });
   },
 };

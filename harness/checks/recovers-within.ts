@@ -19,9 +19,16 @@ export interface RecoversWithinOptions {
 
 const served = (sample: Sample): boolean => sample.status !== null && sample.status < 500;
 
-export type Recovery = { fault: FaultWindow; outcome: 'recovered'; recoveryMs: number } | { fault: FaultWindow; outcome: 'interrupted' | 'not-recovered' | 'no-requests'; recoveryMs: null };
+export type Recovery =
+  | { fault: FaultWindow; outcome: 'recovered'; recoveryMs: number }
+  | { fault: FaultWindow; outcome: 'interrupted' | 'not-recovered' | 'no-requests'; recoveryMs: null };
 
-export function recoveryAfter(fault: FaultWindow, samples: readonly Sample[], nextFaultAtMs: number, options: RecoversWithinOptions): Recovery {
+export function recoveryAfter(
+  fault: FaultWindow,
+  samples: readonly Sample[],
+  nextFaultAtMs: number,
+  options: RecoversWithinOptions,
+): Recovery {
   const endedAtMs = fault.endedAtMs as number;
   const after = samples.filter((sample) => sample.startedAtMs >= endedAtMs && sample.startedAtMs < nextFaultAtMs);
   let streakStart: Sample | null = null;
@@ -34,7 +41,8 @@ export function recoveryAfter(fault: FaultWindow, samples: readonly Sample[], ne
     }
     if (streak === 0) streakStart = sample;
     streak++;
-    if (streak >= options.consecutive) return { fault, outcome: 'recovered', recoveryMs: (streakStart as Sample).startedAtMs - endedAtMs };
+    if (streak >= options.consecutive)
+      return { fault, outcome: 'recovered', recoveryMs: (streakStart as Sample).startedAtMs - endedAtMs };
   }
   if (nextFaultAtMs < endedAtMs + options.withinMs) return { fault, outcome: 'interrupted', recoveryMs: null };
   return { fault, outcome: after.length === 0 ? 'no-requests' : 'not-recovered', recoveryMs: null };
@@ -46,7 +54,10 @@ export const recoversWithin: Check<RecoversWithinOptions> = {
   optionsSchema: z.strictObject({
     withinMs: durationMsSchema,
     consecutive: z.number().int().min(1).default(5),
-    targets: z.array(z.enum(['database', 'redis', 'app'])).min(1).default(['database', 'redis', 'app']),
+    targets: z
+      .array(z.enum(['database', 'redis', 'app']))
+      .min(1)
+      .default(['database', 'redis', 'app']),
   }),
   evaluate(timeline, { options }) {
     const samples = bySendTime(timeline.samples.filter(wasSent));
@@ -61,20 +72,30 @@ export const recoversWithin: Check<RecoversWithinOptions> = {
         tally(counts, 'never-ended');
         continue;
       }
-      const nextFaultAtMs = Math.min(Number.POSITIVE_INFINITY, ...allStarts.filter((atMs) => atMs > (fault.endedAtMs as number)));
+      const nextFaultAtMs = Math.min(
+        Number.POSITIVE_INFINITY,
+        ...allStarts.filter((atMs) => atMs > (fault.endedAtMs as number)),
+      );
       const recovery = recoveryAfter(fault, samples, nextFaultAtMs, options);
       tally(counts, recovery.outcome);
       if (recovery.outcome === 'recovered') {
         figures[`${fault.name} recoveryMs`] = Math.round(recovery.recoveryMs);
         maxRecoveryMs = Math.max(maxRecoveryMs, recovery.recoveryMs);
         if (recovery.recoveryMs > options.withinMs) {
-          offending.push({ type: 'fault', fault, note: `${fault.name}: recovered after ${Math.round(recovery.recoveryMs)} ms, bound ${options.withinMs} ms` });
+          offending.push({
+            type: 'fault',
+            fault,
+            note: `${fault.name}: recovered after ${Math.round(recovery.recoveryMs)} ms, bound ${options.withinMs} ms`,
+          });
         }
       } else if (recovery.outcome !== 'interrupted') {
         offending.push({
           type: 'fault',
           fault,
-          note: recovery.outcome === 'no-requests' ? `${fault.name}: no request after it ended, so recovery was never observed` : `${fault.name}: never served ${options.consecutive} requests in a row after it ended`,
+          note:
+            recovery.outcome === 'no-requests'
+              ? `${fault.name}: no request after it ended, so recovery was never observed`
+              : `${fault.name}: never served ${options.consecutive} requests in a row after it ended`,
         });
       }
     }

@@ -41,14 +41,18 @@ export interface ConfiguredCheck {
 }
 
 export function getCheck(name: CheckName): Check<unknown> {
-  return CHECKS[name] as Check<unknown>;
+  return CHECKS[name];
 }
 
 /**
  * Evaluates each configured check over the same timeline, in order. A check that throws is a
  * harness bug: it is reported as a failed result (never a silent pass), and the others still run.
  */
-export function evaluateChecks(timeline: Timeline, checks: readonly ConfiguredCheck[], scenario: ScenarioFacts): CheckResult[] {
+export function evaluateChecks(
+  timeline: Timeline,
+  checks: readonly ConfiguredCheck[],
+  scenario: ScenarioFacts,
+): CheckResult[] {
   return checks.map(({ name, options }) => {
     try {
       return getCheck(name).evaluate(timeline, { options, scenario });
@@ -56,7 +60,9 @@ export function evaluateChecks(timeline: Timeline, checks: readonly ConfiguredCh
       return checkResult(name, {
         passed: false,
         summary: `The check itself failed (a harness bug): ${(error as Error)?.message ?? String(error)}`,
-        offending: [{ type: 'note', note: (error as Error)?.stack?.split('\n').slice(0, 3).join(' | ') ?? String(error) }],
+        offending: [
+          { type: 'note', note: (error as Error)?.stack?.split('\n').slice(0, 3).join(' | ') ?? String(error) },
+        ],
       });
     }
   });

@@ -25,16 +25,26 @@ export function checkResult(name: string, parts: ResultParts): CheckResult {
 
 /** 'PATCH /api/v1/artists/:id → 500 INTERNAL at 5.1s' */
 export function describeSample(sample: Sample): string {
-  const outcome = sample.status === null ? (sample.errorClass ?? 'no answer') : `${sample.status}${sample.errorCode === null ? '' : ` ${sample.errorCode}`}`;
+  const outcome =
+    sample.status === null
+      ? (sample.errorClass ?? 'no answer')
+      : `${sample.status}${sample.errorCode === null ? '' : ` ${sample.errorCode}`}`;
   return `${sample.method} ${sample.routeTemplate} → ${outcome} at ${formatDuration(sample.startedAtMs)}`;
 }
 
 export function sampleEvidence(sample: Sample, why?: string): Evidence {
-  return { type: 'sample', sample, note: why === undefined ? describeSample(sample) : `${describeSample(sample)}: ${why}` };
+  return {
+    type: 'sample',
+    sample,
+    note: why === undefined ? describeSample(sample) : `${describeSample(sample)}: ${why}`,
+  };
 }
 
 export function describeProbe(probe: HealthProbe): string {
-  const answer = probe.status === null ? (probe.errorClass ?? 'no answer') : `${probe.status}${probe.bodyStatus === undefined ? '' : ` ${probe.bodyStatus}`}`;
+  const answer =
+    probe.status === null
+      ? (probe.errorClass ?? 'no answer')
+      : `${probe.status}${probe.bodyStatus === undefined ? '' : ` ${probe.bodyStatus}`}`;
   return `GET /api/v1/${probe.endpoint} → ${answer} at ${formatDuration(probe.atMs)}`;
 }
 

@@ -5,7 +5,8 @@ import type { ScenarioFacts } from './types.ts';
 
 const scenario: ScenarioFacts = { name: 't', graceMs: 2_000, expectFailFast: false };
 const defaults = statusAllowlist.optionsSchema.parse({});
-const evaluate = (run: ReturnType<typeof timeline>, options = defaults) => statusAllowlist.evaluate(run, { options, scenario });
+const evaluate = (run: ReturnType<typeof timeline>, options = defaults) =>
+  statusAllowlist.evaluate(run, { options, scenario });
 
 /** A healthy app through a database outage from 5 s to 8 s: refused before it listens, 503s during, 200s after. */
 function healthyRun() {

@@ -9,12 +9,15 @@ import { checkResult, sampleEvidence, tally } from './result.ts';
 import type { Check, Evidence } from './types.ts';
 
 /** An HTTP status (404), a status class ('2xx') or a transport error class ('ECONNREFUSED'). */
-export type AllowEntry = number | '1xx' | '2xx' | '3xx' | '4xx' | '5xx' | 'ECONNREFUSED' | 'ECONNRESET' | 'timeout' | 'other';
+export type AllowEntry =
+  number | '1xx' | '2xx' | '3xx' | '4xx' | '5xx' | 'ECONNREFUSED' | 'ECONNRESET' | 'timeout' | 'other';
 const WORDS = ['1xx', '2xx', '3xx', '4xx', '5xx', 'ECONNREFUSED', 'ECONNRESET', 'timeout', 'other'];
 const ENTRY_EXPECTATION = `expected an HTTP status (e.g. 404), a class (${WORDS.slice(0, 5).join(', ')}) or a transport error (${WORDS.slice(5).join(', ')})`;
 
 const entry = z.custom<AllowEntry>(
-  (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 599) || (typeof value === 'string' && WORDS.includes(value)),
+  (value) =>
+    (typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 599) ||
+    (typeof value === 'string' && WORDS.includes(value)),
   { error: (issue) => `${ENTRY_EXPECTATION}, got ${JSON.stringify(issue.input)}` },
 );
 
@@ -36,10 +39,21 @@ export function isAllowed(sample: Sample, allowed: readonly AllowEntry[]): boole
 
 export const statusAllowlist: Check<StatusAllowlistOptions> = {
   name: 'status-allowlist',
-  description: 'Every request got an answer its phase allows (steady, during a fault, in the grace after one, at startup, while the app is down).',
+  description:
+    'Every request got an answer its phase allows (steady, during a fault, in the grace after one, at startup, while the app is down).',
   optionsSchema: z
-    .strictObject(Object.fromEntries(PHASES.map((phase) => [phase, z.array(entry).optional()])) as Record<Phase, z.ZodOptional<z.ZodArray<typeof entry>>>)
-    .transform((given) => Object.fromEntries(PHASES.map((phase) => [phase, given[phase] ?? DEFAULT_ALLOWLIST[phase]])) as StatusAllowlistOptions),
+    .strictObject(
+      Object.fromEntries(PHASES.map((phase) => [phase, z.array(entry).optional()])) as Record<
+        Phase,
+        z.ZodOptional<z.ZodArray<typeof entry>>
+      >,
+    )
+    .transform(
+      (given) =>
+        Object.fromEntries(
+          PHASES.map((phase) => [phase, given[phase] ?? DEFAULT_ALLOWLIST[phase]]),
+        ) as StatusAllowlistOptions,
+    ),
   evaluate(timeline, { options, scenario }) {
     const phases = PhaseMap.of(timeline, { graceMs: scenario.graceMs });
     const counts: Record<string, number> = {};
@@ -58,7 +72,9 @@ export const statusAllowlist: Check<StatusAllowlistOptions> = {
     const sent = timeline.samples.filter(wasSent).length;
     figures.offending = offending.length;
     figures.requests = sent;
-    const byPhase = PHASES.filter((phase) => (figures[`${phase}Offending`] ?? 0) > 0).map((phase) => `${figures[`${phase}Offending`]} ${phase}`);
+    const byPhase = PHASES.filter((phase) => (figures[`${phase}Offending`] ?? 0) > 0).map(
+      (phase) => `${figures[`${phase}Offending`]} ${phase}`,
+    );
     return checkResult(this.name, {
       passed: offending.length === 0 && sent > 0,
       summary:

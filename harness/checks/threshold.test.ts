@@ -14,20 +14,23 @@ describe('parseThreshold', () => {
     expect(parseThreshold(source)).toEqual({ source, ...expected });
   });
 
-  it.each(['p95<500', 'p(0)<5', 'p(101)<5', 'avg', 'avg<', 'mean<200', 'avg<200ms', 'avg=200', 'p(95)<500 && avg<2'])('rejects %j keeping the text', (source) => {
-    const error = (() => {
-      try {
-        parseThreshold(source);
-      } catch (caught) {
-        return caught as ThresholdError;
-      }
-      throw new Error('expected a ThresholdError');
-    })();
-    expect(error).toBeInstanceOf(ThresholdError);
-    expect(error.code).toBe('THRESHOLD_INVALID');
-    expect(error.source).toBe(source);
-    expect(error.message).toContain(JSON.stringify(source));
-  });
+  it.each(['p95<500', 'p(0)<5', 'p(101)<5', 'avg', 'avg<', 'mean<200', 'avg<200ms', 'avg=200', 'p(95)<500 && avg<2'])(
+    'rejects %j keeping the text',
+    (source) => {
+      const error = (() => {
+        try {
+          parseThreshold(source);
+        } catch (caught) {
+          return caught as ThresholdError;
+        }
+        throw new Error('expected a ThresholdError');
+      })();
+      expect(error).toBeInstanceOf(ThresholdError);
+      expect(error.code).toBe('THRESHOLD_INVALID');
+      expect(error.source).toBe(source);
+      expect(error.message).toContain(JSON.stringify(source));
+    },
+  );
 });
 
 describe('aggregates', () => {

@@ -26,7 +26,8 @@ export class ThresholdError extends Error {
   }
 }
 
-export const THRESHOLD_EXPECTATION = "a k6 threshold such as 'p(95)<500', 'avg<200', 'max<3000', 'p(99.9)<1000' (avg|min|max|med|count|p(N), then < <= > >= == !=, then a number)";
+export const THRESHOLD_EXPECTATION =
+  "a k6 threshold such as 'p(95)<500', 'avg<200', 'max<3000', 'p(99.9)<1000' (avg|min|max|med|count|p(N), then < <= > >= == !=, then a number)";
 
 const PATTERN = /^\s*(avg|min|max|med|count|p\(\s*(\d+(?:\.\d+)?)\s*\))\s*(<=|>=|==|!=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
 
@@ -34,11 +35,18 @@ export function parseThreshold(source: string): Threshold {
   if (typeof source !== 'string') throw new ThresholdError(String(source), `expected ${THRESHOLD_EXPECTATION}`);
   const match = PATTERN.exec(source);
   if (match === null) throw new ThresholdError(source, `expected ${THRESHOLD_EXPECTATION}`);
-  const [, head, percentileText, operator, valueText] = match as unknown as [string, string, string | undefined, Operator, string];
+  const [, head, percentileText, operator, valueText] = match as unknown as [
+    string,
+    string,
+    string | undefined,
+    Operator,
+    string,
+  ];
   const value = Number(valueText);
   if (percentileText !== undefined) {
     const percentile = Number(percentileText);
-    if (!(percentile > 0 && percentile <= 100)) throw new ThresholdError(source, `the percentile must be in (0, 100], got ${percentileText}`);
+    if (!(percentile > 0 && percentile <= 100))
+      throw new ThresholdError(source, `the percentile must be in (0, 100], got ${percentileText}`);
     return { source, aggregate: 'p', percentile, operator, value };
   }
   return { source, aggregate: head as Aggregate, operator, value };

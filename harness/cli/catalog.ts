@@ -15,7 +15,13 @@ export interface Catalog {
 async function files(suffix: '.suite.ts' | '.ts'): Promise<string[]> {
   const names = await fs.readdir(SCENARIOS_DIR);
   return names
-    .filter((name) => name.endsWith(suffix) && !name.endsWith('.test.ts') && (suffix === '.suite.ts' || !name.endsWith('.suite.ts')) && name !== 'bounds.ts')
+    .filter(
+      (name) =>
+        name.endsWith(suffix) &&
+        !name.endsWith('.test.ts') &&
+        (suffix === '.suite.ts' || !name.endsWith('.suite.ts')) &&
+        name !== 'bounds.ts',
+    )
     .sort()
     .map((name) => path.join(SCENARIOS_DIR, name));
 }
@@ -37,12 +43,29 @@ export async function resolveTargets(targets: readonly string[]): Promise<Scenar
     }
     const suiteFile = path.join(SCENARIOS_DIR, `${target}.suite.ts`);
     const scenarioFile = path.join(SCENARIOS_DIR, `${target}.ts`);
-    if (await fs.stat(suiteFile).then(() => true, () => false)) chosen.push(...(await loadSuiteFile(suiteFile)).scenarios);
-    else if (await fs.stat(scenarioFile).then(() => true, () => false)) chosen.push(await loadScenarioFile(scenarioFile));
+    if (
+      await fs.stat(suiteFile).then(
+        () => true,
+        () => false,
+      )
+    )
+      chosen.push(...(await loadSuiteFile(suiteFile)).scenarios);
+    else if (
+      await fs.stat(scenarioFile).then(
+        () => true,
+        () => false,
+      )
+    )
+      chosen.push(await loadScenarioFile(scenarioFile));
     else {
       const catalog = await loadCatalog();
       throw new ScenarioError(
-        [{ path: '(argument)', message: `expected a scenario or suite name; known scenarios: ${catalog.scenarios.map((s) => s.name).join(', ')}; suites: ${catalog.suites.map((s) => s.name).join(', ')}` }],
+        [
+          {
+            path: '(argument)',
+            message: `expected a scenario or suite name; known scenarios: ${catalog.scenarios.map((s) => s.name).join(', ')}; suites: ${catalog.suites.map((s) => s.name).join(', ')}`,
+          },
+        ],
         target,
       );
     }

@@ -3,7 +3,8 @@ import { parseDuration } from '../lib/duration.ts';
 import { UsageError } from './exit-codes.ts';
 
 export function parseSeed(raw: string): number {
-  if (!/^\d+$/.test(raw) || Number(raw) > 4_294_967_295) throw new UsageError(`--seed expects a whole number from 0 to 4294967295, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || Number(raw) > 4_294_967_295)
+    throw new UsageError(`--seed expects a whole number from 0 to 4294967295, got "${raw}"`);
   return Number(raw);
 }
 

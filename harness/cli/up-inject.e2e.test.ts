@@ -30,7 +30,10 @@ it('up serves an environment, inject faults it through the state file, Ctrl-C st
     const proxyUrl = /toxiproxy API\s+(http:\S+)/.exec(out)![1]!;
     await until(async () => (await status(`${appUrl}/api/v1/db-check`)) === 200, 30_000);
 
-    const inject = spawn(process.execPath, [BIN, 'inject', 'db-down', '--for', '3s'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const inject = spawn(process.execPath, [BIN, 'inject', 'db-down', '--for', '3s'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let injectOut = '';
     inject.stdout.on('data', (chunk: Buffer) => (injectOut += chunk.toString()));
     const injected = new Promise<number | null>((resolve) => inject.once('exit', resolve));

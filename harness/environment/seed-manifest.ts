@@ -15,9 +15,18 @@ export async function ensureSeedManifest(databaseUrl: string, seed: number): Pro
       await client.end();
       return await seedDatabase(databaseUrl, { seed });
     }
-    const ids = async (sql: string): Promise<string[]> => (await client.query<{ id: string }>(`${sql} LIMIT ${LIMIT}`)).rows.map((row) => row.id);
-    const users = (await client.query<{ id: string; role: 'USER' | 'ORGANIZER' | 'ADMIN' }>(`SELECT id, role FROM users WHERE "deletedAt" IS NULL AND email LIKE 'seed-%' ORDER BY email LIMIT ${LIMIT}`)).rows;
-    const organizers = (await client.query<{ id: string; ownerId: string }>(`SELECT id, "ownerId" FROM organizers WHERE "deletedAt" IS NULL AND status = 'APPROVED' LIMIT ${LIMIT}`)).rows;
+    const ids = async (sql: string): Promise<string[]> =>
+      (await client.query<{ id: string }>(`${sql} LIMIT ${LIMIT}`)).rows.map((row) => row.id);
+    const users = (
+      await client.query<{ id: string; role: 'USER' | 'ORGANIZER' | 'ADMIN' }>(
+        `SELECT id, role FROM users WHERE "deletedAt" IS NULL AND email LIKE 'seed-%' ORDER BY email LIMIT ${LIMIT}`,
+      )
+    ).rows;
+    const organizers = (
+      await client.query<{ id: string; ownerId: string }>(
+        `SELECT id, "ownerId" FROM organizers WHERE "deletedAt" IS NULL AND status = 'APPROVED' LIMIT ${LIMIT}`,
+      )
+    ).rows;
     return {
       users,
       deletedUserIds: await ids(`SELECT id FROM users WHERE "deletedAt" IS NOT NULL`),

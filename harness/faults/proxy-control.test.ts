@@ -11,16 +11,27 @@ afterAll(closeAll);
 it('removes the toxic it added for a window whose name holds a #', async () => {
   const { client, server } = await startTestToxiproxy();
   const upstream = await startTcpServer();
-  const proxy = await client.createProxy({ name: 'postgres', listen: '127.0.0.1:0', upstream: `127.0.0.1:${upstream.port}` });
-  const env = { toxiproxy: client, dbProxyName: 'postgres', redisProxyName: undefined } as unknown as StartedEnvironment;
+  const proxy = await client.createProxy({
+    name: 'postgres',
+    listen: '127.0.0.1:0',
+    upstream: `127.0.0.1:${upstream.port}`,
+  });
+  const env = {
+    toxiproxy: client,
+    dbProxyName: 'postgres',
+    redisProxyName: undefined,
+  } as unknown as StartedEnvironment;
   const latency = faultAction('dbLatency');
   const fault = { type: 'dbLatency', latencyMs: 100, jitterMs: 0, stream: 'downstream', toxicity: 1 } as const;
 
-  const toxicNames = async (): Promise<string[]> => ((await (await fetch(`${server.url}/proxies/${proxy.name}/toxics`)).json()) as { name: string }[]).map((toxic) => toxic.name);
+  const toxicNames = async (): Promise<string[]> =>
+    ((await (await fetch(`${server.url}/proxies/${proxy.name}/toxics`)).json()) as { name: string }[]).map(
+      (toxic) => toxic.name,
+    );
 
-  await latency.apply({ env, window: 'dbLatency#1' }, fault as never);
+  await latency.apply({ env, window: 'dbLatency#1' }, fault);
   expect(await toxicNames()).toEqual(['dbLatency_1']);
-  await latency.revert!({ env, window: 'dbLatency#1' }, fault as never);
+  await latency.revert!({ env, window: 'dbLatency#1' }, fault);
   expect(await toxicNames()).toEqual([]);
 });
 

@@ -1,6 +1,5 @@
 // The Toxiproxy calls every network fault is made of, through the real toxiproxy-node-client, so
 // the same code drives the embedded server and a real Toxiproxy container.
-import type { Toxic } from 'toxiproxy-node-client';
 import type { StartedEnvironment } from '../environment/types.ts';
 import { FaultError } from './types.ts';
 
@@ -32,9 +31,20 @@ export function toxicName(window: string): string {
   return window.replace(/[^A-Za-z0-9_.-]/g, '_');
 }
 
-export async function addToxic(env: StartedEnvironment, target: ProxyTarget, window: string, spec: ToxicSpec): Promise<void> {
+export async function addToxic(
+  env: StartedEnvironment,
+  target: ProxyTarget,
+  window: string,
+  spec: ToxicSpec,
+): Promise<void> {
   const proxy = await env.toxiproxy.get(proxyName(env, target));
-  await proxy.addToxic({ name: toxicName(window), type: spec.type as Toxic<unknown>['type'], stream: spec.stream, toxicity: spec.toxicity, attributes: spec.attributes as never });
+  await proxy.addToxic({
+    name: toxicName(window),
+    type: spec.type,
+    stream: spec.stream,
+    toxicity: spec.toxicity,
+    attributes: spec.attributes as never,
+  });
 }
 
 export async function removeToxic(env: StartedEnvironment, target: ProxyTarget, window: string): Promise<void> {

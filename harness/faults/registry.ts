@@ -20,7 +20,25 @@ import { appKill } from './app-kill.ts';
 import { appStart } from './app-start.ts';
 import { appRestart } from './app-restart.ts';
 
-const ALL = [dbDown, dbUp, redisDown, redisUp, dbLatency, redisLatency, dbTimeout, dbResetPeer, dbBandwidth, dbSlicer, dbLimitData, postgresStop, postgresStart, postgresRestart, appKill, appStart, appRestart] as FaultAction[];
+const ALL = [
+  dbDown,
+  dbUp,
+  redisDown,
+  redisUp,
+  dbLatency,
+  redisLatency,
+  dbTimeout,
+  dbResetPeer,
+  dbBandwidth,
+  dbSlicer,
+  dbLimitData,
+  postgresStop,
+  postgresStart,
+  postgresRestart,
+  appKill,
+  appStart,
+  appRestart,
+] as FaultAction[];
 
 export const FAULT_ACTIONS: ReadonlyMap<FaultType, FaultAction> = new Map(ALL.map((action) => [action.type, action]));
 

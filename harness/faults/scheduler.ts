@@ -32,18 +32,28 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Apply one planned action now, recording its window. */
-export async function runAction(env: StartedEnvironment, recorder: TimelineRecorder, action: PlannedAction): Promise<void> {
+export async function runAction(
+  env: StartedEnvironment,
+  recorder: TimelineRecorder,
+  action: PlannedAction,
+): Promise<void> {
   const implementation = faultAction(action.fault.type);
   const context = { env, window: action.window };
   try {
     if (action.action === 'revert') {
       if (implementation.revert === undefined) throw new FaultError(`${action.fault.type} has no inverse`);
-      await implementation.revert(context, action.fault as never);
+      await implementation.revert(context, action.fault);
       recorder.faultEnded(action.window);
       return;
     }
-    const name = recorder.faultRequested({ name: action.window, kind: action.fault.type, target: action.target, effect: action.effect, details: { ...action.fault, source: action.source } });
-    await implementation.apply(context, action.fault as never);
+    const name = recorder.faultRequested({
+      name: action.window,
+      kind: action.fault.type,
+      target: action.target,
+      effect: action.effect,
+      details: { ...action.fault, source: action.source },
+    });
+    await implementation.apply(context, action.fault);
     const effectiveAtMs = recorder.now();
     recorder.faultEffective(name, effectiveAtMs);
     if (action.effect === 'restore') {
@@ -55,7 +65,10 @@ export async function runAction(env: StartedEnvironment, recorder: TimelineRecor
     }
   } catch (error) {
     if (error instanceof FaultError) throw error;
-    throw new FaultError(`${action.action} ${action.fault.type} (${action.source}) failed: ${(error as Error).message}`, { cause: error });
+    throw new FaultError(
+      `${action.action} ${action.fault.type} (${action.source}) failed: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
 }
 

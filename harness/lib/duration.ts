@@ -54,7 +54,10 @@ export const durationMsSchema = z.unknown().transform((value, ctx): number => {
   try {
     return parseDuration(value);
   } catch {
-    ctx.addIssue({ code: 'custom', message: `expected ${DURATION_EXPECTATION}, got ${JSON.stringify(value) ?? String(value)}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected ${DURATION_EXPECTATION}, got ${JSON.stringify(value) ?? String(value)}`,
+    });
     return z.NEVER;
   }
 });

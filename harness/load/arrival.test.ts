@@ -16,7 +16,11 @@ describe('arrival schedule', () => {
   });
 
   it('ramps linearly like k6 ramping-arrival-rate: 0 → 100/s over 10 s is 500 requests, denser at the end', () => {
-    const arrival: ArrivalRate = { type: 'ramping', startRatePerSec: 0, stages: [{ durationMs: 10_000, targetPerSec: 100 }] };
+    const arrival: ArrivalRate = {
+      type: 'ramping',
+      startRatePerSec: 0,
+      stages: [{ durationMs: 10_000, targetPerSec: 100 }],
+    };
     const offsets = all(arrival);
     expect(offsets).toHaveLength(500);
     expect(scheduledCount(arrival)).toBe(500);

@@ -6,7 +6,10 @@ import type { ArrivalRate, RateStage } from './types.ts';
 /** Stages for either kind of rate (a constant rate is one flat stage). */
 function stagesOf(arrival: ArrivalRate): { startPerSec: number; stages: RateStage[] } {
   if (arrival.type === 'constant') {
-    return { startPerSec: arrival.ratePerSec, stages: [{ durationMs: arrival.durationMs, targetPerSec: arrival.ratePerSec }] };
+    return {
+      startPerSec: arrival.ratePerSec,
+      stages: [{ durationMs: arrival.durationMs, targetPerSec: arrival.ratePerSec }],
+    };
   }
   return { startPerSec: arrival.startRatePerSec, stages: arrival.stages };
 }

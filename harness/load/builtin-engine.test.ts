@@ -22,7 +22,10 @@ afterEach(async () => {
 });
 
 /** A server that answers after `delayMs`; the handler may take over for some paths. */
-async function startServer(delayMs = 0, handler?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean): Promise<TestServer> {
+async function startServer(
+  delayMs = 0,
+  handler?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean,
+): Promise<TestServer> {
   let concurrent = 0;
   const state = { maxConcurrent: 0, received: 0 };
   const server = http.createServer((req, res) => {
@@ -57,12 +60,17 @@ async function startServer(delayMs = 0, handler?: (req: http.IncomingMessage, re
 
 async function runLoad(url: string, profile: LoadProfile, signal?: AbortSignal): Promise<Timeline> {
   const origin = performance.now();
-  const recorder = new TimelineRecorder({ runId: 'engine-test', seed: 1, clock: { now: () => performance.now() - origin } });
+  const recorder = new TimelineRecorder({
+    runId: 'engine-test',
+    seed: 1,
+    clock: { now: () => performance.now() - origin },
+  });
   await new BuiltinLoadEngine().run(profile, testContext({ appUrl: url }), recorder, signal);
   return recorder.finish();
 }
 
-const marker = (timeline: Timeline, name: string): number => timeline.markers.find((m) => m.name === name)?.atMs ?? Number.NaN;
+const marker = (timeline: Timeline, name: string): number =>
+  timeline.markers.find((m) => m.name === name)?.atMs ?? Number.NaN;
 
 describe('BuiltinLoadEngine', () => {
   it('achieves the scheduled arrival rate: 200 req/s for 3 s → 600 requests, ≥ 90% answered on time', async () => {
@@ -79,7 +87,13 @@ describe('BuiltinLoadEngine', () => {
     expect(new Set(timeline.samples.map((s) => s.id)).size).toBe(600);
     // Never early: a request leaves at or after its scheduled time.
     expect(timeline.samples.every((s) => s.startedAtMs >= s.scheduledAtMs)).toBe(true);
-    expect(timeline.samples[0]).toMatchObject({ method: 'GET', routeTemplate: '/api/v1/events', template: 'events.list', kind: 'read', errorClass: null });
+    expect(timeline.samples[0]).toMatchObject({
+      method: 'GET',
+      routeTemplate: '/api/v1/events',
+      template: 'events.list',
+      kind: 'read',
+      errorClass: null,
+    });
   });
 
   it('keeps the schedule when responses are slow (500 ms): an open model', async () => {
@@ -123,7 +137,10 @@ describe('BuiltinLoadEngine', () => {
       return false;
     });
     // A generous timeout: only the never-answering route may reach it, even on a stalled machine.
-    const profile = constantProfile(50, 1_000, { timeoutMs: 2_000, mix: mixOf({ 'tickets.create': 1, 'artists.get': 1, 'events.list': 1 }) });
+    const profile = constantProfile(50, 1_000, {
+      timeoutMs: 2_000,
+      mix: mixOf({ 'tickets.create': 1, 'artists.get': 1, 'events.list': 1 }),
+    });
     const timeline = await runLoad(server.url, profile);
     const writes = timeline.samples.filter((s) => s.kind === 'write');
     expect(writes.length).toBeGreaterThan(5);
@@ -137,7 +154,11 @@ describe('BuiltinLoadEngine', () => {
       expect(sample).toMatchObject({ status: null, errorClass: 'timeout' });
       expect(sample.endedAtMs - sample.startedAtMs).toBeGreaterThanOrEqual(1_950);
     }
-    expect(timeline.samples.filter((s) => s.template === 'events.list').every((s) => s.status === 200 && s.errorCode === null)).toBe(true);
+    expect(
+      timeline.samples
+        .filter((s) => s.template === 'events.list')
+        .every((s) => s.status === 200 && s.errorCode === null),
+    ).toBe(true);
   });
 
   it('records connection refused when nothing listens', async () => {

@@ -46,7 +46,12 @@ async function waitUntil(recorder: TimelineRecorder, atMs: number, signal: Abort
 export class BuiltinLoadEngine implements LoadEngine {
   readonly name = 'builtin' as const;
 
-  async run(profile: LoadProfile, context: LoadContext, recorder: TimelineRecorder, signal?: AbortSignal): Promise<void> {
+  async run(
+    profile: LoadProfile,
+    context: LoadContext,
+    recorder: TimelineRecorder,
+    signal?: AbortSignal,
+  ): Promise<void> {
     const factory = await RequestFactory.create(context, profile.mix);
     const pool = new Pool(context.appUrl, {
       connections: profile.maxInFlight,
@@ -136,7 +141,11 @@ export class BuiltinLoadEngine implements LoadEngine {
     try {
       if (!(await waitUntil(recorder, profile.startAtMs, signal))) return;
       const anchorMs = recorder.now();
-      recorder.mark('load-start', anchorMs, { engine: this.name, scheduled: scheduledCount(profile.arrival), maxInFlight: profile.maxInFlight });
+      recorder.mark('load-start', anchorMs, {
+        engine: this.name,
+        scheduled: scheduledCount(profile.arrival),
+        maxInFlight: profile.maxInFlight,
+      });
       let aborted = false;
       let firedSinceYield = 0;
       for (const offsetMs of arrivalOffsetsMs(profile.arrival)) {

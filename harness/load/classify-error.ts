@@ -6,7 +6,13 @@ import type { ErrorClass } from '../timeline/types.ts';
 const REFUSED = new Set(['ECONNREFUSED']);
 // The peer went away mid-request: a reset, a broken pipe, or undici's "other side closed".
 const RESET = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED']);
-const TIMEOUT = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'TimeoutError']);
+const TIMEOUT = new Set([
+  'ETIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'TimeoutError',
+]);
 
 function codesOf(error: unknown): string[] {
   const codes: string[] = [];
@@ -14,7 +20,12 @@ function codesOf(error: unknown): string[] {
   const visit = (value: unknown, depth: number): void => {
     if (value === null || typeof value !== 'object' || seen.has(value) || depth > 4) return;
     seen.add(value);
-    const { code, name, cause, errors } = value as { code?: unknown; name?: unknown; cause?: unknown; errors?: unknown };
+    const { code, name, cause, errors } = value as {
+      code?: unknown;
+      name?: unknown;
+      cause?: unknown;
+      errors?: unknown;
+    };
     if (typeof code === 'string') codes.push(code);
     if (typeof name === 'string') codes.push(name);
     visit(cause, depth + 1);

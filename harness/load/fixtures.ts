@@ -11,7 +11,11 @@ const one = (): string => ids(1)[0] as string;
 export const TEST_SECRET = 'a-test-secret-of-enough-length';
 
 export const TEST_MANIFEST: SeedManifest = {
-  users: [{ id: one(), role: 'ADMIN' }, { id: one(), role: 'ORGANIZER' }, ...ids(5).map((id) => ({ id, role: 'USER' as const }))],
+  users: [
+    { id: one(), role: 'ADMIN' },
+    { id: one(), role: 'ORGANIZER' },
+    ...ids(5).map((id) => ({ id, role: 'USER' as const })),
+  ],
   deletedUserIds: ids(2),
   organizers: ids(2).map((id) => ({ id, ownerId: id })),
   deletedOrganizerIds: ids(1),
@@ -28,14 +32,25 @@ export const TEST_MANIFEST: SeedManifest = {
 };
 
 export function testContext(overrides: Partial<LoadContext> = {}): LoadContext {
-  return { appUrl: 'http://127.0.0.1:1', seed: TEST_MANIFEST, jwtSecret: TEST_SECRET, runId: 'run 2026/11/28', rngSeed: 99, ...overrides };
+  return {
+    appUrl: 'http://127.0.0.1:1',
+    seed: TEST_MANIFEST,
+    jwtSecret: TEST_SECRET,
+    runId: 'run 2026/11/28',
+    rngSeed: 99,
+    ...overrides,
+  };
 }
 
 export function mixOf(weights: Record<string, number>): MixEntry[] {
   return Object.entries(weights).map(([template, weight]) => ({ template, weight }));
 }
 
-export function constantProfile(ratePerSec: number, durationMs: number, overrides: Partial<LoadProfile> = {}): LoadProfile {
+export function constantProfile(
+  ratePerSec: number,
+  durationMs: number,
+  overrides: Partial<LoadProfile> = {},
+): LoadProfile {
   return {
     startAtMs: 0,
     arrival: { type: 'constant', ratePerSec, durationMs },

@@ -17,9 +17,15 @@ import { K6LoadEngine, isK6Available } from './k6-engine.ts';
 import type { LoadEngine } from './types.ts';
 
 /** 'k6' when asked for and installed, else the builtin engine; says which and why. */
-export async function selectLoadEngine(preference: 'builtin' | 'k6' | 'auto' = 'builtin'): Promise<{ engine: LoadEngine; reason: string }> {
+export async function selectLoadEngine(
+  preference: 'builtin' | 'k6' | 'auto' = 'builtin',
+): Promise<{ engine: LoadEngine; reason: string }> {
   if (preference === 'builtin') return { engine: new BuiltinLoadEngine(), reason: 'builtin engine requested' };
   if (await isK6Available()) return { engine: new K6LoadEngine(), reason: 'k6 found on PATH' };
-  if (preference === 'k6') return { engine: new K6LoadEngine(), reason: 'k6 requested (it is not installed: the run will fail with K6_NOT_INSTALLED)' };
+  if (preference === 'k6')
+    return {
+      engine: new K6LoadEngine(),
+      reason: 'k6 requested (it is not installed: the run will fail with K6_NOT_INSTALLED)',
+    };
   return { engine: new BuiltinLoadEngine(), reason: 'k6 not installed; using the builtin engine' };
 }

@@ -52,7 +52,9 @@ describe('K6LoadEngine', () => {
   it('says k6 is unavailable when the binary is missing, and refuses to run', async () => {
     expect(await isK6Available(path.join(dir, 'no-such-k6'))).toBe(false);
     const engine = new K6LoadEngine({ k6Path: path.join(dir, 'no-such-k6') });
-    await expect(engine.run(constantProfile(10, 1_000), testContext(), recorder())).rejects.toMatchObject({ code: 'K6_NOT_INSTALLED' });
+    await expect(engine.run(constantProfile(10, 1_000), testContext(), recorder())).rejects.toMatchObject({
+      code: 'K6_NOT_INSTALLED',
+    });
   });
 
   it('runs the k6 executable and records its output as samples', async () => {
@@ -62,8 +64,14 @@ describe('K6LoadEngine', () => {
     await new K6LoadEngine({ k6Path: fakeK6 }).run(profile, testContext(), rec);
     const timeline = rec.finish();
     expect(timeline.samples).toHaveLength(30);
-    expect(timeline.samples.filter((s) => s.status === 503).every((s) => s.errorCode === 'DATABASE_UNAVAILABLE' && s.retryAfter === '2')).toBe(true);
-    expect(timeline.samples.filter((s) => s.kind === 'write').every((s) => /^run-2026-11-28-\d+$/.test(s.clientKey ?? ''))).toBe(true);
+    expect(
+      timeline.samples
+        .filter((s) => s.status === 503)
+        .every((s) => s.errorCode === 'DATABASE_UNAVAILABLE' && s.retryAfter === '2'),
+    ).toBe(true);
+    expect(
+      timeline.samples.filter((s) => s.kind === 'write').every((s) => /^run-2026-11-28-\d+$/.test(s.clientKey ?? '')),
+    ).toBe(true);
     expect(timeline.markers.map((m) => m.name)).toEqual(['load-start', 'load-end']);
     // Scheduled times follow the arrival schedule from the (inferred) start: 1/30 s apart.
     expect(timeline.samples[1]!.scheduledAtMs - timeline.samples[0]!.scheduledAtMs).toBeCloseTo(1_000 / 30, 6);
@@ -72,18 +80,24 @@ describe('K6LoadEngine', () => {
 
 describe('K6LoadEngine with a real k6', async () => {
   const available = await isK6Available();
-  if (!available) console.warn('skipping the real-k6 test: k6 is not on PATH (not installable from these machines\' registries)');
-  it.skipIf(!available)('drives a local server at the scheduled rate (skipped: k6 is not installed on this machine)', async () => {
-    const server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const rec = recorder();
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      await new K6LoadEngine().run(constantProfile(50, 2_000), testContext({ appUrl: url }), rec);
-      const answered = rec.finish().samples.filter((s) => s.status === 200);
-      expect(answered.length).toBeGreaterThanOrEqual(90);
-    } finally {
-      server.close();
-    }
-  });
+  if (!available)
+    console.warn("skipping the real-k6 test: k6 is not on PATH (not installable from these machines' registries)");
+  it.skipIf(!available)(
+    'drives a local server at the scheduled rate (skipped: k6 is not installed on this machine)',
+    async () => {
+      const server = http.createServer((_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}'),
+      );
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const rec = recorder();
+        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        await new K6LoadEngine().run(constantProfile(50, 2_000), testContext({ appUrl: url }), rec);
+        const answered = rec.finish().samples.filter((s) => s.status === 200);
+        expect(answered.length).toBeGreaterThanOrEqual(90);
+      } finally {
+        server.close();
+      }
+    },
+  );
 });

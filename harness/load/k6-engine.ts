@@ -39,29 +39,52 @@ export class K6LoadEngine implements LoadEngine {
     this.k6Path = options.k6Path ?? 'k6';
   }
 
-  async run(profile: LoadProfile, context: LoadContext, recorder: TimelineRecorder, signal?: AbortSignal): Promise<void> {
-    if (!(await isK6Available(this.k6Path))) throw new LoadError('K6_NOT_INSTALLED', `k6 is not installed (no working "${this.k6Path}" on PATH); use the builtin engine`);
+  async run(
+    profile: LoadProfile,
+    context: LoadContext,
+    recorder: TimelineRecorder,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    if (!(await isK6Available(this.k6Path)))
+      throw new LoadError(
+        'K6_NOT_INSTALLED',
+        `k6 is not installed (no working "${this.k6Path}" on PATH); use the builtin engine`,
+      );
     const factory = await RequestFactory.create(context, profile.mix);
     const offsets = [...arrivalOffsetsMs(profile.arrival)];
     const requests: RequestSpec[] = offsets.map(() => factory.next());
     const dir = await mkdtemp(path.join(tmpdir(), 'faultline-k6-'));
-    const files = { requests: path.join(dir, 'requests.json'), script: path.join(dir, 'script.js'), output: path.join(dir, 'output.json') };
+    const files = {
+      requests: path.join(dir, 'requests.json'),
+      script: path.join(dir, 'script.js'),
+      output: path.join(dir, 'output.json'),
+    };
     try {
       await writeFile(files.requests, JSON.stringify(requests));
-      await writeFile(files.script, generateK6Script(profile, { appUrl: context.appUrl, requestsPath: files.requests }));
+      await writeFile(
+        files.script,
+        generateK6Script(profile, { appUrl: context.appUrl, requestsPath: files.requests }),
+      );
       const waitMs = profile.startAtMs - recorder.now();
       if (waitMs > 0) await sleep(waitMs, undefined, { signal }).catch(() => undefined);
       const isAborted = (): boolean => signal?.aborted === true;
       if (isAborted()) return;
       const spawnedAtMs = recorder.now();
-      const result = await execa(this.k6Path, ['run', '--quiet', '--no-usage-report', '--out', `json=${files.output}`, files.script], {
-        reject: false,
-        env: { K6_NO_USAGE_REPORT: 'true' },
-        ...(signal === undefined ? {} : { cancelSignal: signal }),
-      });
+      const result = await execa(
+        this.k6Path,
+        ['run', '--quiet', '--no-usage-report', '--out', `json=${files.output}`, files.script],
+        {
+          reject: false,
+          env: { K6_NO_USAGE_REPORT: 'true' },
+          ...(signal === undefined ? {} : { cancelSignal: signal }),
+        },
+      );
       const aborted = isAborted();
       if (!aborted && result.exitCode !== 0) {
-        throw new LoadError('K6_FAILED', `k6 exited with code ${result.exitCode}: ${String(result.stderr).slice(-500)}`);
+        throw new LoadError(
+          'K6_FAILED',
+          `k6 exited with code ${result.exitCode}: ${String(result.stderr).slice(-500)}`,
+        );
       }
       const output = await readFile(files.output, 'utf8').catch(() => '');
       const firstSampleId = recorder.nextSampleId();
@@ -73,7 +96,11 @@ export class K6LoadEngine implements LoadEngine {
         maxInFlight: profile.maxInFlight,
       });
       const loadStartMs = Math.max(spawnedAtMs, converted.loadStartMs);
-      recorder.mark('load-start', loadStartMs, { engine: this.name, scheduled: requests.length, maxInFlight: profile.maxInFlight });
+      recorder.mark('load-start', loadStartMs, {
+        engine: this.name,
+        scheduled: requests.length,
+        maxInFlight: profile.maxInFlight,
+      });
       for (const sample of converted.samples) recorder.recordSample(sample);
       for (const cap of converted.caps) recorder.recordInFlightCap(cap);
       recorder.mark('load-end', recorder.now(), { engine: this.name, dropped: converted.caps.length, aborted });

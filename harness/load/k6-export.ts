@@ -34,7 +34,15 @@ export interface FaultWindowPlan {
 }
 
 /** Checks whose verdict needs the whole timeline (processes, logs, the database): Faultline's, not k6's. */
-const TIMELINE_ONLY = ['no-crash', 'no-unhandled-errors', 'recovers-within', 'ready-within', 'health-truthful', 'no-lost-writes', 'exits-as-documented'];
+const TIMELINE_ONLY = [
+  'no-crash',
+  'no-unhandled-errors',
+  'recovers-within',
+  'ready-within',
+  'health-truthful',
+  'no-lost-writes',
+  'exits-as-documented',
+];
 /** Per-response checks the script implements. */
 const PER_RESPONSE = ['no-5xx-except-503', 'status-allowlist', 'db-failures-are-503', 'missing-records-are-404'];
 
@@ -56,7 +64,14 @@ export function faultWindows(scenario: Scenario): FaultWindowPlan[] {
   const startMs = scenario.load?.startAtMs ?? 0;
   const windows: FaultWindowPlan[] = [];
   for (const action of scenario.plan) {
-    if (action.action === 'apply' && action.effect !== 'restore') windows.push({ name: action.window, kind: action.fault.type, target: action.target, fromMs: action.atMs - startMs, toMs: null });
+    if (action.action === 'apply' && action.effect !== 'restore')
+      windows.push({
+        name: action.window,
+        kind: action.fault.type,
+        target: action.target,
+        fromMs: action.atMs - startMs,
+        toMs: null,
+      });
     const closes = action.action === 'revert' ? [action.window] : action.closes;
     for (const name of closes) {
       const open = windows.find((window) => window.name === name && window.toMs === null);
@@ -67,18 +82,23 @@ export function faultWindows(scenario: Scenario): FaultWindowPlan[] {
 }
 
 /** k6's thresholds object: blocking gate thresholds, the latency check's, and one per per-response check. */
-export function k6Thresholds(scenario: Scenario, policy: GatingPolicy): { thresholds: Record<string, string[]>; advisory: string[] } {
+export function k6Thresholds(
+  scenario: Scenario,
+  policy: GatingPolicy,
+): { thresholds: Record<string, string[]>; advisory: string[] } {
   const thresholds: Record<string, string[]> = {};
   const advisory: string[] = [];
   const add = (key: string, expression: string): void => void (thresholds[key] ??= []).push(expression);
-  const isAdvisory = (check: string): boolean => policy.advisory.includes(check) || policy.advisory.includes(`${scenario.name}/${check}`);
+  const isAdvisory = (check: string): boolean =>
+    policy.advisory.includes(check) || policy.advisory.includes(`${scenario.name}/${check}`);
   for (const { name, options } of scenario.checks) {
     if (PER_RESPONSE.includes(name)) {
       if (isAdvisory(name)) advisory.push(`checks{check:${name}} rate==1`);
       else add(`checks{check:${name}}`, 'rate==1');
     }
     if (name === 'latency') {
-      for (const { scope, threshold } of (options as { thresholds: { scope: string; threshold: Threshold }[] }).thresholds) {
+      for (const { scope, threshold } of (options as { thresholds: { scope: string; threshold: Threshold }[] })
+        .thresholds) {
         const key = scope === 'all' ? 'http_req_duration' : `http_req_duration{phase:${scope}}`;
         if (isAdvisory('latency')) advisory.push(`${key} ${threshold.source}`);
         else add(key, threshold.source);
@@ -89,9 +109,13 @@ export function k6Thresholds(scenario: Scenario, policy: GatingPolicy): { thresh
     if (threshold.tags.scenario !== undefined && threshold.tags.scenario !== scenario.name) continue;
     // k6's own `scenario` tag names the k6 scenario, not Faultline's: drop ours once it matched.
     const tags = Object.entries(threshold.tags).filter(([tag]) => tag !== 'scenario');
-    const key = tags.length === 0 ? threshold.metric : `${threshold.metric}{${tags.map(([tag, value]) => `${tag}:${value}`).join(',')}}`;
+    const key =
+      tags.length === 0
+        ? threshold.metric
+        : `${threshold.metric}{${tags.map(([tag, value]) => `${tag}:${value}`).join(',')}}`;
     for (const { expression, role } of threshold.expressions) {
-      if (role === 'advisory' || isAdvisory(`${threshold.key} ${expression.source.replace(/\s+/g, '')}`)) advisory.push(`${key} ${expression.source}`);
+      if (role === 'advisory' || isAdvisory(`${threshold.key} ${expression.source.replace(/\s+/g, '')}`))
+        advisory.push(`${key} ${expression.source}`);
       else add(key, expression.source);
     }
   }
@@ -112,13 +136,17 @@ const json = (value: unknown): string => JSON.stringify(value, null, 2);
 
 export function generateK6Export(options: K6ExportOptions): { script: string; requests: string } {
   const { scenario, policy } = options;
-  if (scenario.load === null) throw new Error(`scenario "${scenario.name}" has no load section: there is nothing for k6 to run`);
+  if (scenario.load === null)
+    throw new Error(`scenario "${scenario.name}" has no load section: there is nothing for k6 to run`);
   const { thresholds, advisory } = k6Thresholds(scenario, policy);
   const k6 = { ...k6Options(scenario.load), thresholds };
   const allowlist = scenario.checks.find((check) => check.name === 'status-allowlist')?.options ?? null;
   const windows = faultWindows(scenario);
   const judgedElsewhere = scenario.checks.map((check) => check.name).filter((name) => TIMELINE_ONLY.includes(name));
-  const timeline = windows.map((window) => `//   ${(window.fromMs / 1_000).toFixed(1)} s → ${window.toMs === null ? 'end' : `${(window.toMs / 1_000).toFixed(1)} s`}  ${window.kind} (${window.target})`);
+  const timeline = windows.map(
+    (window) =>
+      `//   ${(window.fromMs / 1_000).toFixed(1)} s → ${window.toMs === null ? 'end' : `${(window.toMs / 1_000).toFixed(1)} s`}  ${window.kind} (${window.target})`,
+  );
   const script = `// Generated by \`faultline k6 export ${scenario.name}\` (Faultline ${options.faultlineVersion}, seed ${options.seed}, gating policy ${policy.name}). Re-export rather than edit.
 // ${scenario.description}
 //

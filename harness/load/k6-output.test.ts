@@ -44,22 +44,52 @@ describe('k6 JSON output', () => {
   it('converts a hand-made k6 output file into samples and drop records', async () => {
     const text = await readFile(new URL('./testdata/k6-output.json', import.meta.url), 'utf8');
     const offsets = [0, 100, 200, 300, 400, 500];
-    const { samples, caps, loadStartMs } = convertK6Output(text, { requests: REQUESTS, originEpochMs: ORIGIN, scheduledOffsetsMs: offsets, firstSampleId: 10, maxInFlight: 4 });
+    const { samples, caps, loadStartMs } = convertK6Output(text, {
+      requests: REQUESTS,
+      originEpochMs: ORIGIN,
+      scheduledOffsetsMs: offsets,
+      firstSampleId: 10,
+      maxInFlight: 4,
+    });
     // Inferred: request 0 was sent at 1012.35 − 12.35 = 1000 ms with offset 0.
     expect(loadStartMs).toBeCloseTo(1_000, 3);
     expect(samples).toHaveLength(6);
     const [read, write, refused, probe, timedOut, dropped] = samples;
-    expect(read).toMatchObject({ id: 10, method: 'GET', routeTemplate: '/api/v1/events', template: 'events.list', kind: 'read', status: 200, errorClass: null, errorCode: null, retryAfter: null });
+    expect(read).toMatchObject({
+      id: 10,
+      method: 'GET',
+      routeTemplate: '/api/v1/events',
+      template: 'events.list',
+      kind: 'read',
+      status: 200,
+      errorClass: null,
+      errorCode: null,
+      retryAfter: null,
+    });
     expect(read!.startedAtMs).toBeCloseTo(1_000, 3);
     expect(read!.endedAtMs).toBeCloseTo(1_012.345678, 3);
-    expect(write).toMatchObject({ id: 11, method: 'POST', kind: 'write', status: 503, errorCode: 'DATABASE_UNAVAILABLE', retryAfter: '2', clientKey: 'run-1' });
+    expect(write).toMatchObject({
+      id: 11,
+      method: 'POST',
+      kind: 'write',
+      status: 503,
+      errorCode: 'DATABASE_UNAVAILABLE',
+      retryAfter: '2',
+      clientKey: 'run-1',
+    });
     expect(write!.scheduledAtMs).toBeCloseTo(1_100, 3);
     expect(refused).toMatchObject({ status: null, errorClass: 'ECONNREFUSED' });
     expect(probe).toMatchObject({ kind: 'p2025-probe', status: 404, errorCode: 'NOT_FOUND' });
     expect(timedOut).toMatchObject({ status: null, errorClass: 'timeout', template: 'events.get' });
     expect(timedOut!.endedAtMs - timedOut!.startedAtMs).toBe(5_000);
     // The one dropped iteration stands for the unexecuted request 5.
-    expect(dropped).toMatchObject({ id: 15, status: null, errorClass: 'dropped', clientKey: 'run-5', template: 'tickets.create' });
+    expect(dropped).toMatchObject({
+      id: 15,
+      status: null,
+      errorClass: 'dropped',
+      clientKey: 'run-5',
+      template: 'tickets.create',
+    });
     expect(caps).toEqual([{ atMs: 1_500, sampleId: 15, inFlight: 4, maxInFlight: 4 }]);
   });
 });

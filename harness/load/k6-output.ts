@@ -28,11 +28,17 @@ export function parseK6Points(text: string): K6Point[] {
   const points: K6Point[] = [];
   text.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;
-    let entry: { type?: unknown; metric?: unknown; data?: { time?: unknown; value?: unknown; tags?: unknown; metadata?: unknown } };
+    let entry: {
+      type?: unknown;
+      metric?: unknown;
+      data?: { time?: unknown; value?: unknown; tags?: unknown; metadata?: unknown };
+    };
     try {
       entry = JSON.parse(line) as typeof entry;
     } catch (cause) {
-      throw new LoadError('K6_OUTPUT_INVALID', `k6 output line ${index + 1} is not JSON: ${line.slice(0, 80)}`, { cause });
+      throw new LoadError('K6_OUTPUT_INVALID', `k6 output line ${index + 1} is not JSON: ${line.slice(0, 80)}`, {
+        cause,
+      });
     }
     if (entry.type !== 'Point' || typeof entry.metric !== 'string' || entry.data === undefined) return;
     const timeEpochMs = typeof entry.data.time === 'string' ? parseK6Time(entry.data.time) : Number.NaN;
@@ -40,7 +46,10 @@ export function parseK6Points(text: string): K6Point[] {
       throw new LoadError('K6_OUTPUT_INVALID', `k6 output line ${index + 1} has no valid time/value`);
     }
     // Newer k6 versions may put high-cardinality values in metadata instead of tags.
-    const tags = { ...(entry.data.metadata as Record<string, string> | undefined), ...(entry.data.tags as Record<string, string> | undefined) };
+    const tags = {
+      ...(entry.data.metadata as Record<string, string> | undefined),
+      ...(entry.data.tags as Record<string, string> | undefined),
+    };
     points.push({ metric: entry.metric, timeEpochMs, value: entry.data.value, tags });
   });
   return points;
@@ -106,7 +115,8 @@ export function convertK6Output(text: string, context: K6ConversionContext): K6C
   }
 
   const relative = (epochMs: number): number => epochMs - context.originEpochMs;
-  const offsetOf = (index: number): number => context.scheduledOffsetsMs[index] ?? context.scheduledOffsetsMs.at(-1) ?? 0;
+  const offsetOf = (index: number): number =>
+    context.scheduledOffsetsMs[index] ?? context.scheduledOffsetsMs.at(-1) ?? 0;
   const loadStartMs = context.loadStartMs ?? inferLoadStart(durations, relative, offsetOf);
   const scheduledAt = (index: number): number => loadStartMs + offsetOf(index);
   const samples: Sample[] = [];
@@ -129,7 +139,7 @@ export function convertK6Output(text: string, context: K6ConversionContext): K6C
       method: tags.method ?? spec?.method ?? 'GET',
       routeTemplate: tags.name ?? spec?.routeTemplate ?? '',
       template: tags.template ?? spec?.template ?? 'unknown',
-      kind: ((tags.kind ?? spec?.kind ?? 'read') as Sample['kind']),
+      kind: (tags.kind ?? spec?.kind ?? 'read') as Sample['kind'],
       status,
       errorClass: status === null ? classifyK6Error(k6ErrorCode, tags.error ?? '') : null,
       errorCode: response?.tags.error_code ? response.tags.error_code : null,
@@ -143,7 +153,9 @@ export function convertK6Output(text: string, context: K6ConversionContext): K6C
 
   // k6 does not say which arrivals it dropped; the unexecuted tail of the request list stands for them.
   const caps: InFlightCapRecord[] = [];
-  const unexecuted = context.requests.map((_spec, index) => index).filter((index) => !durations.has(index) && !responses.has(index));
+  const unexecuted = context.requests
+    .map((_spec, index) => index)
+    .filter((index) => !durations.has(index) && !responses.has(index));
   drops.forEach((drop, n) => {
     const index = unexecuted[n];
     const atMs = relative(drop.timeEpochMs);
@@ -168,8 +180,13 @@ export function convertK6Output(text: string, context: K6ConversionContext): K6C
   return { samples, caps, loadStartMs };
 }
 
-function inferLoadStart(durations: Map<number, K6Point>, relative: (epochMs: number) => number, offsetOf: (index: number) => number): number {
+function inferLoadStart(
+  durations: Map<number, K6Point>,
+  relative: (epochMs: number) => number,
+  offsetOf: (index: number) => number,
+): number {
   let earliest = Number.POSITIVE_INFINITY;
-  for (const [index, point] of durations) earliest = Math.min(earliest, relative(point.timeEpochMs) - point.value - offsetOf(index));
+  for (const [index, point] of durations)
+    earliest = Math.min(earliest, relative(point.timeEpochMs) - point.value - offsetOf(index));
   return Number.isFinite(earliest) ? earliest : 0;
 }

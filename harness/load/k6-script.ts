@@ -19,7 +19,10 @@ export interface K6ScriptOptions {
 export function k6Stages(profile: LoadProfile): { startRate: number; stages: { duration: string; target: number }[] } {
   const arrival = profile.arrival;
   if (arrival.type === 'constant') {
-    return { startRate: arrival.ratePerSec, stages: [{ duration: `${arrival.durationMs}ms`, target: arrival.ratePerSec }] };
+    return {
+      startRate: arrival.ratePerSec,
+      stages: [{ duration: `${arrival.durationMs}ms`, target: arrival.ratePerSec }],
+    };
   }
   return {
     startRate: arrival.startRatePerSec,

@@ -3,7 +3,8 @@ import { problemsFromZod } from '../scenario/errors.ts';
 import { loadSectionSchema, toLoadProfile } from './profile-schema.ts';
 
 const parse = (input: unknown) => loadSectionSchema.safeParse(input);
-const messages = (input: unknown) => problemsFromZod(parse(input).error?.issues ?? []).map((problem) => `${problem.path}: ${problem.message}`);
+const messages = (input: unknown) =>
+  problemsFromZod(parse(input).error?.issues ?? []).map((problem) => `${problem.path}: ${problem.message}`);
 
 describe('load profile', () => {
   it('a constant rate without duration runs from startAt to the scenario end, with defaults', () => {
@@ -19,9 +20,24 @@ describe('load profile', () => {
   });
 
   it('stages ramp from startRate; durations are parsed', () => {
-    const section = loadSectionSchema.parse({ startRate: 5, stages: [{ duration: '5s', target: 100 }, { duration: 3_000, target: 0 }], mix: { 'events.list': 1 }, timeout: '4s' });
+    const section = loadSectionSchema.parse({
+      startRate: 5,
+      stages: [
+        { duration: '5s', target: 100 },
+        { duration: 3_000, target: 0 },
+      ],
+      mix: { 'events.list': 1 },
+      timeout: '4s',
+    });
     const profile = toLoadProfile(section, 60_000);
-    expect(profile.arrival).toEqual({ type: 'ramping', startRatePerSec: 5, stages: [{ durationMs: 5_000, targetPerSec: 100 }, { durationMs: 3_000, targetPerSec: 0 }] });
+    expect(profile.arrival).toEqual({
+      type: 'ramping',
+      startRatePerSec: 5,
+      stages: [
+        { durationMs: 5_000, targetPerSec: 100 },
+        { durationMs: 3_000, targetPerSec: 0 },
+      ],
+    });
     expect(profile.durationMs).toBe(8_000);
     expect(profile.timeoutMs).toBe(4_000);
     expect(profile.mix).toEqual([{ template: 'events.list', weight: 1 }]);

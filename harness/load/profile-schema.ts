@@ -25,9 +25,14 @@ export interface LoadProfileInput {
   mix?: Record<string, number>;
 }
 
-const ratePerSec = (what: string) => z.number({ error: `expected ${what} in requests per second` }).min(0, `expected ${what} ≥ 0`).max(100_000, `expected ${what} ≤ 100000`);
+const ratePerSec = (what: string) =>
+  z
+    .number({ error: `expected ${what} in requests per second` })
+    .min(0, `expected ${what} ≥ 0`)
+    .max(100_000, `expected ${what} ≤ 100000`);
 const templateName = z.string().refine((name) => TEMPLATE_NAMES.includes(name), {
-  error: (issue) => `expected a request template, one of ${TEMPLATE_NAMES.join(', ')}; got ${JSON.stringify(issue.input)}`,
+  error: (issue) =>
+    `expected a request template, one of ${TEMPLATE_NAMES.join(', ')}; got ${JSON.stringify(issue.input)}`,
 });
 
 /** The load section parsed; `durationMs` of a constant rate may still wait for the scenario's duration. */
@@ -37,23 +42,41 @@ export const loadSectionSchema = z
     rate: ratePerSec('rate').optional(),
     duration: durationMsSchema.optional(),
     stages: z
-      .array(z.strictObject({ duration: durationMsSchema, target: ratePerSec('target') }), { error: 'expected a list of { duration, target } stages' })
+      .array(z.strictObject({ duration: durationMsSchema, target: ratePerSec('target') }), {
+        error: 'expected a list of { duration, target } stages',
+      })
       .min(1, 'expected at least one stage')
       .optional(),
     startRate: ratePerSec('startRate').optional(),
-    maxInFlight: z.number().int('expected a whole number').min(1, 'expected maxInFlight ≥ 1').max(10_000, 'expected maxInFlight ≤ 10000').default(200),
+    maxInFlight: z
+      .number()
+      .int('expected a whole number')
+      .min(1, 'expected maxInFlight ≥ 1')
+      .max(10_000, 'expected maxInFlight ≤ 10000')
+      .default(200),
     timeout: durationMsSchema.default(10_000),
     mix: z
       .record(templateName, z.number({ error: 'expected a weight (a number ≥ 0)' }).min(0, 'expected a weight ≥ 0'))
-      .refine((mix) => Object.values(mix).some((weight) => weight > 0), 'expected at least one template with a positive weight')
+      .refine(
+        (mix) => Object.values(mix).some((weight) => weight > 0),
+        'expected at least one template with a positive weight',
+      )
       .optional(),
   })
   .superRefine((load, ctx) => {
     if ((load.rate === undefined) === (load.stages === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['rate'], message: 'expected either `rate` (constant req/s) or `stages` (ramping), not both and not neither' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rate'],
+        message: 'expected either `rate` (constant req/s) or `stages` (ramping), not both and not neither',
+      });
     }
     if (load.stages !== undefined && load.duration !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['duration'], message: 'expected no `duration` with `stages` (the stages say how long)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['duration'],
+        message: 'expected no `duration` with `stages` (the stages say how long)',
+      });
     }
     if (load.rate !== undefined && load.startRate !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['startRate'], message: 'expected `startRate` only with `stages`' });
@@ -67,8 +90,16 @@ export function toLoadProfile(section: LoadSection, scenarioDurationMs: number):
   const startAtMs = section.startAt ?? 0;
   const arrival: ArrivalRate =
     section.stages !== undefined
-      ? { type: 'ramping', startRatePerSec: section.startRate ?? 0, stages: section.stages.map((stage) => ({ durationMs: stage.duration, targetPerSec: stage.target })) }
-      : { type: 'constant', ratePerSec: section.rate ?? 0, durationMs: section.duration ?? Math.max(0, scenarioDurationMs - startAtMs) };
+      ? {
+          type: 'ramping',
+          startRatePerSec: section.startRate ?? 0,
+          stages: section.stages.map((stage) => ({ durationMs: stage.duration, targetPerSec: stage.target })),
+        }
+      : {
+          type: 'constant',
+          ratePerSec: section.rate ?? 0,
+          durationMs: section.duration ?? Math.max(0, scenarioDurationMs - startAtMs),
+        };
   const mix = section.mix ?? DEFAULT_MIX;
   return {
     startAtMs,

@@ -55,7 +55,14 @@ describe('RequestFactory', () => {
     const probes = TEMPLATE_NAMES.filter((name) => TEMPLATES.get(name)!.kind === 'p2025-probe');
     expect(probes.length).toBeGreaterThan(20);
     const factory = await RequestFactory.create(context(), mixOf(Object.fromEntries(probes.map((name) => [name, 1]))));
-    const live = new Set([...MANIFEST.artistIds, ...MANIFEST.venueIds, ...MANIFEST.publishedEventIds, ...MANIFEST.ticketIds, ...MANIFEST.messageIds, ...MANIFEST.users.map((u) => u.id)]);
+    const live = new Set([
+      ...MANIFEST.artistIds,
+      ...MANIFEST.venueIds,
+      ...MANIFEST.publishedEventIds,
+      ...MANIFEST.ticketIds,
+      ...MANIFEST.messageIds,
+      ...MANIFEST.users.map((u) => u.id),
+    ]);
     for (let i = 0; i < 200; i++) {
       const spec = factory.next();
       expect(spec.kind).toBe('p2025-probe');
@@ -65,7 +72,9 @@ describe('RequestFactory', () => {
 
   it('refuses a template the seed cannot feed, and an unknown one', async () => {
     const noArtists = { ...MANIFEST, artistIds: [] };
-    await expect(RequestFactory.create(context({ seed: noArtists }), mixOf({ 'artists.get': 1 }))).rejects.toMatchObject({
+    await expect(
+      RequestFactory.create(context({ seed: noArtists }), mixOf({ 'artists.get': 1 })),
+    ).rejects.toMatchObject({
       code: 'TEMPLATE_UNAVAILABLE',
       message: expect.stringContaining('no artists'),
     });

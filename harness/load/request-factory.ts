@@ -37,13 +37,19 @@ export class RequestFactory {
     for (const entry of mix) {
       if (entry.weight <= 0) continue;
       const template = TEMPLATES.get(entry.template);
-      if (template === undefined) throw new LoadError('TEMPLATE_UNKNOWN', `unknown request template "${entry.template}"; known: ${[...TEMPLATES.keys()].join(', ')}`);
+      if (template === undefined)
+        throw new LoadError(
+          'TEMPLATE_UNKNOWN',
+          `unknown request template "${entry.template}"; known: ${[...TEMPLATES.keys()].join(', ')}`,
+        );
       const reason = template.unavailable(context.seed, tokens);
-      if (reason !== null) throw new LoadError('TEMPLATE_UNAVAILABLE', `request template "${entry.template}" cannot run: ${reason}`);
+      if (reason !== null)
+        throw new LoadError('TEMPLATE_UNAVAILABLE', `request template "${entry.template}" cannot run: ${reason}`);
       templates.push(template);
       weights.push(entry.weight);
     }
-    if (templates.length === 0) throw new LoadError('TEMPLATE_UNAVAILABLE', 'the load mix has no template with a positive weight');
+    if (templates.length === 0)
+      throw new LoadError('TEMPLATE_UNAVAILABLE', 'the load mix has no template with a positive weight');
     const prefix = clientKeyPrefix(context.runId);
     const factory: RequestFactory = new RequestFactory(templates, weights, {
       seed: context.seed,

@@ -45,24 +45,38 @@ function missingId(ctx: BuildContext, deleted: readonly string[]): string {
 }
 
 function auth(ctx: BuildContext, role?: Role): Record<string, string> {
-  const pool = role === undefined ? [...ctx.tokens.byRole.USER, ...ctx.tokens.byRole.ORGANIZER, ...ctx.tokens.byRole.ADMIN] : ctx.tokens.byRole[role];
+  const pool =
+    role === undefined
+      ? [...ctx.tokens.byRole.USER, ...ctx.tokens.byRole.ORGANIZER, ...ctx.tokens.byRole.ADMIN]
+      : ctx.tokens.byRole[role];
   return { authorization: `Bearer ${pick(ctx.rng, pool).token}` };
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
-function needIds(label: string, ids: (seed: SeedManifest) => readonly unknown[]): (seed: SeedManifest) => string | null {
+function needIds(
+  label: string,
+  ids: (seed: SeedManifest) => readonly unknown[],
+): (seed: SeedManifest) => string | null {
   return (seed) => (ids(seed).length === 0 ? `the seed manifest has no ${label}` : null);
 }
 const needAnyUser = (_seed: SeedManifest, tokens: TokenBook): string | null =>
-  tokens.byRole.USER.length + tokens.byRole.ORGANIZER.length + tokens.byRole.ADMIN.length === 0 ? 'the seed manifest has no live user to sign a token for' : null;
-const needAdmin = (_seed: SeedManifest, tokens: TokenBook): string | null => (tokens.byRole.ADMIN.length === 0 ? 'the seed manifest has no live ADMIN user' : null);
+  tokens.byRole.USER.length + tokens.byRole.ORGANIZER.length + tokens.byRole.ADMIN.length === 0
+    ? 'the seed manifest has no live user to sign a token for'
+    : null;
+const needAdmin = (_seed: SeedManifest, tokens: TokenBook): string | null =>
+  tokens.byRole.ADMIN.length === 0 ? 'the seed manifest has no live ADMIN user' : null;
 const both =
   (...rules: ((seed: SeedManifest, tokens: TokenBook) => string | null)[]) =>
   (seed: SeedManifest, tokens: TokenBook): string | null =>
     rules.map((rule) => rule(seed, tokens)).find((reason) => reason !== null) ?? null;
 
-function read(name: string, routeTemplate: string, ids: ((seed: SeedManifest) => readonly string[]) | null, label = ''): RequestTemplate {
+function read(
+  name: string,
+  routeTemplate: string,
+  ids: ((seed: SeedManifest) => readonly string[]) | null,
+  label = '',
+): RequestTemplate {
   return {
     name,
     kind: 'read',
@@ -71,7 +85,14 @@ function read(name: string, routeTemplate: string, ids: ((seed: SeedManifest) =>
     unavailable: ids === null ? needAnyUser : both(needIds(label, ids), needAnyUser),
     build: (ctx) => {
       const path = ids === null ? routeTemplate : routeTemplate.replace(':id', pick(ctx.rng, ids(ctx.seed)));
-      return { template: name, kind: 'read', method: 'GET', routeTemplate, path: `${path}${name === 'events.list' ? '?limit=20' : ''}`, headers: auth(ctx) };
+      return {
+        template: name,
+        kind: 'read',
+        method: 'GET',
+        routeTemplate,
+        path: `${path}${name === 'events.list' ? '?limit=20' : ''}`,
+        headers: auth(ctx),
+      };
     },
   };
 }
@@ -109,13 +130,22 @@ function probe(
  * A P2025 probe sent with the token of a deleted (or never-existing) user: the caller's own row is
  * the missing record ("deleted accounts with live tokens").
  */
-function probeAsDeleted(name: string, method: RequestSpec['method'], routeTemplate: string, body?: () => unknown, kind: SampleKind = 'p2025-probe'): RequestTemplate {
+function probeAsDeleted(
+  name: string,
+  method: RequestSpec['method'],
+  routeTemplate: string,
+  body?: () => unknown,
+  kind: SampleKind = 'p2025-probe',
+): RequestTemplate {
   return {
     name,
     kind,
     method,
     routeTemplate,
-    unavailable: (_seed, tokens) => (tokens.deleted.length === 0 ? 'no token for a deleted user (mintTokens adds one for a never-existing user)' : null),
+    unavailable: (_seed, tokens) =>
+      tokens.deleted.length === 0
+        ? 'no token for a deleted user (mintTokens adds one for a never-existing user)'
+        : null,
     build: (ctx) => {
       const spec: RequestSpec = {
         template: name,
@@ -123,7 +153,10 @@ function probeAsDeleted(name: string, method: RequestSpec['method'], routeTempla
         method,
         routeTemplate,
         path: routeTemplate,
-        headers: { authorization: `Bearer ${pick(ctx.rng, ctx.tokens.deleted).token}`, ...(body === undefined ? {} : JSON_HEADERS) },
+        headers: {
+          authorization: `Bearer ${pick(ctx.rng, ctx.tokens.deleted).token}`,
+          ...(body === undefined ? {} : JSON_HEADERS),
+        },
       };
       if (body !== undefined) spec.body = JSON.stringify(body());
       return spec;
@@ -133,7 +166,11 @@ function probeAsDeleted(name: string, method: RequestSpec['method'], routeTempla
 
 /** How many live USER rows the user race works on: few, so that deletes, restores and updates collide. */
 export const RACE_HOT_USERS = 4;
-const raceUsers = (seed: SeedManifest): string[] => seed.users.filter((user) => user.role === 'USER').slice(0, RACE_HOT_USERS).map((user) => user.id);
+const raceUsers = (seed: SeedManifest): string[] =>
+  seed.users
+    .filter((user) => user.role === 'USER')
+    .slice(0, RACE_HOT_USERS)
+    .map((user) => user.id);
 const raceEvents = (seed: SeedManifest): string[] => [...seed.publishedEventIds, ...seed.draftEventIds];
 
 /**
@@ -141,7 +178,14 @@ const raceEvents = (seed: SeedManifest): string[] => [...seed.publishedEventIds,
  * at the same time: 2xx or 404 are both right, depending on who won. Kind 'write' without a client
  * key: no-lost-writes does not judge it, status checks do.
  */
-function race(name: string, method: RequestSpec['method'], routeTemplate: string, ids: (seed: SeedManifest) => readonly string[], label: string, body?: (ctx: BuildContext) => unknown): RequestTemplate {
+function race(
+  name: string,
+  method: RequestSpec['method'],
+  routeTemplate: string,
+  ids: (seed: SeedManifest) => readonly string[],
+  label: string,
+  body?: (ctx: BuildContext) => unknown,
+): RequestTemplate {
   return {
     name,
     kind: 'write',
@@ -169,7 +213,12 @@ const TEMPLATE_LIST: RequestTemplate[] = [
   read('events.messages', `${API}/events/:id/messages`, (seed) => seed.publishedEventIds, 'published events'),
   read('artists.get', `${API}/artists/:id`, (seed) => seed.artistIds, 'artists'),
   read('venues.get', `${API}/venues/:id`, (seed) => seed.venueIds, 'venues'),
-  read('organizers.get', `${API}/organizers/:id`, (seed) => seed.organizers.map((organizer) => organizer.id), 'organizers'),
+  read(
+    'organizers.get',
+    `${API}/organizers/:id`,
+    (seed) => seed.organizers.map((organizer) => organizer.id),
+    'organizers',
+  ),
   read('users.me', `${API}/users/me`, null),
   {
     name: 'tickets.create',
@@ -194,49 +243,131 @@ const TEMPLATE_LIST: RequestTemplate[] = [
       };
     },
   },
-  probe('artists.update-missing', 'PATCH', `${API}/artists/:id`, (seed) => seed.deletedArtistIds, () => ({ name: 'Probe Artist' })),
+  probe(
+    'artists.update-missing',
+    'PATCH',
+    `${API}/artists/:id`,
+    (seed) => seed.deletedArtistIds,
+    () => ({ name: 'Probe Artist' }),
+  ),
   probe('artists.delete-missing', 'DELETE', `${API}/artists/:id`, (seed) => seed.deletedArtistIds),
-  probe('venues.update-missing', 'PATCH', `${API}/venues/:id`, (seed) => seed.deletedVenueIds, () => ({ name: 'Probe Venue' })),
-  probe('events.update-missing', 'PATCH', `${API}/events/:id`, (seed) => seed.deletedEventIds, () => ({ title: 'Probe Event' })),
+  probe(
+    'venues.update-missing',
+    'PATCH',
+    `${API}/venues/:id`,
+    (seed) => seed.deletedVenueIds,
+    () => ({ name: 'Probe Venue' }),
+  ),
+  probe(
+    'events.update-missing',
+    'PATCH',
+    `${API}/events/:id`,
+    (seed) => seed.deletedEventIds,
+    () => ({ title: 'Probe Event' }),
+  ),
   probe('events.publish-missing', 'POST', `${API}/events/:id/publish`, (seed) => seed.deletedEventIds),
-  probe('organizers.admin-update-missing', 'PATCH', `${API}/organizers/:id/admin`, (seed) => seed.deletedOrganizerIds, () => ({ name: 'Probe Organizer' })),
-  probe('admin-users.update-missing', 'PATCH', `${API}/admin/users/:id`, (seed) => seed.deletedUserIds, () => ({ name: 'Probe User' })),
-  probe('chat.delete-missing', 'DELETE', `${API}/chat/messages/:id`, (seed) => seed.deletedMessageIds, () => ({})),
-  probe('tickets.status-missing', 'PATCH', `${API}/tickets/:id/status`, () => [], () => ({ status: 'CONFIRMED' })),
+  probe(
+    'organizers.admin-update-missing',
+    'PATCH',
+    `${API}/organizers/:id/admin`,
+    (seed) => seed.deletedOrganizerIds,
+    () => ({ name: 'Probe Organizer' }),
+  ),
+  probe(
+    'admin-users.update-missing',
+    'PATCH',
+    `${API}/admin/users/:id`,
+    (seed) => seed.deletedUserIds,
+    () => ({ name: 'Probe User' }),
+  ),
+  probe(
+    'chat.delete-missing',
+    'DELETE',
+    `${API}/chat/messages/:id`,
+    (seed) => seed.deletedMessageIds,
+    () => ({}),
+  ),
+  probe(
+    'tickets.status-missing',
+    'PATCH',
+    `${API}/tickets/:id/status`,
+    () => [],
+    () => ({ status: 'CONFIRMED' }),
+  ),
   // The rest of the P2025 operations of the twelve services, on missing and soft-deleted rows.
   probe('events.unpublish-missing', 'POST', `${API}/events/:id/unpublish`, (seed) => seed.deletedEventIds),
   probe('events.delete-missing', 'DELETE', `${API}/events/:id`, (seed) => seed.deletedEventIds),
   probe('venues.delete-missing', 'DELETE', `${API}/venues/:id`, (seed) => seed.deletedVenueIds),
-  probe('organizers.update-missing', 'PATCH', `${API}/organizers/:id`, (seed) => seed.deletedOrganizerIds, () => ({ name: 'Probe Organizer' })),
-  probe('organizers.approval-missing', 'POST', `${API}/organizers/:id/approval`, (seed) => seed.deletedOrganizerIds, () => ({ status: 'APPROVED' })),
+  probe(
+    'organizers.update-missing',
+    'PATCH',
+    `${API}/organizers/:id`,
+    (seed) => seed.deletedOrganizerIds,
+    () => ({ name: 'Probe Organizer' }),
+  ),
+  probe(
+    'organizers.approval-missing',
+    'POST',
+    `${API}/organizers/:id/approval`,
+    (seed) => seed.deletedOrganizerIds,
+    () => ({ status: 'APPROVED' }),
+  ),
   probe('organizers.delete-missing', 'DELETE', `${API}/organizers/:id`, (seed) => seed.deletedOrganizerIds),
   probe('admin-users.delete-missing', 'DELETE', `${API}/admin/users/:id`, (seed) => seed.deletedUserIds),
   // Only a deleted user can be restored: a never-existing one is the missing record here.
   probe('admin-users.restore-missing', 'POST', `${API}/admin/users/:id/restore`, () => []),
-  probe('admin-organizers.update-missing', 'PATCH', `${API}/admin/organizers/:id`, (seed) => seed.deletedOrganizerIds, () => ({ status: 'APPROVED' })),
+  probe(
+    'admin-organizers.update-missing',
+    'PATCH',
+    `${API}/admin/organizers/:id`,
+    (seed) => seed.deletedOrganizerIds,
+    () => ({ status: 'APPROVED' }),
+  ),
   // Seeded follows only point at live organizers, so a deleted or never-existing one was never followed.
-  probe('follows.unfollow-never-followed', 'DELETE', `${API}/organizers/:id/follow`, (seed) => seed.deletedOrganizerIds),
+  probe(
+    'follows.unfollow-never-followed',
+    'DELETE',
+    `${API}/organizers/:id/follow`,
+    (seed) => seed.deletedOrganizerIds,
+  ),
   probe('follows.follow-missing', 'POST', `${API}/organizers/:id/follow`, (seed) => seed.deletedOrganizerIds),
   probe('tickets.verify-missing', 'POST', `${API}/tickets/:id/verify`, () => []),
-  probe('phone-verification.organizer-verify-missing', 'POST', `${API}/phone-verification/organizers/:id/verify`, (seed) => seed.deletedOrganizerIds, () => ({ code: '123456' })),
+  probe(
+    'phone-verification.organizer-verify-missing',
+    'POST',
+    `${API}/phone-verification/organizers/:id/verify`,
+    (seed) => seed.deletedOrganizerIds,
+    () => ({ code: '123456' }),
+  ),
   probeAsDeleted('preferences.update-deleted', 'PATCH', `${API}/users/me/preferences`, () => ({ language: 'pt' })),
-  probeAsDeleted('auth.me-update-deleted', 'PATCH', `${API}/auth/me`, () => ({ currentPassword: 'probe-password', password: 'probe-password-2' })),
-  probeAsDeleted('phone-verification.user-verify-deleted', 'POST', `${API}/phone-verification/users/me/verify`, () => ({ code: '123456' })),
+  probeAsDeleted('auth.me-update-deleted', 'PATCH', `${API}/auth/me`, () => ({
+    currentPassword: 'probe-password',
+    password: 'probe-password-2',
+  })),
+  probeAsDeleted('phone-verification.user-verify-deleted', 'POST', `${API}/phone-verification/users/me/verify`, () => ({
+    code: '123456',
+  })),
   // Fire-and-forget: the app answers 202 at once and skips the write in the background; a P2025
   // that escapes there is an unhandled rejection (a crash), which no-crash sees.
   probeAsDeleted('users.heartbeat-deleted', 'POST', `${API}/users/me/heartbeat`, undefined, 'write'),
   // Deletes racing updates of the same rows (concurrent-delete-race).
-  race('race.users.update', 'PATCH', `${API}/admin/users/:id`, raceUsers, 'live USER users', (ctx) => ({ name: `Racer ${Math.floor(ctx.rng() * 1_000)}` })),
+  race('race.users.update', 'PATCH', `${API}/admin/users/:id`, raceUsers, 'live USER users', (ctx) => ({
+    name: `Racer ${Math.floor(ctx.rng() * 1_000)}`,
+  })),
   race('race.users.delete', 'DELETE', `${API}/admin/users/:id`, raceUsers, 'live USER users'),
   race('race.users.restore', 'POST', `${API}/admin/users/:id/restore`, raceUsers, 'live USER users'),
-  race('race.events.update', 'PATCH', `${API}/events/:id`, raceEvents, 'live events', (ctx) => ({ title: `Raced ${Math.floor(ctx.rng() * 1_000)}` })),
+  race('race.events.update', 'PATCH', `${API}/events/:id`, raceEvents, 'live events', (ctx) => ({
+    title: `Raced ${Math.floor(ctx.rng() * 1_000)}`,
+  })),
   race('race.events.publish', 'POST', `${API}/events/:id/publish`, raceEvents, 'live events'),
   race('race.events.unpublish', 'POST', `${API}/events/:id/unpublish`, raceEvents, 'live events'),
   race('race.events.delete', 'DELETE', `${API}/events/:id`, raceEvents, 'live events'),
   probeAsDeleted('users.me-update-deleted', 'PATCH', `${API}/users/me`, () => ({ name: 'Probe Deleted User' })),
 ];
 
-export const TEMPLATES: ReadonlyMap<string, RequestTemplate> = new Map(TEMPLATE_LIST.map((template) => [template.name, template]));
+export const TEMPLATES: ReadonlyMap<string, RequestTemplate> = new Map(
+  TEMPLATE_LIST.map((template) => [template.name, template]),
+);
 export const TEMPLATE_NAMES: readonly string[] = TEMPLATE_LIST.map((template) => template.name);
 
 /** The mix a scenario gets when it names none: mostly reads, some writes, a steady trickle of probes. */

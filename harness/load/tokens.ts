@@ -24,7 +24,11 @@ export async function signToken(secret: string, userId: string, role: Role): Pro
     .sign(new TextEncoder().encode(secret));
 }
 
-export async function mintTokens(seed: SeedManifest, secret: string, extraDeletedUserIds: string[] = []): Promise<TokenBook> {
+export async function mintTokens(
+  seed: SeedManifest,
+  secret: string,
+  extraDeletedUserIds: string[] = [],
+): Promise<TokenBook> {
   const deletedIds = new Set(seed.deletedUserIds);
   const byRole: TokenBook['byRole'] = { USER: [], ORGANIZER: [], ADMIN: [] };
   for (const user of seed.users) {

@@ -30,18 +30,24 @@ export function matrixSummary(result: MatrixResult): string {
   for (const summary of result.summary) {
     const cells = result.cells.filter((cell) => cell.defect === summary.defect);
     lines.push(`  ${summary.caught ? MARK.caught : MARK.missed} ${summary.defect.padEnd(width)}`);
-    for (const cell of cells) lines.push(`      ${cell.scenario.padEnd(26)} ${cell.verdict === 'caught' ? cell.mustFail.map((check) => check.name).join(', ') : `${cell.verdict}: ${cell.explanation}`}`);
+    for (const cell of cells)
+      lines.push(
+        `      ${cell.scenario.padEnd(26)} ${cell.verdict === 'caught' ? cell.mustFail.map((check) => check.name).join(', ') : `${cell.verdict}: ${cell.explanation}`}`,
+      );
   }
   const healthyFailed = result.healthy.filter((healthy) => healthy.status === 'failed' || healthy.status === 'error');
   const missed = result.summary.filter((summary) => !summary.caught).map((summary) => summary.defect);
   lines.push('', `Checks made to fail by a defect: ${result.checksShownFailing.join(', ') || 'none'}`);
-  if (result.checksNeverShownFailing.length > 0) lines.push(`Checks no defect made fail: ${result.checksNeverShownFailing.join(', ')}`);
+  if (result.checksNeverShownFailing.length > 0)
+    lines.push(`Checks no defect made fail: ${result.checksNeverShownFailing.join(', ')}`);
   lines.push(
     '',
     result.passed
       ? `MATRIX OK — the healthy app passed ${result.healthy.length} scenario(s); all ${result.summary.length} defect(s) caught (${seconds(result.durationMs)}, seed ${result.seed})`
       : `MATRIX FAILED — ${[
-          ...(healthyFailed.length > 0 ? [`the healthy app failed ${healthyFailed.map((healthy) => healthy.scenario).join(', ')}`] : []),
+          ...(healthyFailed.length > 0
+            ? [`the healthy app failed ${healthyFailed.map((healthy) => healthy.scenario).join(', ')}`]
+            : []),
           ...(missed.length > 0 ? [`not caught: ${missed.join(', ')}`] : []),
           ...(healthyFailed.length === 0 && missed.length === 0 ? ['interrupted'] : []),
         ].join('; ')} (${seconds(result.durationMs)}, seed ${result.seed})`,

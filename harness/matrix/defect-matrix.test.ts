@@ -9,7 +9,9 @@ import { DEFECT_MATRIX } from './defect-matrix.ts';
 import { declaredMatrixMarkdown } from './markdown.ts';
 import { MatrixError, planMatrix } from './run-matrix.ts';
 
-const cells = Object.entries(DEFECT_MATRIX).flatMap(([defect, expectations]) => expectations.map((expectation) => ({ defect, ...expectation })));
+const cells = Object.entries(DEFECT_MATRIX).flatMap(([defect, expectations]) =>
+  expectations.map((expectation) => ({ defect, ...expectation })),
+);
 
 describe('the declared defect matrix', () => {
   it('names every defect of the registry, and nothing else', () => {
@@ -17,26 +19,39 @@ describe('the declared defect matrix', () => {
     for (const defect of DEFECT_NAMES) expect(DEFECT_MATRIX[defect].length, defect).toBeGreaterThan(0);
   });
 
-  it.each(cells)('$defect × $scenario: a release scenario that evaluates every named check', ({ scenario, mustFail, mustPass, evidence }) => {
-    const found = release.scenarios.find((candidate) => candidate.name === scenario);
-    expect(found, `${scenario} is in the release suite`).toBeDefined();
-    const evaluated = found!.checks.map((check) => check.name);
-    expect(evaluated).toEqual(expect.arrayContaining([...mustFail, ...mustPass]));
-    expect(mustFail.length).toBeGreaterThan(0);
-    expect(mustFail.filter((name) => mustPass.includes(name))).toEqual([]);
-    if (evidence !== undefined) expect(mustFail).toContain(evidence.check);
-  });
+  it.each(cells)(
+    '$defect × $scenario: a release scenario that evaluates every named check',
+    ({ scenario, mustFail, mustPass, evidence }) => {
+      const found = release.scenarios.find((candidate) => candidate.name === scenario);
+      expect(found, `${scenario} is in the release suite`).toBeDefined();
+      const evaluated = found!.checks.map((check) => check.name);
+      expect(evaluated).toEqual(expect.arrayContaining([...mustFail, ...mustPass]));
+      expect(mustFail.length).toBeGreaterThan(0);
+      expect(mustFail.filter((name) => mustPass.includes(name))).toEqual([]);
+      if (evidence !== undefined) expect(mustFail).toContain(evidence.check);
+    },
+  );
 
   it('plans the healthy run over the whole suite, or over the scenarios of the chosen defects', () => {
     expect(planMatrix(DEFECT_MATRIX, release.scenarios).healthy).toHaveLength(release.scenarios.length);
     const only = planMatrix(DEFECT_MATRIX, release.scenarios, ['no-connect-retry']);
     expect(only.defects).toEqual(['no-connect-retry']);
-    expect(only.healthy.map((scenario) => scenario.name)).toEqual(DEFECT_MATRIX['no-connect-retry'].map((cell) => cell.scenario));
-    expect(() => planMatrix({ ...DEFECT_MATRIX, 'no-reconnect': [{ scenario: 'nope', mustFail: ['no-crash'], mustPass: [], why: '' }] }, release.scenarios)).toThrow(MatrixError);
+    expect(only.healthy.map((scenario) => scenario.name)).toEqual(
+      DEFECT_MATRIX['no-connect-retry'].map((cell) => cell.scenario),
+    );
+    expect(() =>
+      planMatrix(
+        { ...DEFECT_MATRIX, 'no-reconnect': [{ scenario: 'nope', mustFail: ['no-crash'], mustPass: [], why: '' }] },
+        release.scenarios,
+      ),
+    ).toThrow(MatrixError);
   });
 
   it('is the table README.md shows', async () => {
     const readme = await fs.readFile(new URL('../../README.md', import.meta.url), 'utf8');
-    expect(readme, 'README.md "The defect matrix" is out of date: paste declaredMatrixMarkdown(DEFECT_MATRIX)').toContain(declaredMatrixMarkdown(DEFECT_MATRIX));
+    expect(
+      readme,
+      'README.md "The defect matrix" is out of date: paste declaredMatrixMarkdown(DEFECT_MATRIX)',
+    ).toContain(declaredMatrixMarkdown(DEFECT_MATRIX));
   });
 });

@@ -7,7 +7,11 @@ import type { ScenarioRunResult } from '../runner/types.ts';
 import { checkCoverage, healthyPassed, judgeCell, judgeHealthy, summarizeDefect } from './judge.ts';
 import type { Expectation } from './types.ts';
 
-function run(checks: CheckResult[], status: ScenarioRunResult['status'] = checks.every((check) => check.passed) ? 'passed' : 'failed', reason?: string): ScenarioRunResult {
+function run(
+  checks: CheckResult[],
+  status: ScenarioRunResult['status'] = checks.every((check) => check.passed) ? 'passed' : 'failed',
+  reason?: string,
+): ScenarioRunResult {
   return {
     name: 'startup-db-late',
     description: 'd',
@@ -37,42 +41,98 @@ const expectation: Expectation = {
 
 describe('judgeCell', () => {
   it('is caught when every named check fails for the stated reason', () => {
-    const cell = judgeCell('listen-before-db', expectation, run([fail('no-5xx-except-503', '12 answers were 5xx other than 503 (12 × 500).'), fail('db-failures-are-503'), pass('no-crash'), pass('ready-within'), fail('health-truthful')]));
-    expect(cell).toMatchObject({ verdict: 'caught', explanation: 'caught by no-5xx-except-503, db-failures-are-503', failedChecks: ['no-5xx-except-503', 'db-failures-are-503', 'health-truthful'], seed: 7 });
+    const cell = judgeCell(
+      'listen-before-db',
+      expectation,
+      run([
+        fail('no-5xx-except-503', '12 answers were 5xx other than 503 (12 × 500).'),
+        fail('db-failures-are-503'),
+        pass('no-crash'),
+        pass('ready-within'),
+        fail('health-truthful'),
+      ]),
+    );
+    expect(cell).toMatchObject({
+      verdict: 'caught',
+      explanation: 'caught by no-5xx-except-503, db-failures-are-503',
+      failedChecks: ['no-5xx-except-503', 'db-failures-are-503', 'health-truthful'],
+      seed: 7,
+    });
   });
 
   it('finds the evidence in an offending item as well as in the summary', () => {
-    const cell = judgeCell('listen-before-db', expectation, run([fail('no-5xx-except-503', 'bad answers', 'GET /events → 500 INTERNAL (1 × 500)'), fail('db-failures-are-503'), pass('no-crash'), pass('ready-within')]));
+    const cell = judgeCell(
+      'listen-before-db',
+      expectation,
+      run([
+        fail('no-5xx-except-503', 'bad answers', 'GET /events → 500 INTERNAL (1 × 500)'),
+        fail('db-failures-are-503'),
+        pass('no-crash'),
+        pass('ready-within'),
+      ]),
+    );
     expect(cell.verdict).toBe('caught');
   });
 
   it('is missed when one of the named checks passed', () => {
-    const cell = judgeCell('listen-before-db', expectation, run([fail('no-5xx-except-503', '1 × 500'), pass('db-failures-are-503'), pass('no-crash'), pass('ready-within')]));
-    expect(cell).toMatchObject({ verdict: 'missed', explanation: 'missed: db-failures-are-503 passed with the defect on' });
+    const cell = judgeCell(
+      'listen-before-db',
+      expectation,
+      run([fail('no-5xx-except-503', '1 × 500'), pass('db-failures-are-503'), pass('no-crash'), pass('ready-within')]),
+    );
+    expect(cell).toMatchObject({
+      verdict: 'missed',
+      explanation: 'missed: db-failures-are-503 passed with the defect on',
+    });
   });
 
   it('is the wrong reason when a check that must still pass failed', () => {
-    const cell = judgeCell('listen-before-db', expectation, run([fail('no-5xx-except-503', '1 × 500'), fail('db-failures-are-503'), fail('no-crash', 'The app exited 1 time without being asked to.'), pass('ready-within')]));
+    const cell = judgeCell(
+      'listen-before-db',
+      expectation,
+      run([
+        fail('no-5xx-except-503', '1 × 500'),
+        fail('db-failures-are-503'),
+        fail('no-crash', 'The app exited 1 time without being asked to.'),
+        pass('ready-within'),
+      ]),
+    );
     expect(cell.verdict).toBe('wrong-reason');
     expect(cell.explanation).toContain('no-crash (The app exited 1 time without being asked to.)');
   });
 
   it('is the wrong reason when the evidence does not say why', () => {
-    const cell = judgeCell('listen-before-db', expectation, run([fail('no-5xx-except-503', '3 × 502'), fail('db-failures-are-503'), pass('no-crash'), pass('ready-within')]));
+    const cell = judgeCell(
+      'listen-before-db',
+      expectation,
+      run([fail('no-5xx-except-503', '3 × 502'), fail('db-failures-are-503'), pass('no-crash'), pass('ready-within')]),
+    );
     expect(cell.verdict).toBe('wrong-reason');
     expect(cell.explanation).toMatch(/without the evidence/);
   });
 
   it('is no verdict when the run errored or was skipped, or the scenario does not run a named check', () => {
-    expect(judgeCell('listen-before-db', expectation, run([], 'error', 'postgres did not start')).verdict).toBe('error');
+    expect(judgeCell('listen-before-db', expectation, run([], 'error', 'postgres did not start')).verdict).toBe(
+      'error',
+    );
     expect(judgeCell('listen-before-db', expectation, run([], 'skipped', 'needs redis')).verdict).toBe('skipped');
-    const missing = judgeCell('listen-before-db', expectation, run([fail('no-5xx-except-503', '1 × 500'), fail('db-failures-are-503'), pass('no-crash')]));
-    expect(missing).toMatchObject({ verdict: 'error', explanation: expect.stringContaining('does not evaluate ready-within') });
+    const missing = judgeCell(
+      'listen-before-db',
+      expectation,
+      run([fail('no-5xx-except-503', '1 × 500'), fail('db-failures-are-503'), pass('no-crash')]),
+    );
+    expect(missing).toMatchObject({
+      verdict: 'error',
+      explanation: expect.stringContaining('does not evaluate ready-within'),
+    });
   });
 });
 
 describe('summaries', () => {
-  const cell = (verdict: 'caught' | 'missed' | 'skipped', defect: 'listen-before-db' | 'no-reconnect' = 'listen-before-db') => ({
+  const cell = (
+    verdict: 'caught' | 'missed' | 'skipped',
+    defect: 'listen-before-db' | 'no-reconnect' = 'listen-before-db',
+  ) => ({
     ...judgeCell(defect, expectation, run([pass('no-crash')])),
     verdict,
     mustFail: [{ name: 'no-5xx-except-503', passed: false, summary: '' }],
@@ -86,15 +146,22 @@ describe('summaries', () => {
   });
 
   it('lists the checks some caught cell showed failing, and the rest', () => {
-    const coverage = checkCoverage([cell('caught'), { ...cell('missed'), mustFail: [{ name: 'latency', passed: true, summary: '' }] }]);
+    const coverage = checkCoverage([
+      cell('caught'),
+      { ...cell('missed'), mustFail: [{ name: 'latency', passed: true, summary: '' }] },
+    ]);
     expect(coverage.shown).toEqual(['no-5xx-except-503']);
     expect(coverage.never).toContain('latency');
     expect(coverage.never).not.toContain('no-5xx-except-503');
   });
 
   it('passes the healthy app when every scenario passed or was skipped', () => {
-    expect(healthyPassed([judgeHealthy(run([pass('no-crash')])), judgeHealthy(run([], 'skipped', 'needs redis'))])).toBe(true);
+    expect(
+      healthyPassed([judgeHealthy(run([pass('no-crash')])), judgeHealthy(run([], 'skipped', 'needs redis'))]),
+    ).toBe(true);
     expect(healthyPassed([judgeHealthy(run([fail('no-crash')]))])).toBe(false);
-    expect(judgeHealthy(run([fail('no-crash', 'exited')])).failedChecks).toEqual([{ name: 'no-crash', passed: false, summary: 'exited' }]);
+    expect(judgeHealthy(run([fail('no-crash', 'exited')])).failedChecks).toEqual([
+      { name: 'no-crash', passed: false, summary: 'exited' },
+    ]);
   });
 });

@@ -4,9 +4,21 @@
 import { CHECK_NAMES } from '../checks/registry.ts';
 import type { CheckResult } from '../checks/types.ts';
 import type { ScenarioRunResult } from '../runner/types.ts';
-import type { CellResult, CellVerdict, CheckOutcome, DefectName, DefectSummary, Expectation, HealthyResult } from './types.ts';
+import type {
+  CellResult,
+  CellVerdict,
+  CheckOutcome,
+  DefectName,
+  DefectSummary,
+  Expectation,
+  HealthyResult,
+} from './types.ts';
 
-const outcome = (check: CheckResult): CheckOutcome => ({ name: check.name, passed: check.passed, summary: check.summary });
+const outcome = (check: CheckResult): CheckOutcome => ({
+  name: check.name,
+  passed: check.passed,
+  summary: check.summary,
+});
 
 function saysWhy(check: CheckResult, pattern: RegExp): boolean {
   return [check.summary, ...check.evidence.firstOffending.map((item) => item.note)].some((text) => pattern.test(text));
@@ -45,19 +57,33 @@ export function judgeCell(defect: DefectName, expectation: Expectation, result: 
   };
   const verdict = (verdict: CellVerdict, explanation: string): CellResult => ({ ...base, verdict, explanation });
 
-  if (result.status === 'skipped') return verdict('skipped', `skipped: ${result.reason ?? 'the environment cannot run it'}`);
-  if (result.status === 'error') return verdict('error', `the run failed, not a verdict: ${result.reason ?? 'unknown error'}`);
+  if (result.status === 'skipped')
+    return verdict('skipped', `skipped: ${result.reason ?? 'the environment cannot run it'}`);
+  if (result.status === 'error')
+    return verdict('error', `the run failed, not a verdict: ${result.reason ?? 'unknown error'}`);
   const notEvaluated = [...expectation.mustFail, ...expectation.mustPass].filter((name) => !byName.has(name));
-  if (notEvaluated.length > 0) return verdict('error', `the scenario does not evaluate ${notEvaluated.join(', ')} (the matrix names a check it does not run)`);
+  if (notEvaluated.length > 0)
+    return verdict(
+      'error',
+      `the scenario does not evaluate ${notEvaluated.join(', ')} (the matrix names a check it does not run)`,
+    );
 
   const held = mustFail.filter((check) => check.passed);
-  if (held.length > 0) return verdict('missed', `missed: ${held.map((check) => check.name).join(', ')} passed with the defect on`);
+  if (held.length > 0)
+    return verdict('missed', `missed: ${held.map((check) => check.name).join(', ')} passed with the defect on`);
   const broke = mustPass.filter((check) => !check.passed);
-  if (broke.length > 0) return verdict('wrong-reason', `failed for another reason: ${broke.map((check) => `${check.name} (${check.summary})`).join('; ')}`);
+  if (broke.length > 0)
+    return verdict(
+      'wrong-reason',
+      `failed for another reason: ${broke.map((check) => `${check.name} (${check.summary})`).join('; ')}`,
+    );
   if (expectation.evidence !== undefined) {
     const check = byName.get(expectation.evidence.check);
     if (check === undefined || !saysWhy(check, expectation.evidence.pattern)) {
-      return verdict('wrong-reason', `${expectation.evidence.check} failed without the evidence ${expectation.evidence.pattern} (${check?.summary ?? 'not evaluated'})`);
+      return verdict(
+        'wrong-reason',
+        `${expectation.evidence.check} failed without the evidence ${expectation.evidence.pattern} (${check?.summary ?? 'not evaluated'})`,
+      );
     }
   }
   return verdict('caught', `caught by ${expectation.mustFail.join(', ')}`);
@@ -66,13 +92,22 @@ export function judgeCell(defect: DefectName, expectation: Expectation, result: 
 /** A defect is caught when some scenario caught it and none missed it or failed to run. */
 export function summarizeDefect(defect: DefectName, cells: readonly CellResult[]): DefectSummary {
   const verdicts = cells.filter((cell) => cell.defect === defect).map((cell) => cell.verdict);
-  return { defect, caught: verdicts.includes('caught') && verdicts.every((verdict) => verdict === 'caught' || verdict === 'skipped'), cells: verdicts };
+  return {
+    defect,
+    caught: verdicts.includes('caught') && verdicts.every((verdict) => verdict === 'caught' || verdict === 'skipped'),
+    cells: verdicts,
+  };
 }
 
 /** Which checks some caught cell showed failing (the proof that a check can fail), and which none did. */
 export function checkCoverage(cells: readonly CellResult[]): { shown: string[]; never: string[] } {
-  const shown = new Set(cells.filter((cell) => cell.verdict === 'caught').flatMap((cell) => cell.mustFail.map((check) => check.name)));
-  return { shown: CHECK_NAMES.filter((name) => shown.has(name)), never: CHECK_NAMES.filter((name) => !shown.has(name)) };
+  const shown = new Set(
+    cells.filter((cell) => cell.verdict === 'caught').flatMap((cell) => cell.mustFail.map((check) => check.name)),
+  );
+  return {
+    shown: CHECK_NAMES.filter((name) => shown.has(name)),
+    never: CHECK_NAMES.filter((name) => !shown.has(name)),
+  };
 }
 
 export function healthyPassed(healthy: readonly HealthyResult[]): boolean {

@@ -8,7 +8,13 @@ import type { CellResult, MatrixResult } from './types.ts';
 const cell = (partial: Partial<CellResult> & Pick<CellResult, 'defect' | 'scenario' | 'verdict'>): CellResult => ({
   explanation: partial.verdict === 'caught' ? 'caught by no-crash' : 'missed: no-crash passed with the defect on',
   why: 'it exits',
-  mustFail: [{ name: 'no-crash', passed: partial.verdict !== 'caught', summary: 'The app exited 1 time without being asked to.' }],
+  mustFail: [
+    {
+      name: 'no-crash',
+      passed: partial.verdict !== 'caught',
+      summary: 'The app exited 1 time without being asked to.',
+    },
+  ],
   mustPass: [{ name: 'no-5xx-except-503', passed: true, summary: 'No 5xx other than 503 (4 × 503).' }],
   failedChecks: partial.verdict === 'caught' ? ['no-crash', 'recovers-within'] : [],
   seed: 9,
@@ -23,7 +29,10 @@ const result: MatrixResult = {
   durationMs: 60_000,
   defects: ['exit-on-db-error', 'no-reconnect'],
   healthy: [{ scenario: 'db-blackhole', status: 'passed', failedChecks: [], seed: 9, durationMs: 20_000 }],
-  cells: [cell({ defect: 'exit-on-db-error', scenario: 'db-blackhole', verdict: 'caught' }), cell({ defect: 'no-reconnect', scenario: 'db-blackhole', verdict: 'missed' })],
+  cells: [
+    cell({ defect: 'exit-on-db-error', scenario: 'db-blackhole', verdict: 'caught' }),
+    cell({ defect: 'no-reconnect', scenario: 'db-blackhole', verdict: 'missed' }),
+  ],
   summary: [
     { defect: 'exit-on-db-error', caught: true, cells: ['caught'] },
     { defect: 'no-reconnect', caught: false, cells: ['missed'] },
@@ -39,12 +48,20 @@ it('renders the verdict, the grid and the cells', () => {
   expect(markdown).toContain('| `db-blackhole` | passed | 20.0 s |  |');
   expect(markdown).toContain('| `exit-on-db-error` | ✅ caught by no-crash |');
   expect(markdown).toContain('| `no-reconnect` **not caught** | ❌ missed |');
-  expect(markdown).toContain('Not made to fail by any defect of this run (their unit tests show them failing on recorded timelines): latency.');
+  expect(markdown).toContain(
+    'Not made to fail by any defect of this run (their unit tests show them failing on recorded timelines): latency.',
+  );
   expect(markdown).toContain('- also failed: recovers-within');
   expect(markdown).toContain('`faultline run <scenario> --defects <defect> --seed 9`');
 });
 
 it('ends the console output with one verdict line naming what was not caught', () => {
-  expect(matrixSummary(result).split('\n').at(-1)).toMatch(/^MATRIX FAILED — not caught: no-reconnect \(60\.0 s, seed 9\)$/);
-  expect(matrixSummary({ ...result, passed: true, summary: [result.summary[0]!] }).split('\n').at(-1)).toMatch(/^MATRIX OK — the healthy app passed 1 scenario\(s\); all 1 defect\(s\) caught/);
+  expect(matrixSummary(result).split('\n').at(-1)).toMatch(
+    /^MATRIX FAILED — not caught: no-reconnect \(60\.0 s, seed 9\)$/,
+  );
+  expect(
+    matrixSummary({ ...result, passed: true, summary: [result.summary[0]!] })
+      .split('\n')
+      .at(-1),
+  ).toMatch(/^MATRIX OK — the healthy app passed 1 scenario\(s\); all 1 defect\(s\) caught/);
 });

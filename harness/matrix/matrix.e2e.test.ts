@@ -35,7 +35,9 @@ describe('the healthy app', () => {
   });
 });
 
-const cells = (Object.entries(DEFECT_MATRIX) as [DefectName, (typeof DEFECT_MATRIX)[DefectName]][]).flatMap(([defect, expectations]) => expectations.map(({ scenario }) => ({ defect, scenario })));
+const cells = (Object.entries(DEFECT_MATRIX) as [DefectName, (typeof DEFECT_MATRIX)[DefectName]][]).flatMap(
+  ([defect, expectations]) => expectations.map(({ scenario }) => ({ defect, scenario })),
+);
 
 describe('every defect', () => {
   it.each(cells)('$defect is caught by $scenario', ({ defect, scenario }) => {

@@ -34,14 +34,25 @@ export class MatrixError extends Error {
 }
 
 /** The scenarios a run needs, in release order; a cell naming an unknown scenario is an error before anything runs. */
-export function planMatrix(matrix: DefectMatrix, scenarios: readonly Scenario[], only?: readonly DefectName[]): { defects: DefectName[]; healthy: Scenario[] } {
+export function planMatrix(
+  matrix: DefectMatrix,
+  scenarios: readonly Scenario[],
+  only?: readonly DefectName[],
+): { defects: DefectName[]; healthy: Scenario[] } {
   const defects = (Object.keys(matrix) as DefectName[]).filter((defect) => only === undefined || only.includes(defect));
   const known = new Set(scenarios.map((scenario) => scenario.name));
   for (const defect of defects) {
-    for (const { scenario } of matrix[defect]) if (!known.has(scenario)) throw new MatrixError(`the matrix names scenario "${scenario}" for ${defect}, which is not in the release suite`);
+    for (const { scenario } of matrix[defect])
+      if (!known.has(scenario))
+        throw new MatrixError(
+          `the matrix names scenario "${scenario}" for ${defect}, which is not in the release suite`,
+        );
   }
   const used = new Set(defects.flatMap((defect) => matrix[defect].map((cell) => cell.scenario)));
-  return { defects, healthy: only === undefined ? [...scenarios] : scenarios.filter((scenario) => used.has(scenario.name)) };
+  return {
+    defects,
+    healthy: only === undefined ? [...scenarios] : scenarios.filter((scenario) => used.has(scenario.name)),
+  };
 }
 
 export async function runMatrix(options: RunMatrixOptions): Promise<MatrixResult> {
@@ -92,6 +103,10 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixResult
     summary,
     checksShownFailing: coverage.shown,
     checksNeverShownFailing: coverage.never,
-    passed: options.signal?.aborted !== true && healthy.length === healthyScenarios.length && healthyPassed(healthy) && summary.every((defect) => defect.caught),
+    passed:
+      options.signal?.aborted !== true &&
+      healthy.length === healthyScenarios.length &&
+      healthyPassed(healthy) &&
+      summary.every((defect) => defect.caught),
   };
 }

@@ -24,9 +24,17 @@ interface HealthBody {
   error?: { code?: unknown };
 }
 
-function summarize(endpoint: HealthEndpoint, body: HealthBody | undefined): Pick<HealthProbe, 'bodyStatus' | 'database' | 'errorCode'> {
+function summarize(
+  endpoint: HealthEndpoint,
+  body: HealthBody | undefined,
+): Pick<HealthProbe, 'bodyStatus' | 'database' | 'errorCode'> {
   if (body === undefined) return {};
-  const database = typeof body.database === 'string' ? body.database : typeof (body.database as { status?: unknown })?.status === 'string' ? ((body.database as { status: string }).status) : undefined;
+  const database =
+    typeof body.database === 'string'
+      ? body.database
+      : typeof (body.database as { status?: unknown })?.status === 'string'
+        ? (body.database as { status: string }).status
+        : undefined;
   return {
     bodyStatus: typeof body.status === 'string' ? body.status : undefined,
     database: endpoint === 'health/detailed' || endpoint === 'health' ? database : undefined,
@@ -38,7 +46,12 @@ export function startHealthPoller(options: HealthPollerOptions): RunningPoller {
   const intervalMs = options.intervalMs ?? 100;
   const timeoutMs = options.timeoutMs ?? 2_000;
   const endpoints = options.endpoints ?? ['health', 'health/detailed', 'db-check'];
-  const dispatcher = new Agent({ connections: endpoints.length * 2, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connect: { timeout: timeoutMs } });
+  const dispatcher = new Agent({
+    connections: endpoints.length * 2,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    connect: { timeout: timeoutMs },
+  });
   const busy = new Set<HealthEndpoint>();
   const pending = new Set<Promise<void>>();
   let stopped = false;
@@ -47,16 +60,31 @@ export function startHealthPoller(options: HealthPollerOptions): RunningPoller {
     busy.add(endpoint);
     const atMs = options.clock.now();
     try {
-      const response = await request(`${options.appUrl}/api/v1/${endpoint}`, { dispatcher, signal: AbortSignal.timeout(timeoutMs) });
+      const response = await request(`${options.appUrl}/api/v1/${endpoint}`, {
+        dispatcher,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       let body: HealthBody | undefined;
       try {
         body = (await response.body.json()) as HealthBody;
       } catch {
         body = undefined;
       }
-      options.record({ atMs, endedAtMs: options.clock.now(), endpoint, status: response.statusCode, ...summarize(endpoint, body) });
+      options.record({
+        atMs,
+        endedAtMs: options.clock.now(),
+        endpoint,
+        status: response.statusCode,
+        ...summarize(endpoint, body),
+      });
     } catch (error) {
-      options.record({ atMs, endedAtMs: options.clock.now(), endpoint, status: null, errorClass: classifyError(error) });
+      options.record({
+        atMs,
+        endedAtMs: options.clock.now(),
+        endpoint,
+        status: null,
+        errorClass: classifyError(error),
+      });
     } finally {
       busy.delete(endpoint);
     }

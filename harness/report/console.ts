@@ -20,7 +20,8 @@ const CHECK_MARK = { passed: paint(32, 'PASS'), blocking: paint(31, 'FAIL'), adv
 /** The one number worth seeing next to a verdict. */
 export function keyFigure(check: CheckResult): string {
   const f = check.figures;
-  const pick = (key: string, unit = ''): string | undefined => (f[key] === undefined ? undefined : `${key} ${f[key]}${unit}`);
+  const pick = (key: string, unit = ''): string | undefined =>
+    f[key] === undefined ? undefined : `${key} ${f[key]}${unit}`;
   return (
     pick('maxRecoveryMs', ' ms') ??
     pick('readyAfterDbMs', ' ms') ??
@@ -29,7 +30,9 @@ export function keyFigure(check: CheckResult): string {
     pick('offending') ??
     pick('unexpectedExits') ??
     pick('maxLagMs', ' ms') ??
-    Object.entries(f).slice(0, 1).map(([key, value]) => `${key} ${value}`)[0] ??
+    Object.entries(f)
+      .slice(0, 1)
+      .map(([key, value]) => `${key} ${value}`)[0] ??
     ''
   );
 }
@@ -37,15 +40,21 @@ export function keyFigure(check: CheckResult): string {
 export function formatScenario(result: GatedScenarioResult): string {
   const outcome = outcomeOf(result);
   const attempts = result.gate !== undefined && result.gate.attempts > 1 ? `, ${result.gate.attempts} attempts` : '';
-  const lines = [`${MARK[outcome]} ${result.name}  (${(result.durationMs / 1_000).toFixed(1)} s, seed ${result.seed}${attempts})`];
+  const lines = [
+    `${MARK[outcome]} ${result.name}  (${(result.durationMs / 1_000).toFixed(1)} s, seed ${result.seed}${attempts})`,
+  ];
   if (result.reason !== undefined) lines.push(`       ${result.reason}`);
   for (const earlier of result.gate?.retried ?? []) {
-    lines.push(`       attempt ${earlier.attempt} failed: ${earlier.failedChecks.map((check) => check.name).join(', ') || earlier.status}`);
+    lines.push(
+      `       attempt ${earlier.attempt} failed: ${earlier.failedChecks.map((check) => check.name).join(', ') || earlier.status}`,
+    );
   }
   const width = Math.max(0, ...result.checks.map((check) => check.name.length));
   for (const check of result.checks) {
     const mark = check.passed ? CHECK_MARK.passed : CHECK_MARK[result.gate?.roles[check.name] ?? 'blocking'];
-    lines.push(`       ${mark}  ${check.name.padEnd(width)}  ${keyFigure(check).padEnd(28)} ${check.passed ? '' : check.summary}`);
+    lines.push(
+      `       ${mark}  ${check.name.padEnd(width)}  ${keyFigure(check).padEnd(28)} ${check.passed ? '' : check.summary}`,
+    );
   }
   return lines.join('\n');
 }
@@ -54,7 +63,9 @@ export const consoleReporter: Reporter = {
   name: 'console',
   onRunStart(_context, plan) {
     const policy = plan.policy === undefined ? '' : ` · gating policy ${plan.policy}`;
-    console.log(`faultline run ${plan.runId} · seed ${plan.seed}${policy} · ${plan.scenarios.length} scenario(s): ${plan.scenarios.join(', ')}`);
+    console.log(
+      `faultline run ${plan.runId} · seed ${plan.seed}${policy} · ${plan.scenarios.length} scenario(s): ${plan.scenarios.join(', ')}`,
+    );
   },
   onScenarioEnd(_context, result) {
     console.log(formatScenario(result));

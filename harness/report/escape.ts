@@ -3,7 +3,9 @@
 // unreadable to every CI parser, so those are replaced.
 
 // Control characters other than tab, newline and carriage return are not allowed in XML 1.0.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+// eslint-disable-next-line no-control-regex -- ANSI sequences start with ESC
 const ANSI = /\u001B\[[0-9;]*[A-Za-z]/g;
 
 /** Text safe inside an XML or HTML element or a double-quoted attribute. */

@@ -20,13 +20,20 @@ export interface JsonReport extends GatedRunResult {
 }
 
 export function toJsonReport(result: GatedRunResult, meta: RunMeta): JsonReport {
-  return { schemaVersion: JSON_REPORT_SCHEMA_VERSION, passed: runPassed(result), verdict: verdictLine(result), meta, ...result };
+  return {
+    schemaVersion: JSON_REPORT_SCHEMA_VERSION,
+    passed: runPassed(result),
+    verdict: verdictLine(result),
+    meta,
+    ...result,
+  };
 }
 
 /** Reads a report.json back (for re-rendering reports from a stored run). */
 export async function readJsonReport(file: string): Promise<JsonReport> {
   const report = JSON.parse(await fs.readFile(file, 'utf8')) as JsonReport;
-  if (typeof report !== 'object' || report === null || !Array.isArray(report.scenarios)) throw new Error(`${file} is not a Faultline report.json`);
+  if (typeof report !== 'object' || report === null || !Array.isArray(report.scenarios))
+    throw new Error(`${file} is not a Faultline report.json`);
   return report;
 }
 

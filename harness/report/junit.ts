@@ -43,14 +43,21 @@ function testcase(scenario: GatedScenarioResult, check: CheckResult, indent: str
   const open = `${indent}<testcase${attrs({ name, classname: `faultline.${scenario.name}`, time: '0' })}>`;
   const inner: string[] = [];
   if (!check.passed && role === 'blocking') {
-    inner.push(`${indent}  <failure${attrs({ message: check.summary, type: 'blocking' })}>${escapeXml(checkText(check).join('\n'))}</failure>`);
+    inner.push(
+      `${indent}  <failure${attrs({ message: check.summary, type: 'blocking' })}>${escapeXml(checkText(check).join('\n'))}</failure>`,
+    );
   }
   for (const attempt of scenario.gate?.retried ?? []) {
     const earlier = attempt.failedChecks.find((failed) => failed.name === check.name);
     if (earlier === undefined || !check.passed) continue;
-    inner.push(`${indent}  <flakyFailure${attrs({ message: `attempt ${attempt.attempt}: ${earlier.summary}`, type: 'flaky' })}>${escapeXml(checkText(earlier).join('\n'))}</flakyFailure>`);
+    inner.push(
+      `${indent}  <flakyFailure${attrs({ message: `attempt ${attempt.attempt}: ${earlier.summary}`, type: 'flaky' })}>${escapeXml(checkText(earlier).join('\n'))}</flakyFailure>`,
+    );
   }
-  if (advisoryFailure) inner.push(`${indent}  <system-out>${escapeXml(['ADVISORY FAILURE (does not block the release)', ...checkText(check)].join('\n'))}</system-out>`);
+  if (advisoryFailure)
+    inner.push(
+      `${indent}  <system-out>${escapeXml(['ADVISORY FAILURE (does not block the release)', ...checkText(check)].join('\n'))}</system-out>`,
+    );
   return inner.length === 0 ? `${open.slice(0, -1)}/>` : `${open}\n${inner.join('\n')}\n${indent}</testcase>`;
 }
 
@@ -72,8 +79,15 @@ function properties(scenario: GatedScenarioResult, indent: string): string {
 function faultLog(scenario: GatedScenarioResult): string {
   const timeline = scenario.timeline;
   if (timeline === null) return scenario.reason ?? '';
-  const faults = timeline.faults.map((fault) => `fault ${fault.name} (${fault.target}, ${fault.effect}) ${Math.round(fault.effectiveAtMs)} ms → ${fault.endedAtMs === null ? 'end of run' : `${Math.round(fault.endedAtMs)} ms`}`);
-  const process = timeline.process.map((event) => (event.type === 'start' ? `app start at ${Math.round(event.atMs)} ms` : `app exit at ${Math.round(event.atMs)} ms (code ${event.code ?? 'none'}, signal ${event.signal ?? 'none'}${event.expected ? ', requested' : ''})`));
+  const faults = timeline.faults.map(
+    (fault) =>
+      `fault ${fault.name} (${fault.target}, ${fault.effect}) ${Math.round(fault.effectiveAtMs)} ms → ${fault.endedAtMs === null ? 'end of run' : `${Math.round(fault.endedAtMs)} ms`}`,
+  );
+  const process = timeline.process.map((event) =>
+    event.type === 'start'
+      ? `app start at ${Math.round(event.atMs)} ms`
+      : `app exit at ${Math.round(event.atMs)} ms (code ${event.code ?? 'none'}, signal ${event.signal ?? 'none'}${event.expected ? ', requested' : ''})`,
+  );
   return [scenario.description, ...faults, ...process].join('\n');
 }
 
@@ -84,10 +98,14 @@ function testsuite(scenario: GatedScenarioResult, id: number, hostname: string):
   const classname = `faultline.${scenario.name}`;
   if (scenario.status === 'error') {
     counts.tests = counts.errors = 1;
-    cases.push(`${indent}<testcase${attrs({ name: 'environment', classname, time: seconds(scenario.durationMs) })}>\n${indent}  <error${attrs({ message: scenario.reason ?? 'the environment failed', type: 'environment' })}>${escapeXml(scenario.reason ?? '')}</error>\n${indent}</testcase>`);
+    cases.push(
+      `${indent}<testcase${attrs({ name: 'environment', classname, time: seconds(scenario.durationMs) })}>\n${indent}  <error${attrs({ message: scenario.reason ?? 'the environment failed', type: 'environment' })}>${escapeXml(scenario.reason ?? '')}</error>\n${indent}</testcase>`,
+    );
   } else if (scenario.status === 'skipped') {
     counts.tests = counts.skipped = 1;
-    cases.push(`${indent}<testcase${attrs({ name: scenario.name, classname, time: '0' })}>\n${indent}  <skipped${attrs({ message: scenario.reason ?? 'skipped' })}/>\n${indent}</testcase>`);
+    cases.push(
+      `${indent}<testcase${attrs({ name: scenario.name, classname, time: '0' })}>\n${indent}  <skipped${attrs({ message: scenario.reason ?? 'skipped' })}/>\n${indent}</testcase>`,
+    );
   } else {
     for (const check of scenario.checks) {
       counts.tests += 1;
@@ -107,15 +125,34 @@ function testsuite(scenario: GatedScenarioResult, id: number, hostname: string):
     id,
     package: 'faultline',
   });
-  const xml = [`  <testsuite${head}>`, properties(scenario, '    '), ...cases, `    <system-out>${escapeXml(faultLog(scenario))}</system-out>`, '    <system-err/>', '  </testsuite>'].join('\n');
+  const xml = [
+    `  <testsuite${head}>`,
+    properties(scenario, '    '),
+    ...cases,
+    `    <system-out>${escapeXml(faultLog(scenario))}</system-out>`,
+    '    <system-err/>',
+    '  </testsuite>',
+  ].join('\n');
   return { xml, counts };
 }
 
 export function renderJunit(result: GatedRunResult, options: { hostname?: string } = {}): string {
   const hostname = options.hostname ?? os.hostname();
   const suites = result.scenarios.map((scenario, index) => testsuite(scenario, index, hostname));
-  const total = suites.reduce((sum, { counts }) => ({ tests: sum.tests + counts.tests, failures: sum.failures + counts.failures, errors: sum.errors + counts.errors, skipped: sum.skipped + counts.skipped }), { tests: 0, failures: 0, errors: 0, skipped: 0 });
-  const head = attrs({ name: `faultline ${result.runId}: ${verdictLine(result)}`, ...total, time: seconds(result.durationMs) });
+  const total = suites.reduce(
+    (sum, { counts }) => ({
+      tests: sum.tests + counts.tests,
+      failures: sum.failures + counts.failures,
+      errors: sum.errors + counts.errors,
+      skipped: sum.skipped + counts.skipped,
+    }),
+    { tests: 0, failures: 0, errors: 0, skipped: 0 },
+  );
+  const head = attrs({
+    name: `faultline ${result.runId}: ${verdictLine(result)}`,
+    ...total,
+    time: seconds(result.durationMs),
+  });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${head}>\n${suites.map(({ xml }) => xml).join('\n')}\n</testsuites>\n`;
 }
 

@@ -13,16 +13,22 @@ describe('the Markdown summary', () => {
 
   it('leads with the verdict and a table of scenarios', () => {
     const lines = markdown.split('\n');
-    expect(lines[2]).toBe('**DO NOT RELEASE** — 3 blocking check(s) failed: startup-db-late/status-allowlist, startup-db-late/no-5xx-except-503, startup-db-late/db-failures-are-503; 1 passed, 1 failed (seed 5)');
+    expect(lines[2]).toBe(
+      '**DO NOT RELEASE** — 3 blocking check(s) failed: startup-db-late/status-allowlist, startup-db-late/no-5xx-except-503, startup-db-late/db-failures-are-503; 1 passed, 1 failed (seed 5)',
+    );
     expect(lines).toContain('| p2025-sweep | ✅ passed | 5/5 |  | 11.6 s |');
-    expect(lines).toContain('| startup-db-late | ❌ failed | 5/8 | status-allowlist (offending 101), no-5xx-except-503 (other5xx 101), db-failures-are-503 (offending 101) | 15.3 s |');
+    expect(lines).toContain(
+      '| startup-db-late | ❌ failed | 5/8 | status-allowlist (offending 101), no-5xx-except-503 (other5xx 101), db-failures-are-503 (offending 101) | 15.3 s |',
+    );
   });
 
   it('details only the failing scenario, with its chart, fault windows and evidence', () => {
     expect(markdown).not.toContain('### ✅ p2025-sweep');
     expect(markdown).toContain('### ❌ startup-db-late');
     expect(markdown.match(/```mermaid/g)).toHaveLength(1);
-    expect(markdown).toContain('| ❌ | `no-5xx-except-503` | blocking | other5xx 101 | 101 answers were 5xx other than 503 (101 × 500). |');
+    expect(markdown).toContain(
+      '| ❌ | `no-5xx-except-503` | blocking | other5xx 101 | 101 answers were 5xx other than 503 (101 × 500). |',
+    );
     expect(markdown).toContain('Fault windows: `dbDown` 0.0–4.0 s (database, unavailable); `dbUp` at 4.0 s.');
     expect(markdown).toContain('- `GET /api/v1/events → 500 INTERNAL at 864ms`');
     expect(markdown).toContain('<sub>Reproduce: `faultline run p2025-sweep startup-db-late --seed 5`</sub>');
@@ -32,7 +38,9 @@ describe('the Markdown summary', () => {
     const chart = statusOverTime('startup-db-late', failingScenario().timeline!);
     const lines = chart.block.split('\n');
     expect(lines[0]).toBe('```mermaid');
-    expect(lines[1]).toBe('%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#8d6e63, #d63a3a, #3a9d5d"}}}}%%');
+    expect(lines[1]).toBe(
+      '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#8d6e63, #d63a3a, #3a9d5d"}}}}%%',
+    );
     expect(lines[2]).toBe('xychart-beta');
     expect(lines[3]).toBe('  title "startup-db-late: requests per 0.5 s by outcome"');
     expect(lines[4]).toMatch(/^ {2}x-axis "seconds since start" \["0", "0.5", "1", "1.5", .*"13.5", "14"\]$/);
@@ -53,7 +61,10 @@ describe('the Markdown summary', () => {
     try {
       const stepSummaryPath = path.join(directory, 'step-summary.md');
       await fs.writeFile(stepSummaryPath, '# earlier step\n');
-      const written = await markdownReporter.onRunEnd?.({ directory, meta: FIXTURE_META, stepSummaryPath }, gateRun(fixtureRun(), DEFAULT_POLICY));
+      const written = await markdownReporter.onRunEnd?.(
+        { directory, meta: FIXTURE_META, stepSummaryPath },
+        gateRun(fixtureRun(), DEFAULT_POLICY),
+      );
       expect(written).toEqual([path.join(directory, 'summary.md'), stepSummaryPath]);
       const appended = await fs.readFile(stepSummaryPath, 'utf8');
       expect(appended.startsWith('# earlier step\n## Faultline resilience report\n')).toBe(true);

@@ -12,7 +12,14 @@ import { outcomeOf, verdictLine } from './verdict.ts';
 
 export const MARKDOWN_FILE = 'summary.md';
 
-const ICON: Record<GateOutcome, string> = { passed: '✅ passed', flaky: '⚠️ flaky', warned: '⚠️ warned', failed: '❌ failed', skipped: '⏭️ skipped', error: '💥 error' };
+const ICON: Record<GateOutcome, string> = {
+  passed: '✅ passed',
+  flaky: '⚠️ flaky',
+  warned: '⚠️ warned',
+  failed: '❌ failed',
+  skipped: '⏭️ skipped',
+  error: '💥 error',
+};
 
 /** Table cells: no pipes or newlines, bounded length (PR comments are capped at 65 536 characters). */
 function cell(text: string, max = 160): string {
@@ -25,7 +32,9 @@ const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``;
 
 function summaryTable(result: GatedRunResult): string[] {
   const rows = result.scenarios.map((scenario) => {
-    const failed = scenario.checks.filter((check) => !check.passed).map((check) => `${check.name} (${keyFigure(check)})`);
+    const failed = scenario.checks
+      .filter((check) => !check.passed)
+      .map((check) => `${check.name} (${keyFigure(check)})`);
     const held = `${scenario.checks.length - failed.length}/${scenario.checks.length}`;
     const attempts = (scenario.gate?.attempts ?? 1) > 1 ? ` (${scenario.gate?.attempts} attempts)` : '';
     return `| ${cell(scenario.name)} | ${ICON[outcomeOf(scenario)]}${attempts} | ${held} | ${cell(failed.join(', ') || scenario.reason || '', 240)} | ${(scenario.durationMs / 1_000).toFixed(1)} s |`;
@@ -34,9 +43,17 @@ function summaryTable(result: GatedRunResult): string[] {
 }
 
 function scenarioDetails(scenario: GatedScenarioResult): string[] {
-  const lines = [`### ${ICON[outcomeOf(scenario)].split(' ')[0]} ${scenario.name}`, '', cell(scenario.description, 600), ''];
+  const lines = [
+    `### ${ICON[outcomeOf(scenario)].split(' ')[0]} ${scenario.name}`,
+    '',
+    cell(scenario.description, 600),
+    '',
+  ];
   for (const attempt of scenario.gate?.retried ?? []) {
-    lines.push(`> Attempt ${attempt.attempt} failed: ${cell(attempt.failedChecks.map((check) => check.name).join(', ') || attempt.status)}.`, '');
+    lines.push(
+      `> Attempt ${attempt.attempt} failed: ${cell(attempt.failedChecks.map((check) => check.name).join(', ') || attempt.status)}.`,
+      '',
+    );
   }
   lines.push('| | check | role | key figure | verdict |', '|---|---|---|---|---|');
   for (const check of scenario.checks) {
@@ -71,7 +88,10 @@ function scenarioDetails(scenario: GatedScenarioResult): string[] {
 
 export function renderMarkdown(result: GatedRunResult, meta: RunMeta): string {
   const verdict = verdictLine(result);
-  const policy = result.policy === undefined ? '' : ` · gating policy ${code(result.policy.name)} (retries ${result.policy.retries})`;
+  const policy =
+    result.policy === undefined
+      ? ''
+      : ` · gating policy ${code(result.policy.name)} (retries ${result.policy.retries})`;
   const lines = [
     '## Faultline resilience report',
     '',
@@ -84,9 +104,13 @@ export function renderMarkdown(result: GatedRunResult, meta: RunMeta): string {
   ];
   // Details (and a chart) for each scenario that has something to look at: a failed check or an error.
   for (const scenario of result.scenarios) {
-    if (scenario.checks.some((check) => !check.passed) || scenario.status === 'error') lines.push(...scenarioDetails(scenario));
+    if (scenario.checks.some((check) => !check.passed) || scenario.status === 'error')
+      lines.push(...scenarioDetails(scenario));
   }
-  lines.push(`<sub>Reproduce: ${code(`${meta.command.includes('--seed') ? meta.command : `${meta.command} --seed ${result.seed}`}`)}</sub>`, '');
+  lines.push(
+    `<sub>Reproduce: ${code(`${meta.command.includes('--seed') ? meta.command : `${meta.command} --seed ${result.seed}`}`)}</sub>`,
+    '',
+  );
   return lines.join('\n');
 }
 

@@ -33,7 +33,10 @@ export function statusOverTime(name: string, timeline: Timeline, options: { maxB
   // Tallest first: the running total up to each outcome, from the top outcome down to the bottom one.
   const series = [...outcomes].reverse().map((outcome, index, reversed) => {
     const included = reversed.slice(index);
-    return { outcome, values: data.buckets.map((bucket) => included.reduce((sum, each) => sum + bucket.counts[each], 0)) };
+    return {
+      outcome,
+      values: data.buckets.map((bucket) => included.reduce((sum, each) => sum + bucket.counts[each], 0)),
+    };
   });
   const palette = series.map(({ outcome }) => PALETTE[outcome].color).join(', ');
   const lines = [

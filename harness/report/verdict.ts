@@ -25,15 +25,22 @@ export function runErrored(result: RunResult): boolean {
 function failedChecks(result: RunResult, role: 'blocking' | 'advisory'): string[] {
   return result.scenarios.flatMap((scenario) => {
     const gate = (scenario as GatedScenarioResult).gate;
-    const names = gate === undefined ? (role === 'blocking' ? scenario.checks.filter((check) => !check.passed).map((check) => check.name) : []) : gate[role];
+    const names =
+      gate === undefined
+        ? role === 'blocking'
+          ? scenario.checks.filter((check) => !check.passed).map((check) => check.name)
+          : []
+        : gate[role];
     return names.map((name) => `${scenario.name}/${name}`);
   });
 }
 
-const list = (items: string[], max = 5): string => `${items.slice(0, max).join(', ')}${items.length > max ? ', …' : ''}`;
+const list = (items: string[], max = 5): string =>
+  `${items.slice(0, max).join(', ')}${items.length > max ? ', …' : ''}`;
 
 export function tallyLine(result: RunResult): string {
-  const count = (outcome: GateOutcome): number => result.scenarios.filter((scenario) => outcomeOf(scenario) === outcome).length;
+  const count = (outcome: GateOutcome): number =>
+    result.scenarios.filter((scenario) => outcomeOf(scenario) === outcome).length;
   const parts = [`${count('passed')} passed`];
   if (count('flaky') > 0) parts.push(`${count('flaky')} flaky`);
   if (count('warned') > 0) parts.push(`${count('warned')} with warnings`);
@@ -47,17 +54,25 @@ export function tallyLine(result: RunResult): string {
 function warnings(result: RunResult): string[] {
   const flaky = result.scenarios
     .filter((scenario) => outcomeOf(scenario) === 'flaky')
-    .map((scenario) => `${scenario.name} flaky (passed on retry ${((scenario as GatedScenarioResult).gate?.attempts ?? 2) - 1})`);
+    .map(
+      (scenario) =>
+        `${scenario.name} flaky (passed on retry ${((scenario as GatedScenarioResult).gate?.attempts ?? 2) - 1})`,
+    );
   const advisory = failedChecks(result, 'advisory');
-  return [...flaky, ...(advisory.length > 0 ? [`${advisory.length} advisory check(s) failed: ${list(advisory, 3)}`] : [])];
+  return [
+    ...flaky,
+    ...(advisory.length > 0 ? [`${advisory.length} advisory check(s) failed: ${list(advisory, 3)}`] : []),
+  ];
 }
 
 export function verdictLine(result: RunResult): string {
   const tally = `${tallyLine(result)} (seed ${result.seed})`;
   const blocking = failedChecks(result, 'blocking');
   const errored = result.scenarios.filter((scenario) => scenario.status === 'error').length;
-  if (runErrored(result) && blocking.length === 0) return `NOT PROVEN — the environment failed for ${errored} scenario(s); ${tally}`;
-  if (!runPassed(result)) return `DO NOT RELEASE — ${blocking.length} blocking check(s) failed: ${list(blocking)}; ${tally}`;
+  if (runErrored(result) && blocking.length === 0)
+    return `NOT PROVEN — the environment failed for ${errored} scenario(s); ${tally}`;
+  if (!runPassed(result))
+    return `DO NOT RELEASE — ${blocking.length} blocking check(s) failed: ${list(blocking)}; ${tally}`;
   const warned = warnings(result);
   if (warned.length > 0) return `RELEASE OK, WITH WARNINGS — every blocking check held; ${warned.join('; ')}; ${tally}`;
   return `RELEASE OK — every check held; ${tally}`;

@@ -1,7 +1,10 @@
 // Chooses and starts the environment a scenario runs in, and says up front what it will be able to
 // do, so a scenario that needs a missing capability is skipped before anything starts.
 import { startEmbeddedEnvironment } from '../environment/embedded/embedded-environment.ts';
-import { startExternalEnvironment, type ExternalEnvironmentOptions } from '../environment/external/external-environment.ts';
+import {
+  startExternalEnvironment,
+  type ExternalEnvironmentOptions,
+} from '../environment/external/external-environment.ts';
 import { findRedisServer } from '../environment/redis/redis-server.ts';
 import type { EnvironmentCapabilities, EnvironmentKind, StartedEnvironment } from '../environment/types.ts';
 
@@ -29,23 +32,46 @@ export function expectedCapabilities(choice: EnvironmentChoice): EnvironmentCapa
   }
 }
 
-export function missingCapabilityReason(needs: EnvironmentCapabilities, capabilities: EnvironmentCapabilities, kind: EnvironmentKind): string | undefined {
-  if (needs.redis && !capabilities.redis) return kind === 'embedded' ? 'needs Redis, and redis-server is not on PATH (apt-get install redis-server)' : 'needs Redis, and the environment has no Redis proxy';
-  if (needs.processControl && !capabilities.processControl) return `needs control of the app process, which the ${kind} environment does not have`;
-  if (needs.postgresControl && !capabilities.postgresControl) return `needs to stop and start PostgreSQL, which the ${kind} environment cannot do`;
+export function missingCapabilityReason(
+  needs: EnvironmentCapabilities,
+  capabilities: EnvironmentCapabilities,
+  kind: EnvironmentKind,
+): string | undefined {
+  if (needs.redis && !capabilities.redis)
+    return kind === 'embedded'
+      ? 'needs Redis, and redis-server is not on PATH (apt-get install redis-server)'
+      : 'needs Redis, and the environment has no Redis proxy';
+  if (needs.processControl && !capabilities.processControl)
+    return `needs control of the app process, which the ${kind} environment does not have`;
+  if (needs.postgresControl && !capabilities.postgresControl)
+    return `needs to stop and start PostgreSQL, which the ${kind} environment cannot do`;
   return undefined;
 }
 
-export async function startEnvironment(choice: EnvironmentChoice, request: EnvironmentRequest): Promise<StartedEnvironment> {
+export async function startEnvironment(
+  choice: EnvironmentChoice,
+  request: EnvironmentRequest,
+): Promise<StartedEnvironment> {
   switch (choice.kind) {
     case 'embedded':
-      return startEmbeddedEnvironment({ seed: request.seed, appEnv: request.appEnv, startApp: false, onProgress: request.onProgress });
+      return startEmbeddedEnvironment({
+        seed: request.seed,
+        appEnv: request.appEnv,
+        startApp: false,
+        onProgress: request.onProgress,
+      });
     case 'containers': {
       const { startContainersEnvironment } = await import('../environment/containers/containers-environment.ts');
-      return startContainersEnvironment({ seed: request.seed, appEnv: request.appEnv, startApp: false, onProgress: request.onProgress });
+      return startContainersEnvironment({
+        seed: request.seed,
+        appEnv: request.appEnv,
+        startApp: false,
+        onProgress: request.onProgress,
+      });
     }
     case 'external':
-      if (choice.external === undefined) throw new Error('the external environment needs --app-url, --toxiproxy-url, --database-url and --jwt-secret');
+      if (choice.external === undefined)
+        throw new Error('the external environment needs --app-url, --toxiproxy-url, --database-url and --jwt-secret');
       return startExternalEnvironment({ ...choice.external, seed: request.seed });
   }
 }

@@ -25,7 +25,11 @@ function mix(samples: readonly Sample[]): string {
   return ordered.map(([key, count]) => `${key} ${count}`).join(' · ') || 'no requests yet';
 }
 
-export function startProgress(source: ProgressSource, stream: NodeJS.WriteStream = process.stderr, options: { interactive?: boolean } = {}): Progress {
+export function startProgress(
+  source: ProgressSource,
+  stream: NodeJS.WriteStream = process.stderr,
+  options: { interactive?: boolean } = {},
+): Progress {
   const interactive = options.interactive ?? (stream.isTTY === true && process.env.CI === undefined);
   let lastCount = 0;
   let lastAt = source.elapsedMs();
@@ -40,14 +44,17 @@ export function startProgress(source: ProgressSource, stream: NodeJS.WriteStream
   const clear = (): void => {
     if (interactive) stream.write('\r\x1b[2K');
   };
-  const timer = setInterval(() => {
-    if (interactive) {
-      clear();
-      stream.write(line().slice(0, (stream.columns ?? 120) - 1));
-    } else {
-      stream.write(`${line()}\n`);
-    }
-  }, interactive ? 250 : 5_000);
+  const timer = setInterval(
+    () => {
+      if (interactive) {
+        clear();
+        stream.write(line().slice(0, (stream.columns ?? 120) - 1));
+      } else {
+        stream.write(`${line()}\n`);
+      }
+    },
+    interactive ? 250 : 5_000,
+  );
   return {
     note(message) {
       clear();

@@ -9,19 +9,30 @@ import { runScenario } from './run-scenario.ts';
 import type { ScenarioRunResult } from './types.ts';
 
 const run = (scenario: Scenario, defects?: string): Promise<ScenarioRunResult> =>
-  runScenario(scenario, { runId: `e2e-${scenario.name}`, seed: 2026, environment: { kind: 'embedded' }, loadEngine: 'builtin', progress: false, appEnv: defects === undefined ? {} : { TARGET_APP_DEFECTS: defects } });
+  runScenario(scenario, {
+    runId: `e2e-${scenario.name}`,
+    seed: 2026,
+    environment: { kind: 'embedded' },
+    loadEngine: 'builtin',
+    progress: false,
+    appEnv: defects === undefined ? {} : { TARGET_APP_DEFECTS: defects },
+  });
 
 function failing(result: ScenarioRunResult): string[] {
   return result.checks.filter((check) => !check.passed).map((check) => `${check.name}: ${check.summary}`);
 }
 
 describe('the first scenarios against the healthy app', () => {
-  it.each([startupDbLate, dbOutageUnderLoad, p2025Sweep])('$name passes every check', async (scenario) => {
-    const result = await run(scenario);
-    expect(failing(result)).toEqual([]);
-    expect(result.status).toBe('passed');
-    expect(result.timeline!.samples.length).toBeGreaterThan(100);
-  }, 90_000);
+  it.each([startupDbLate, dbOutageUnderLoad, p2025Sweep])(
+    '$name passes every check',
+    async (scenario) => {
+      const result = await run(scenario);
+      expect(failing(result)).toEqual([]);
+      expect(result.status).toBe('passed');
+      expect(result.timeline!.samples.length).toBeGreaterThan(100);
+    },
+    90_000,
+  );
 });
 
 describe('a defect the harness must catch', () => {
@@ -31,7 +42,10 @@ describe('a defect the harness must catch', () => {
     const byName = Object.fromEntries(result.checks.map((check) => [check.name, check]));
     expect(byName['no-5xx-except-503']!.passed).toBe(false);
     expect(byName['db-failures-are-503']!.passed).toBe(false);
-    expect(byName['no-5xx-except-503']!.evidence.firstOffending[0]).toMatchObject({ type: 'sample', sample: { status: 500 } });
+    expect(byName['no-5xx-except-503']!.evidence.firstOffending[0]).toMatchObject({
+      type: 'sample',
+      sample: { status: 500 },
+    });
     // Not because something else broke: the app stayed up and came ready.
     expect(byName['no-crash']!.passed).toBe(true);
     expect(byName['ready-within']!.passed).toBe(true);

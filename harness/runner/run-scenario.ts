@@ -11,7 +11,12 @@ import { scenarioFacts } from '../scenario/define.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { attachEnvironment } from '../timeline/attach-environment.ts';
 import { TimelineRecorder } from '../timeline/recorder.ts';
-import { expectedCapabilities, missingCapabilityReason, startEnvironment, type EnvironmentChoice } from './environment-factory.ts';
+import {
+  expectedCapabilities,
+  missingCapabilityReason,
+  startEnvironment,
+  type EnvironmentChoice,
+} from './environment-factory.ts';
 import { startProgress } from './progress.ts';
 import type { ScenarioRunResult } from './types.ts';
 import { acknowledgedKeys, readBackWrites } from './write-readback.ts';
@@ -54,13 +59,30 @@ function shifted(env: StartedEnvironment, originMs: number): EnvironmentEvents {
 export async function runScenario(scenario: Scenario, options: RunScenarioOptions): Promise<ScenarioRunResult> {
   const seed = scenario.seed ?? options.seed;
   const startedAt = new Date();
-  const base = { name: scenario.name, description: scenario.description, file: scenario.file, seed, startedAt: startedAt.toISOString() };
+  const base = {
+    name: scenario.name,
+    description: scenario.description,
+    file: scenario.file,
+    seed,
+    startedAt: startedAt.toISOString(),
+  };
   const capabilities = expectedCapabilities(options.environment);
-  const finish = (rest: Omit<ScenarioRunResult, keyof typeof base | 'durationMs'>): ScenarioRunResult => ({ ...base, durationMs: Date.now() - startedAt.getTime(), ...rest });
+  const finish = (rest: Omit<ScenarioRunResult, keyof typeof base | 'durationMs'>): ScenarioRunResult => ({
+    ...base,
+    durationMs: Date.now() - startedAt.getTime(),
+    ...rest,
+  });
 
   const missing = missingCapabilityReason(scenario.needs, capabilities, options.environment.kind);
   if (missing !== undefined) {
-    return finish({ status: 'skipped', reason: missing, environment: { kind: options.environment.kind, capabilities }, checks: [], timeline: null, loadEngine: null });
+    return finish({
+      status: 'skipped',
+      reason: missing,
+      environment: { kind: options.environment.kind, capabilities },
+      checks: [],
+      timeline: null,
+      loadEngine: null,
+    });
   }
 
   const say = (message: string): void => {
@@ -68,9 +90,20 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
   };
   let env: StartedEnvironment;
   try {
-    env = await startEnvironment(options.environment, { seed, appEnv: { ...scenario.app.env, ...options.appEnv }, onProgress: say });
+    env = await startEnvironment(options.environment, {
+      seed,
+      appEnv: { ...scenario.app.env, ...options.appEnv },
+      onProgress: say,
+    });
   } catch (error) {
-    return finish({ status: 'error', reason: (error as Error).message, environment: { kind: options.environment.kind, capabilities: null }, checks: [], timeline: null, loadEngine: null });
+    return finish({
+      status: 'error',
+      reason: (error as Error).message,
+      environment: { kind: options.environment.kind, capabilities: null },
+      checks: [],
+      timeline: null,
+      loadEngine: null,
+    });
   }
 
   const abort = new AbortController();
@@ -84,7 +117,15 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     recorder.mark('run-start', 0, { scenario: scenario.name, environment: env.kind });
     const poller = startHealthPoller({ appUrl: env.appUrl, clock, record: (probe) => recorder.recordHealth(probe) });
     let phase = 'starting';
-    const progress = options.progress === false ? undefined : startProgress({ scenario: scenario.name, phase: () => phase, elapsedMs: () => clock.now(), samples: () => recorder.snapshot().samples });
+    const progress =
+      options.progress === false
+        ? undefined
+        : startProgress({
+            scenario: scenario.name,
+            phase: () => phase,
+            elapsedMs: () => clock.now(),
+            samples: () => recorder.snapshot().samples,
+          });
 
     // Faults at or before the app's start go in first ("the database is down when the app boots").
     const startAtMs = scenario.app.startAtMs;
@@ -105,11 +146,17 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
       await runFaultSchedule({ env, recorder, actions: after, originMs, signal: abort.signal, onAction });
     })();
 
-    const engine: LoadEngine | null = scenario.load === null ? null : options.loadEngine === 'k6' ? new K6LoadEngine() : new BuiltinLoadEngine();
+    const engine: LoadEngine | null =
+      scenario.load === null ? null : options.loadEngine === 'k6' ? new K6LoadEngine() : new BuiltinLoadEngine();
     const load =
       scenario.load === null || engine === null
         ? Promise.resolve()
-        : engine.run(scenario.load, { appUrl: env.appUrl, seed: env.seed, jwtSecret: env.jwtSecret, runId: options.runId, rngSeed: seed }, recorder, abort.signal);
+        : engine.run(
+            scenario.load,
+            { appUrl: env.appUrl, seed: env.seed, jwtSecret: env.jwtSecret, runId: options.runId, rngSeed: seed },
+            recorder,
+            abort.signal,
+          );
 
     // A fault or the load engine failing is a harness failure: stop the run, report it as an error.
     const failure = await Promise.race([
@@ -129,10 +176,24 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     detach();
     const timeline = recorder.finish();
     if (failure !== null) {
-      return finish({ status: 'error', reason: `the run was interrupted: ${failure.message}`, environment: { kind: env.kind, capabilities: env.capabilities }, checks: [], timeline, loadEngine: engine?.name ?? null });
+      return finish({
+        status: 'error',
+        reason: `the run was interrupted: ${failure.message}`,
+        environment: { kind: env.kind, capabilities: env.capabilities },
+        checks: [],
+        timeline,
+        loadEngine: engine?.name ?? null,
+      });
     }
     if (options.signal?.aborted) {
-      return finish({ status: 'error', reason: 'interrupted', environment: { kind: env.kind, capabilities: env.capabilities }, checks: [], timeline, loadEngine: engine?.name ?? null });
+      return finish({
+        status: 'error',
+        reason: 'interrupted',
+        environment: { kind: env.kind, capabilities: env.capabilities },
+        checks: [],
+        timeline,
+        loadEngine: engine?.name ?? null,
+      });
     }
     const checks = evaluateChecks(timeline, scenario.checks, scenarioFacts(scenario));
     return finish({

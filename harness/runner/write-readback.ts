@@ -6,21 +6,40 @@ import type { Sample, WriteReadback } from '../timeline/types.ts';
 export function acknowledgedKeys(samples: readonly Sample[]): string[] {
   const keys = new Set<string>();
   for (const sample of samples) {
-    if (sample.kind === 'write' && sample.clientKey !== undefined && sample.status !== null && sample.status >= 200 && sample.status < 300) keys.add(sample.clientKey);
+    if (
+      sample.kind === 'write' &&
+      sample.clientKey !== undefined &&
+      sample.status !== null &&
+      sample.status >= 200 &&
+      sample.status < 300
+    )
+      keys.add(sample.clientKey);
   }
   return [...keys];
 }
 
-export async function readBackWrites(databaseUrl: string, keys: readonly string[], atMs: number, options: { attempts?: number; delayMs?: number } = {}): Promise<WriteReadback> {
+export async function readBackWrites(
+  databaseUrl: string,
+  keys: readonly string[],
+  atMs: number,
+  options: { attempts?: number; delayMs?: number } = {},
+): Promise<WriteReadback> {
   if (keys.length === 0) return { atMs, checkedKeys: [], foundKeys: [] };
   const attempts = options.attempts ?? 5;
   let lastError: unknown;
   // The database may still be coming back from the scenario's last fault: retry a few times.
   for (let attempt = 0; attempt < attempts; attempt += 1) {
-    const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3_000, query_timeout: 10_000 });
+    const client = new pg.Client({
+      connectionString: databaseUrl,
+      connectionTimeoutMillis: 3_000,
+      query_timeout: 10_000,
+    });
     try {
       await client.connect();
-      const { rows } = await client.query<{ clientKey: string }>('SELECT "clientKey" FROM tickets WHERE "clientKey" = ANY($1::text[])', [keys]);
+      const { rows } = await client.query<{ clientKey: string }>(
+        'SELECT "clientKey" FROM tickets WHERE "clientKey" = ANY($1::text[])',
+        [keys],
+      );
       return { atMs, checkedKeys: [...keys], foundKeys: rows.map((row) => row.clientKey) };
     } catch (error) {
       lastError = error;
@@ -29,5 +48,10 @@ export async function readBackWrites(databaseUrl: string, keys: readonly string[
       await client.end().catch(() => undefined);
     }
   }
-  return { atMs, checkedKeys: [...keys], foundKeys: [], error: `could not read back writes: ${(lastError as Error)?.message ?? String(lastError)}` };
+  return {
+    atMs,
+    checkedKeys: [...keys],
+    foundKeys: [],
+    error: `could not read back writes: ${(lastError as Error)?.message ?? String(lastError)}`,
+  };
 }

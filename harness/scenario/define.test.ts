@@ -9,7 +9,12 @@ const base: ScenarioInput = {
   name: 'db-outage-under-load',
   description: 'The database disappears for five seconds while the API serves traffic.',
   duration: '30s',
-  timeline: [at('5s', dbDown()), at('10s', dbUp()), during('15s', '20s', dbLatency({ latencyMs: 800 })), every('2s', dbDown(), { from: '22s', until: '26s' })],
+  timeline: [
+    at('5s', dbDown()),
+    at('10s', dbUp()),
+    during('15s', '20s', dbLatency({ latencyMs: 800 })),
+    every('2s', dbDown(), { from: '22s', until: '26s' }),
+  ],
   load: { rate: 50, mix: { 'events.list': 3, 'tickets.create': 1, 'artists.update-missing': 1 } },
   checks: {
     'no-crash': true,
@@ -42,8 +47,19 @@ describe('defineScenario', () => {
       needs: { redis: false, processControl: false, postgresControl: false },
       app: { startAtMs: 0, env: {}, expect: 'ready' },
     });
-    expect(scenario.timeline[2]).toEqual({ step: 'during', fromMs: 15_000, untilMs: 20_000, fault: { type: 'dbLatency', latencyMs: 800, jitterMs: 0, stream: 'downstream', toxicity: 1 } });
-    expect(scenario.timeline[3]).toMatchObject({ step: 'every', everyMs: 2_000, holdForMs: 1_000, fromMs: 22_000, untilMs: 26_000 });
+    expect(scenario.timeline[2]).toEqual({
+      step: 'during',
+      fromMs: 15_000,
+      untilMs: 20_000,
+      fault: { type: 'dbLatency', latencyMs: 800, jitterMs: 0, stream: 'downstream', toxicity: 1 },
+    });
+    expect(scenario.timeline[3]).toMatchObject({
+      step: 'every',
+      everyMs: 2_000,
+      holdForMs: 1_000,
+      fromMs: 22_000,
+      untilMs: 26_000,
+    });
     expect(scenario.plan.map((a) => `${a.atMs} ${a.action} ${a.window}`)).toEqual([
       '5000 apply dbDown#1',
       '10000 apply dbUp#1',
@@ -54,10 +70,20 @@ describe('defineScenario', () => {
       '24000 apply dbDown#3',
       '25000 revert dbDown#3',
     ]);
-    expect(scenario.load).toMatchObject({ startAtMs: 0, arrival: { type: 'constant', ratePerSec: 50, durationMs: 30_000 }, maxInFlight: 200 });
+    expect(scenario.load).toMatchObject({
+      startAtMs: 0,
+      arrival: { type: 'constant', ratePerSec: 50, durationMs: 30_000 },
+      maxInFlight: 200,
+    });
     expect(scenario.checks.map((c) => c.name)).toEqual(['no-crash', 'status-allowlist', 'recovers-within', 'latency']);
-    expect(scenario.checks[2]?.options).toEqual({ withinMs: 8_000, consecutive: 3, targets: ['database', 'redis', 'app'] });
-    expect(scenario.checks[3]?.options).toMatchObject({ thresholds: [{ scope: 'steady', threshold: { source: 'p(95)<500', aggregate: 'p', percentile: 95 } }] });
+    expect(scenario.checks[2]?.options).toEqual({
+      withinMs: 8_000,
+      consecutive: 3,
+      targets: ['database', 'redis', 'app'],
+    });
+    expect(scenario.checks[3]?.options).toMatchObject({
+      thresholds: [{ scope: 'steady', threshold: { source: 'p(95)<500', aggregate: 'p', percentile: 95 } }],
+    });
     expect(scenarioFacts(scenario)).toEqual({ name: 'db-outage-under-load', graceMs: 5_000, expectFailFast: false });
   });
 
@@ -69,32 +95,112 @@ describe('defineScenario', () => {
       load: undefined,
     });
     expect(scenario.needs).toEqual({ redis: false, processControl: true, postgresControl: true });
-    expect(scenario.app).toEqual({ startAtMs: 2_000, env: { DB_CONNECT_MAX_RETRIES: '2', LOG_LEVEL: 'debug' }, expect: 'ready' });
+    expect(scenario.app).toEqual({
+      startAtMs: 2_000,
+      env: { DB_CONNECT_MAX_RETRIES: '2', LOG_LEVEL: 'debug' },
+      expect: 'ready',
+    });
     expect(scenario.load).toBeNull();
   });
 
   it.each<[string, unknown, { path: string; message: RegExp }]>([
     ['a bad name', { ...base, name: 'DB Outage' }, { path: 'name', message: /expected a kebab-case name/ }],
-    ['a missing description', { ...base, description: undefined }, { path: 'description', message: /expected a description/ }],
-    ['a bad duration', { ...base, duration: '30 seconds' }, { path: 'duration', message: /expected a duration such as '250ms'.*got "30 seconds"/ }],
-    ['a bad step time', { ...base, timeline: [at('5 s', dbDown())] }, { path: 'timeline[0].at', message: /expected a duration/ }],
-    ['a step after the end', { ...base, timeline: [at('40s', dbDown())] }, { path: 'timeline[0].at', message: /within the run's duration \(30000 ms\), got 40000 ms/ }],
-    ['a window that ends before it starts', { ...base, timeline: [during('8s', '3s', dbDown())] }, { path: 'timeline[0].until', message: /after from/ }],
-    ['a one-off action in during()', { ...base, timeline: [during('1s', '3s', dbUp())] }, { path: 'timeline[0].fault', message: /can be reverted.*dbUp is a one-off action — use at\(\)/ }],
-    ['a typo in a fault field', { ...base, timeline: [during('1s', '3s', { type: 'dbLatency', lantencyMs: 800 } as never)] }, { path: 'timeline[0].fault', message: /unknown field\(s\) "lantencyMs"; expected type, latencyMs/ }],
-    ['a missing fault field', { ...base, timeline: [during('1s', '3s', { type: 'dbLatency' })] }, { path: 'timeline[0].fault.latencyMs', message: /expected latencyMs as a number/ }],
-    ['an unknown fault type', { ...base, timeline: [at('1s', { type: 'dbExplode' } as never)] }, { path: 'timeline[0].fault.type', message: /expected a fault built with a helper \(type one of dbDown, dbUp/ }],
-    ['a hand-written step', { ...base, timeline: [{ when: '1s' }] }, { path: 'timeline[0].step', message: /expected a step built with at\(/ }],
-    ['flapping that never rests', { ...base, timeline: [every('1s', dbDown(), { from: '1s', until: '5s', holdFor: '1s' })] }, { path: 'timeline[0].holdFor', message: /between 0 and the period/ }],
-    ['an unknown check', { ...base, checks: { 'no-crsh': true } }, { path: 'checks', message: /unknown check\(s\) "no-crsh"; expected one of no-crash, / }],
-    ['a bad threshold', { ...base, checks: { latency: { steady: ['p95<500'] } } }, { path: 'checks.latency.steady[0]', message: /invalid threshold "p95<500"/ }],
-    ['a check missing its bound', { ...base, checks: { 'recovers-within': true } }, { path: 'checks.recovers-within.withinMs', message: /expected a duration/ }],
+    [
+      'a missing description',
+      { ...base, description: undefined },
+      { path: 'description', message: /expected a description/ },
+    ],
+    [
+      'a bad duration',
+      { ...base, duration: '30 seconds' },
+      { path: 'duration', message: /expected a duration such as '250ms'.*got "30 seconds"/ },
+    ],
+    [
+      'a bad step time',
+      { ...base, timeline: [at('5 s', dbDown())] },
+      { path: 'timeline[0].at', message: /expected a duration/ },
+    ],
+    [
+      'a step after the end',
+      { ...base, timeline: [at('40s', dbDown())] },
+      { path: 'timeline[0].at', message: /within the run's duration \(30000 ms\), got 40000 ms/ },
+    ],
+    [
+      'a window that ends before it starts',
+      { ...base, timeline: [during('8s', '3s', dbDown())] },
+      { path: 'timeline[0].until', message: /after from/ },
+    ],
+    [
+      'a one-off action in during()',
+      { ...base, timeline: [during('1s', '3s', dbUp())] },
+      { path: 'timeline[0].fault', message: /can be reverted.*dbUp is a one-off action — use at\(\)/ },
+    ],
+    [
+      'a typo in a fault field',
+      { ...base, timeline: [during('1s', '3s', { type: 'dbLatency', lantencyMs: 800 } as never)] },
+      { path: 'timeline[0].fault', message: /unknown field\(s\) "lantencyMs"; expected type, latencyMs/ },
+    ],
+    [
+      'a missing fault field',
+      { ...base, timeline: [during('1s', '3s', { type: 'dbLatency' })] },
+      { path: 'timeline[0].fault.latencyMs', message: /expected latencyMs as a number/ },
+    ],
+    [
+      'an unknown fault type',
+      { ...base, timeline: [at('1s', { type: 'dbExplode' } as never)] },
+      { path: 'timeline[0].fault.type', message: /expected a fault built with a helper \(type one of dbDown, dbUp/ },
+    ],
+    [
+      'a hand-written step',
+      { ...base, timeline: [{ when: '1s' }] },
+      { path: 'timeline[0].step', message: /expected a step built with at\(/ },
+    ],
+    [
+      'flapping that never rests',
+      { ...base, timeline: [every('1s', dbDown(), { from: '1s', until: '5s', holdFor: '1s' })] },
+      { path: 'timeline[0].holdFor', message: /between 0 and the period/ },
+    ],
+    [
+      'an unknown check',
+      { ...base, checks: { 'no-crsh': true } },
+      { path: 'checks', message: /unknown check\(s\) "no-crsh"; expected one of no-crash, / },
+    ],
+    [
+      'a bad threshold',
+      { ...base, checks: { latency: { steady: ['p95<500'] } } },
+      { path: 'checks.latency.steady[0]', message: /invalid threshold "p95<500"/ },
+    ],
+    [
+      'a check missing its bound',
+      { ...base, checks: { 'recovers-within': true } },
+      { path: 'checks.recovers-within.withinMs', message: /expected a duration/ },
+    ],
     ['no checks', { ...base, checks: {} }, { path: 'checks', message: /at least one check/ }],
-    ['an unknown top-level field', { ...base, chekcs: {} }, { path: '(root)', message: /unknown field\(s\) "chekcs"; expected one of name, description/ }],
-    ['load past the end', { ...base, load: { rate: 10, startAt: '20s', duration: '20s' } }, { path: 'load', message: /ends at 40000 ms, the run lasts 30000 ms/ }],
-    ['a bad template', { ...base, load: { rate: 10, mix: { 'events.lst': 1 } } }, { path: 'load.mix.events.lst', message: /expected a request template/ }],
-    ['an env name', { ...base, app: { env: { 'db-url': 'x' } } }, { path: 'app.env.db-url', message: /UPPER_SNAKE_CASE/ }],
-    ['fail-fast without its check', { ...base, app: { expect: 'fail-fast' } }, { path: 'checks', message: /exits-as-documented/ }],
+    [
+      'an unknown top-level field',
+      { ...base, chekcs: {} },
+      { path: '(root)', message: /unknown field\(s\) "chekcs"; expected one of name, description/ },
+    ],
+    [
+      'load past the end',
+      { ...base, load: { rate: 10, startAt: '20s', duration: '20s' } },
+      { path: 'load', message: /ends at 40000 ms, the run lasts 30000 ms/ },
+    ],
+    [
+      'a bad template',
+      { ...base, load: { rate: 10, mix: { 'events.lst': 1 } } },
+      { path: 'load.mix.events.lst', message: /expected a request template/ },
+    ],
+    [
+      'an env name',
+      { ...base, app: { env: { 'db-url': 'x' } } },
+      { path: 'app.env.db-url', message: /UPPER_SNAKE_CASE/ },
+    ],
+    [
+      'fail-fast without its check',
+      { ...base, app: { expect: 'fail-fast' } },
+      { path: 'checks', message: /exits-as-documented/ },
+    ],
   ])('rejects %s with the field path and what was expected', (_label, input, expected) => {
     const found = problems(input);
     expect(found).toContainEqual({ path: expected.path, message: expect.stringMatching(expected.message) });

@@ -4,7 +4,11 @@ import { z } from 'zod';
 import type { Fault } from './fault-types.ts';
 import { FAULT_TYPES } from './faults.ts';
 
-const nonNegativeInt = (what: string) => z.number({ error: `expected ${what} as a number` }).int(`expected ${what} as a whole number`).min(0, `expected ${what} ≥ 0`);
+const nonNegativeInt = (what: string) =>
+  z
+    .number({ error: `expected ${what} as a number` })
+    .int(`expected ${what} as a whole number`)
+    .min(0, `expected ${what} ≥ 0`);
 const toxic = {
   stream: z.enum(['downstream', 'upstream']).default('downstream'),
   toxicity: z.number().min(0, 'expected a probability in [0, 1]').max(1, 'expected a probability in [0, 1]').default(1),
@@ -16,7 +20,10 @@ const stopMode = z.enum(['fast', 'immediate']).default('fast');
 function strict<T extends z.ZodRawShape>(shape: T) {
   const known = Object.keys(shape).join(', ');
   return z.strictObject(shape, {
-    error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}; expected ${known}` : undefined),
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown field(s) ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}; expected ${known}`
+        : undefined,
   });
 }
 const bare = <T extends string>(type: T) => strict({ type: z.literal(type) });
@@ -24,7 +31,13 @@ const bare = <T extends string>(type: T) => strict({ type: z.literal(type) });
 const variants = [
   bare('dbDown'),
   bare('dbUp'),
-  strict({ type: z.literal('dbLatency'), latencyMs: nonNegativeInt('latencyMs'), jitterMs: nonNegativeInt('jitterMs').default(0), ...toxic, ...effect }),
+  strict({
+    type: z.literal('dbLatency'),
+    latencyMs: nonNegativeInt('latencyMs'),
+    jitterMs: nonNegativeInt('jitterMs').default(0),
+    ...toxic,
+    ...effect,
+  }),
   strict({ type: z.literal('dbTimeout'), timeoutMs: nonNegativeInt('timeoutMs').default(0), ...toxic }),
   strict({ type: z.literal('dbResetPeer'), timeoutMs: nonNegativeInt('timeoutMs').default(0), ...toxic }),
   strict({ type: z.literal('dbBandwidth'), rateKbps: nonNegativeInt('rateKbps'), ...toxic, ...effect }),
@@ -39,7 +52,12 @@ const variants = [
   strict({ type: z.literal('dbLimitData'), bytes: nonNegativeInt('bytes'), ...toxic }),
   bare('redisDown'),
   bare('redisUp'),
-  strict({ type: z.literal('redisLatency'), latencyMs: nonNegativeInt('latencyMs'), jitterMs: nonNegativeInt('jitterMs').default(0), ...toxic }),
+  strict({
+    type: z.literal('redisLatency'),
+    latencyMs: nonNegativeInt('latencyMs'),
+    jitterMs: nonNegativeInt('jitterMs').default(0),
+    ...toxic,
+  }),
   strict({ type: z.literal('postgresStop'), mode: stopMode }),
   bare('postgresStart'),
   strict({ type: z.literal('postgresRestart'), mode: stopMode }),
@@ -50,5 +68,7 @@ const variants = [
 
 export const faultSchema: z.ZodType<Fault> = z.discriminatedUnion('type', variants, {
   error: (issue) =>
-    issue.code === 'invalid_union' ? `expected a fault built with a helper (type one of ${FAULT_TYPES.join(', ')})` : undefined,
-}) as unknown as z.ZodType<Fault>;
+    issue.code === 'invalid_union'
+      ? `expected a fault built with a helper (type one of ${FAULT_TYPES.join(', ')})`
+      : undefined,
+});

@@ -17,26 +17,74 @@ export interface EffectOverride {
   effect?: 'unavailable' | 'degraded';
 }
 
-export interface DbDown { type: 'dbDown' }
+export interface DbDown {
+  type: 'dbDown';
+}
 /** Re-enables the database proxy; closes the dbDown windows it restores. */
-export interface DbUp { type: 'dbUp' }
-export interface DbLatency extends ToxicOptions, EffectOverride { type: 'dbLatency'; latencyMs: number; jitterMs: number }
+export interface DbUp {
+  type: 'dbUp';
+}
+export interface DbLatency extends ToxicOptions, EffectOverride {
+  type: 'dbLatency';
+  latencyMs: number;
+  jitterMs: number;
+}
 /** A black hole: data is dropped; with timeoutMs > 0 the connection is closed after it. */
-export interface DbTimeout extends ToxicOptions { type: 'dbTimeout'; timeoutMs: number }
-export interface DbResetPeer extends ToxicOptions { type: 'dbResetPeer'; timeoutMs: number }
+export interface DbTimeout extends ToxicOptions {
+  type: 'dbTimeout';
+  timeoutMs: number;
+}
+export interface DbResetPeer extends ToxicOptions {
+  type: 'dbResetPeer';
+  timeoutMs: number;
+}
 /** Toxiproxy's bandwidth toxic; its `rate` is in kilobytes per second. */
-export interface DbBandwidth extends ToxicOptions, EffectOverride { type: 'dbBandwidth'; rateKbps: number }
-export interface DbSlicer extends ToxicOptions, EffectOverride { type: 'dbSlicer'; averageSizeBytes: number; sizeVariationBytes: number; delayUs: number }
-export interface DbLimitData extends ToxicOptions { type: 'dbLimitData'; bytes: number }
-export interface RedisDown { type: 'redisDown' }
-export interface RedisUp { type: 'redisUp' }
-export interface RedisLatency extends ToxicOptions { type: 'redisLatency'; latencyMs: number; jitterMs: number }
-export interface PostgresStop { type: 'postgresStop'; mode: 'fast' | 'immediate' }
-export interface PostgresStart { type: 'postgresStart' }
-export interface PostgresRestart { type: 'postgresRestart'; mode: 'fast' | 'immediate' }
-export interface AppKill { type: 'appKill'; signal: 'SIGKILL' | 'SIGTERM' }
-export interface AppStart { type: 'appStart' }
-export interface AppRestart { type: 'appRestart' }
+export interface DbBandwidth extends ToxicOptions, EffectOverride {
+  type: 'dbBandwidth';
+  rateKbps: number;
+}
+export interface DbSlicer extends ToxicOptions, EffectOverride {
+  type: 'dbSlicer';
+  averageSizeBytes: number;
+  sizeVariationBytes: number;
+  delayUs: number;
+}
+export interface DbLimitData extends ToxicOptions {
+  type: 'dbLimitData';
+  bytes: number;
+}
+export interface RedisDown {
+  type: 'redisDown';
+}
+export interface RedisUp {
+  type: 'redisUp';
+}
+export interface RedisLatency extends ToxicOptions {
+  type: 'redisLatency';
+  latencyMs: number;
+  jitterMs: number;
+}
+export interface PostgresStop {
+  type: 'postgresStop';
+  mode: 'fast' | 'immediate';
+}
+export interface PostgresStart {
+  type: 'postgresStart';
+}
+export interface PostgresRestart {
+  type: 'postgresRestart';
+  mode: 'fast' | 'immediate';
+}
+export interface AppKill {
+  type: 'appKill';
+  signal: 'SIGKILL' | 'SIGTERM';
+}
+export interface AppStart {
+  type: 'appStart';
+}
+export interface AppRestart {
+  type: 'appRestart';
+}
 
 export type Fault =
   | DbDown

@@ -57,19 +57,45 @@ type Effect = { effect?: 'unavailable' | 'degraded' };
 export const dbDown = (): FaultInput => ({ type: 'dbDown' });
 /** Re-enable the database proxy. */
 export const dbUp = (): FaultInput => ({ type: 'dbUp' });
-export const dbLatency = (options: { latencyMs: number; jitterMs?: number } & Toxic & Effect): FaultInput => ({ type: 'dbLatency', ...options });
+export const dbLatency = (options: { latencyMs: number; jitterMs?: number } & Toxic & Effect): FaultInput => ({
+  type: 'dbLatency',
+  ...options,
+});
 /** A black hole: nothing comes back; with timeoutMs > 0 the proxy closes the connection after it. */
-export const dbTimeout = (options: { timeoutMs?: number } & Toxic = {}): FaultInput => ({ type: 'dbTimeout', ...options });
-export const dbResetPeer = (options: { timeoutMs?: number } & Toxic = {}): FaultInput => ({ type: 'dbResetPeer', ...options });
-export const dbBandwidth = (options: { rateKbps: number } & Toxic & Effect): FaultInput => ({ type: 'dbBandwidth', ...options });
-export const dbSlicer = (options: { averageSizeBytes: number; sizeVariationBytes?: number; delayUs?: number } & Toxic & Effect): FaultInput => ({ type: 'dbSlicer', ...options });
+export const dbTimeout = (options: { timeoutMs?: number } & Toxic = {}): FaultInput => ({
+  type: 'dbTimeout',
+  ...options,
+});
+export const dbResetPeer = (options: { timeoutMs?: number } & Toxic = {}): FaultInput => ({
+  type: 'dbResetPeer',
+  ...options,
+});
+export const dbBandwidth = (options: { rateKbps: number } & Toxic & Effect): FaultInput => ({
+  type: 'dbBandwidth',
+  ...options,
+});
+export const dbSlicer = (
+  options: { averageSizeBytes: number; sizeVariationBytes?: number; delayUs?: number } & Toxic & Effect,
+): FaultInput => ({ type: 'dbSlicer', ...options });
 export const dbLimitData = (options: { bytes: number } & Toxic): FaultInput => ({ type: 'dbLimitData', ...options });
 export const redisDown = (): FaultInput => ({ type: 'redisDown' });
 export const redisUp = (): FaultInput => ({ type: 'redisUp' });
-export const redisLatency = (options: { latencyMs: number; jitterMs?: number } & Toxic): FaultInput => ({ type: 'redisLatency', ...options });
-export const postgresStop = (options: { mode?: 'fast' | 'immediate' } = {}): FaultInput => ({ type: 'postgresStop', ...options });
+export const redisLatency = (options: { latencyMs: number; jitterMs?: number } & Toxic): FaultInput => ({
+  type: 'redisLatency',
+  ...options,
+});
+export const postgresStop = (options: { mode?: 'fast' | 'immediate' } = {}): FaultInput => ({
+  type: 'postgresStop',
+  ...options,
+});
 export const postgresStart = (): FaultInput => ({ type: 'postgresStart' });
-export const postgresRestart = (options: { mode?: 'fast' | 'immediate' } = {}): FaultInput => ({ type: 'postgresRestart', ...options });
-export const appKill = (options: { signal?: 'SIGKILL' | 'SIGTERM' } = {}): FaultInput => ({ type: 'appKill', ...options });
+export const postgresRestart = (options: { mode?: 'fast' | 'immediate' } = {}): FaultInput => ({
+  type: 'postgresRestart',
+  ...options,
+});
+export const appKill = (options: { signal?: 'SIGKILL' | 'SIGTERM' } = {}): FaultInput => ({
+  type: 'appKill',
+  ...options,
+});
 export const appStart = (): FaultInput => ({ type: 'appStart' });
 export const appRestart = (): FaultInput => ({ type: 'appRestart' });

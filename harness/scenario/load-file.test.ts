@@ -30,7 +30,10 @@ beforeAll(async () => {
   await writeFile(file('bad-field.ts'), GOOD.replace("at('4s', dbUp())", "at('4 s', dbUp())"));
   await writeFile(file('no-default.ts'), 'export const scenario = 1;\n');
   await writeFile(file('throws.ts'), "throw new Error('boom');\n");
-  await writeFile(file('suite.ts'), `import { defineSuite } from ${INDEX};\nimport good from './good.ts';\nexport default defineSuite({ name: 'ci', scenarios: [good] });\n`);
+  await writeFile(
+    file('suite.ts'),
+    `import { defineSuite } from ${INDEX};\nimport good from './good.ts';\nexport default defineSuite({ name: 'ci', scenarios: [good] });\n`,
+  );
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -55,13 +58,21 @@ describe('loading scenario files', () => {
   it('names the file, the field and the expectation for a bad scenario', async () => {
     const error = await errorOf(loadScenarioFile(file('bad-field.ts')));
     expect(error.file).toBe(file('bad-field.ts'));
-    expect(error.message).toBe(`${file('bad-field.ts')}: timeline[1].at: expected a duration such as '250ms', '5s', '2m', '1m30s' or a number of milliseconds ≥ 0, got "4 s"`);
+    expect(error.message).toBe(
+      `${file('bad-field.ts')}: timeline[1].at: expected a duration such as '250ms', '5s', '2m', '1m30s' or a number of milliseconds ≥ 0, got "4 s"`,
+    );
   });
 
   it('refuses a file without a defineScenario default export, a missing file, and a file that throws', async () => {
-    expect((await errorOf(loadScenarioFile(file('no-default.ts')))).message).toContain('(default export): expected `export default defineScenario({...})`');
-    expect((await errorOf(loadScenarioFile(file('missing.ts')))).message).toContain('expected an existing scenario file');
-    expect((await errorOf(loadScenarioFile(file('throws.ts')))).message).toContain('the file could not be loaded: boom');
+    expect((await errorOf(loadScenarioFile(file('no-default.ts')))).message).toContain(
+      '(default export): expected `export default defineScenario({...})`',
+    );
+    expect((await errorOf(loadScenarioFile(file('missing.ts')))).message).toContain(
+      'expected an existing scenario file',
+    );
+    expect((await errorOf(loadScenarioFile(file('throws.ts')))).message).toContain(
+      'the file could not be loaded: boom',
+    );
   });
 
   it('loads a suite, and tells scenarios from suites', async () => {
@@ -75,11 +86,20 @@ describe('loading scenario files', () => {
 });
 
 describe('defineSuite', () => {
-  const scenario = defineScenario({ name: 'one', description: 'A scenario for the suite tests.', duration: '1s', checks: { 'no-crash': true } });
+  const scenario = defineScenario({
+    name: 'one',
+    description: 'A scenario for the suite tests.',
+    duration: '1s',
+    checks: { 'no-crash': true },
+  });
 
   it('refuses duplicates, plain objects and empty suites', () => {
-    expect(() => defineSuite({ name: 'ci', scenarios: [scenario, scenario] })).toThrow(/scenarios\[1\]: expected unique scenario names; "one" appears twice/);
-    expect(() => defineSuite({ name: 'ci', scenarios: [{ ...scenario }] })).toThrow(/scenarios\[0\]: expected a scenario made with defineScenario/);
+    expect(() => defineSuite({ name: 'ci', scenarios: [scenario, scenario] })).toThrow(
+      /scenarios\[1\]: expected unique scenario names; "one" appears twice/,
+    );
+    expect(() => defineSuite({ name: 'ci', scenarios: [{ ...scenario }] })).toThrow(
+      /scenarios\[0\]: expected a scenario made with defineScenario/,
+    );
     expect(() => defineSuite({ name: 'ci', scenarios: [] })).toThrow(/expected at least one scenario/);
     expect(defineSuite({ name: 'ci', description: 'all', scenarios: [scenario] }).scenarios).toHaveLength(1);
   });

@@ -11,35 +11,55 @@ import type { Scenario, Suite } from './types.ts';
 
 async function importDefault(file: string): Promise<unknown> {
   const absolute = path.resolve(file);
-  const exists = await stat(absolute).then((info) => info.isFile(), () => false);
+  const exists = await stat(absolute).then(
+    (info) => info.isFile(),
+    () => false,
+  );
   if (!exists) throw new ScenarioError([{ path: '(file)', message: 'expected an existing scenario file' }], file);
   try {
     const module = (await import(pathToFileURL(absolute).href)) as { default?: unknown };
     return module.default;
   } catch (error) {
     if (error instanceof ScenarioError) throw error.withFile(file);
-    throw new ScenarioError([{ path: '(module)', message: `the file could not be loaded: ${(error as Error)?.message ?? String(error)}` }], file, { cause: error });
+    throw new ScenarioError(
+      [{ path: '(module)', message: `the file could not be loaded: ${(error as Error)?.message ?? String(error)}` }],
+      file,
+      { cause: error },
+    );
   }
 }
 
 /** Imports a scenario file; its default export must be `defineScenario({...})`. */
 export async function loadScenarioFile(file: string): Promise<Scenario> {
   const value = await importDefault(file);
-  if (!isScenario(value)) throw new ScenarioError([{ path: '(default export)', message: 'expected `export default defineScenario({...})`' }], file);
+  if (!isScenario(value))
+    throw new ScenarioError(
+      [{ path: '(default export)', message: 'expected `export default defineScenario({...})`' }],
+      file,
+    );
   return withFile(value, file);
 }
 
 /** Imports a suite file; its default export must be `defineSuite({...})`. */
 export async function loadSuiteFile(file: string): Promise<Suite> {
   const value = await importDefault(file);
-  if (!isSuite(value)) throw new ScenarioError([{ path: '(default export)', message: 'expected `export default defineSuite({...})`' }], file);
+  if (!isSuite(value))
+    throw new ScenarioError(
+      [{ path: '(default export)', message: 'expected `export default defineSuite({...})`' }],
+      file,
+    );
   return { ...value, file };
 }
 
 /** A scenario or a suite, whichever the file default-exports. */
-export async function loadScenarioOrSuiteFile(file: string): Promise<{ kind: 'scenario'; scenario: Scenario } | { kind: 'suite'; suite: Suite }> {
+export async function loadScenarioOrSuiteFile(
+  file: string,
+): Promise<{ kind: 'scenario'; scenario: Scenario } | { kind: 'suite'; suite: Suite }> {
   const value = await importDefault(file);
   if (isScenario(value)) return { kind: 'scenario', scenario: withFile(value, file) };
   if (isSuite(value)) return { kind: 'suite', suite: { ...value, file } };
-  throw new ScenarioError([{ path: '(default export)', message: 'expected `export default defineScenario({...})` or `defineSuite({...})`' }], file);
+  throw new ScenarioError(
+    [{ path: '(default export)', message: 'expected `export default defineScenario({...})` or `defineSuite({...})`' }],
+    file,
+  );
 }

@@ -6,28 +6,56 @@ import type { Step } from './steps.ts';
 const down: Fault = { type: 'dbDown' };
 const up: Fault = { type: 'dbUp' };
 const latency: Fault = { type: 'dbLatency', latencyMs: 800, jitterMs: 0, stream: 'downstream', toxicity: 1 };
-const brief = (steps: Step[]) => planFaults(steps).map((a) => `${a.atMs} ${a.action} ${a.window}${a.closes.length > 0 ? ` closes ${a.closes.join(',')}` : ''}`);
+const brief = (steps: Step[]) =>
+  planFaults(steps).map(
+    (a) => `${a.atMs} ${a.action} ${a.window}${a.closes.length > 0 ? ` closes ${a.closes.join(',')}` : ''}`,
+  );
 
 describe('planFaults', () => {
   it('pairs a restore with the windows it ends', () => {
-    expect(brief([{ step: 'at', atMs: 3_000, fault: down }, { step: 'at', atMs: 8_000, fault: up }])).toEqual(['3000 apply dbDown#1', '8000 apply dbUp#1 closes dbDown#1']);
+    expect(
+      brief([
+        { step: 'at', atMs: 3_000, fault: down },
+        { step: 'at', atMs: 8_000, fault: up },
+      ]),
+    ).toEqual(['3000 apply dbDown#1', '8000 apply dbUp#1 closes dbDown#1']);
   });
 
   it('applies and reverts a during() window, with target and effect', () => {
     const actions = planFaults([{ step: 'during', fromMs: 3_000, untilMs: 8_000, fault: latency }]);
     expect(actions).toEqual([
-      { atMs: 3_000, action: 'apply', fault: latency, target: 'database', effect: 'degraded', window: 'dbLatency#1', closes: [], source: 'timeline[0]' },
-      { atMs: 8_000, action: 'revert', fault: latency, target: 'database', effect: 'degraded', window: 'dbLatency#1', closes: [], source: 'timeline[0]' },
+      {
+        atMs: 3_000,
+        action: 'apply',
+        fault: latency,
+        target: 'database',
+        effect: 'degraded',
+        window: 'dbLatency#1',
+        closes: [],
+        source: 'timeline[0]',
+      },
+      {
+        atMs: 8_000,
+        action: 'revert',
+        fault: latency,
+        target: 'database',
+        effect: 'degraded',
+        window: 'dbLatency#1',
+        closes: [],
+        source: 'timeline[0]',
+      },
     ]);
   });
 
   it('honours an effect override on the descriptor', () => {
-    const slow: Fault = { ...latency, latencyMs: 5_000, effect: 'unavailable' } as Fault;
+    const slow: Fault = { ...latency, latencyMs: 5_000, effect: 'unavailable' };
     expect(planFaults([{ step: 'during', fromMs: 0, untilMs: 1_000, fault: slow }])[0]?.effect).toBe('unavailable');
   });
 
   it('expands every() into flapping windows that stop at until', () => {
-    expect(brief([{ step: 'every', everyMs: 1_000, holdForMs: 400, fromMs: 2_000, untilMs: 4_500, fault: down }])).toEqual([
+    expect(
+      brief([{ step: 'every', everyMs: 1_000, holdForMs: 400, fromMs: 2_000, untilMs: 4_500, fault: down }]),
+    ).toEqual([
       '2000 apply dbDown#1',
       '2400 revert dbDown#1',
       '3000 apply dbDown#2',
@@ -45,6 +73,13 @@ describe('planFaults', () => {
         { step: 'during', fromMs: 4_000, untilMs: 9_000, fault: down },
         { step: 'at', atMs: 6_000, fault: up },
       ]),
-    ).toEqual(['1000 apply dbLatency#1', '2000 revert dbLatency#1', '2000 apply dbLatency#2', '3000 revert dbLatency#2', '4000 apply dbDown#1', '6000 apply dbUp#1 closes dbDown#1']);
+    ).toEqual([
+      '1000 apply dbLatency#1',
+      '2000 revert dbLatency#1',
+      '2000 apply dbLatency#2',
+      '3000 revert dbLatency#2',
+      '4000 apply dbDown#1',
+      '6000 apply dbUp#1 closes dbDown#1',
+    ]);
   });
 });

@@ -34,7 +34,17 @@ export function planFaults(steps: readonly Step[]): PlannedAction[] {
     return `${fault.type}#${n}`;
   };
   const push = (atMs: number, action: 'apply' | 'revert', fault: Fault, window: string, source: string): void => {
-    drafts.push({ atMs, action, fault, target: FAULT_TRAITS[fault.type].target, effect: faultEffect(fault), window, closes: [], source, order: drafts.length });
+    drafts.push({
+      atMs,
+      action,
+      fault,
+      target: FAULT_TRAITS[fault.type].target,
+      effect: faultEffect(fault),
+      window,
+      closes: [],
+      source,
+      order: drafts.length,
+    });
   };
 
   steps.forEach((step, index) => {
@@ -55,7 +65,9 @@ export function planFaults(steps: readonly Step[]): PlannedAction[] {
   });
 
   // Reverts before applies at the same instant, so back-to-back windows do not cancel each other.
-  drafts.sort((a, b) => a.atMs - b.atMs || (a.action === b.action ? 0 : a.action === 'revert' ? -1 : 1) || a.order - b.order);
+  drafts.sort(
+    (a, b) => a.atMs - b.atMs || (a.action === b.action ? 0 : a.action === 'revert' ? -1 : 1) || a.order - b.order,
+  );
 
   // Sweep: a restore (dbUp) ends every open window it restores; a later revert of such a window is
   // dropped, since the window is already over.

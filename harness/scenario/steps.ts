@@ -23,6 +23,10 @@ export function during(from: Duration, until: Duration, fault: FaultInput): Step
   return { step: 'during', from, until, fault };
 }
 
-export function every(period: Duration, fault: FaultInput, window: { from: Duration; until: Duration; holdFor?: Duration }): StepInput {
+export function every(
+  period: Duration,
+  fault: FaultInput,
+  window: { from: Duration; until: Duration; holdFor?: Duration },
+): StepInput {
   return { step: 'every', every: period, fault, ...window };
 }

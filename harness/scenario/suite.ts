@@ -12,13 +12,22 @@ const suiteSchema = z
     name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case suite name'),
     description: z.string().default(''),
     scenarios: z
-      .array(z.custom<Scenario>(isScenario, { error: 'expected a scenario made with defineScenario() (import it from its file)' }))
+      .array(
+        z.custom<Scenario>(isScenario, {
+          error: 'expected a scenario made with defineScenario() (import it from its file)',
+        }),
+      )
       .min(1, 'expected at least one scenario'),
   })
   .superRefine((suite, ctx) => {
     const seen = new Set<string>();
     suite.scenarios.forEach((scenario, index) => {
-      if (seen.has(scenario.name)) ctx.addIssue({ code: 'custom', path: ['scenarios', index], message: `expected unique scenario names; "${scenario.name}" appears twice` });
+      if (seen.has(scenario.name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scenarios', index],
+          message: `expected unique scenario names; "${scenario.name}" appears twice`,
+        });
       seen.add(scenario.name);
     });
   });

@@ -9,7 +9,14 @@ export function attachEnvironment(recorder: TimelineRecorder, events: Environmen
     events.onAppLog((line) => recorder.recordLog(toLogEvent(line, line.stream ?? 'stdout'))),
     events.onAppStart((start) => recorder.recordProcess({ type: 'start', atMs: start.atMs, pid: start.pid })),
     events.onAppExit((exit) =>
-      recorder.recordProcess({ type: 'exit', atMs: exit.atMs, pid: exit.pid, code: exit.code, signal: exit.signal, expected: exit.expected }),
+      recorder.recordProcess({
+        type: 'exit',
+        atMs: exit.atMs,
+        pid: exit.pid,
+        code: exit.code,
+        signal: exit.signal,
+        expected: exit.expected,
+      }),
     ),
   ];
   return () => {

@@ -44,7 +44,12 @@ export function sample(partial: Partial<Sample> & { atMs: number; latencyMs?: nu
 }
 
 /** Requests every `everyMs` from fromMs (inclusive) to toMs (exclusive), all built from `partial`. */
-export function samplesBetween(fromMs: number, toMs: number, everyMs: number, partial: Partial<Sample> & { latencyMs?: number } = {}): Sample[] {
+export function samplesBetween(
+  fromMs: number,
+  toMs: number,
+  everyMs: number,
+  partial: Partial<Sample> & { latencyMs?: number } = {},
+): Sample[] {
   const samples: Sample[] = [];
   for (let atMs = fromMs; atMs < toMs; atMs += everyMs) samples.push(sample({ ...partial, atMs }));
   return samples;
@@ -77,14 +82,20 @@ export function truthfulProbes(fromMs: number, toMs: number, everyMs: number, up
   const probes: HealthProbe[] = [];
   for (let atMs = fromMs; atMs < toMs; atMs += everyMs) {
     probes.push(probe({ atMs, endpoint: 'health', status: 200, bodyStatus: up ? 'ok' : 'unavailable' }));
-    probes.push(probe({ atMs, endpoint: 'health/detailed', status: up ? 200 : 503, bodyStatus: up ? 'ok' : 'unavailable' }));
+    probes.push(
+      probe({ atMs, endpoint: 'health/detailed', status: up ? 200 : 503, bodyStatus: up ? 'ok' : 'unavailable' }),
+    );
     probes.push(probe({ atMs, endpoint: 'db-check', status: up ? 200 : 503, bodyStatus: up ? 'ok' : undefined }));
   }
   return probes;
 }
 
 export function log(partial: Partial<LogEvent> & { atMs: number }): LogEvent {
-  const json = { level: partial.level ?? 30, msg: partial.msg ?? '', ...(partial.event === undefined ? {} : { event: partial.event }) };
+  const json = {
+    level: partial.level ?? 30,
+    msg: partial.msg ?? '',
+    ...(partial.event === undefined ? {} : { event: partial.event }),
+  };
   return { stream: 'stdout', level: 30, msg: '', raw: JSON.stringify(json), json, ...partial };
 }
 

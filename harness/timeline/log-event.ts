@@ -11,7 +11,9 @@ function parseJson(raw: string): Record<string, unknown> | undefined {
   if (!text.startsWith('{')) return undefined;
   try {
     const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -36,5 +38,8 @@ export function toLogEvent(line: AppLogLine, stream: 'stdout' | 'stderr' = 'stdo
 /** Node's own crash output ("    at fn (file.js:1:2)") on a line that is not structured JSON. */
 export function looksLikeStackTrace(event: LogEvent): boolean {
   if (event.json !== undefined) return false;
-  return /^\s+at .+(:\d+:\d+\)?|\(native\)|\(<anonymous>\))\s*$/m.test(event.raw) || /^(Uncaught|Unhandled|\[UnhandledPromiseRejection)/.test(event.raw.trim());
+  return (
+    /^\s+at .+(:\d+:\d+\)?|\(native\)|\(<anonymous>\))\s*$/m.test(event.raw) ||
+    /^(Uncaught|Unhandled|\[UnhandledPromiseRejection)/.test(event.raw.trim())
+  );
 }

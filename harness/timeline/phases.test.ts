@@ -6,7 +6,10 @@ describe('PhaseMap', () => {
   const run = timeline({
     process: [{ type: 'start', atMs: 500, pid: 1 }],
     samples: [sample({ atMs: 100, status: null }), sample({ atMs: 1_000 }), sample({ atMs: 2_000 })],
-    faults: [fault({ fromMs: 5_000, toMs: 8_000 }), fault({ fromMs: 12_000, toMs: 13_000, kind: 'appKill', target: 'app' })],
+    faults: [
+      fault({ fromMs: 5_000, toMs: 8_000 }),
+      fault({ fromMs: 12_000, toMs: 13_000, kind: 'appKill', target: 'app' }),
+    ],
   });
   const phases = PhaseMap.of(run, { graceMs: 2_000 });
 
@@ -44,13 +47,19 @@ describe('PhaseMap', () => {
   });
 
   it('treats a window that never ended as lasting forever', () => {
-    const open = PhaseMap.of(timeline({ samples: [sample({ atMs: 0 })], faults: [fault({ fromMs: 1_000, toMs: null })] }), { graceMs: 0 });
+    const open = PhaseMap.of(
+      timeline({ samples: [sample({ atMs: 0 })], faults: [fault({ fromMs: 1_000, toMs: null })] }),
+      { graceMs: 0 },
+    );
     expect(open.phaseOf(1_000_000)).toBe('fault');
   });
 });
 
 describe('phaseAt', () => {
-  const faults = [fault({ fromMs: 1_000, toMs: 2_000 }), fault({ fromMs: 3_000, toMs: 3_500, kind: 'dbUp', effect: 'restore' })];
+  const faults = [
+    fault({ fromMs: 1_000, toMs: 2_000 }),
+    fault({ fromMs: 3_000, toMs: 3_500, kind: 'dbUp', effect: 'restore' }),
+  ];
   it('answers steady, fault or grace from the fault windows and a grace period', () => {
     expect(phaseAt(500, faults, 1_000)).toBe('steady');
     expect(phaseAt(1_000, faults, 1_000)).toBe('fault');

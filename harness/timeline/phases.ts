@@ -23,12 +23,19 @@ export interface PhaseOptions {
   graceMs: number;
 }
 
-const overlaps = (interval: Interval, startMs: number, endMs: number): boolean => startMs < interval.endMs && endMs >= interval.startMs;
+const overlaps = (interval: Interval, startMs: number, endMs: number): boolean =>
+  startMs < interval.endMs && endMs >= interval.startMs;
 
 /** Windows that put the target at fault (restores such as dbUp are instants, not windows). */
-export function faultWindows(timeline: Pick<Timeline, 'faults'>, filter: { target?: FaultTarget; effect?: FaultWindow['effect'] } = {}): FaultWindow[] {
+export function faultWindows(
+  timeline: Pick<Timeline, 'faults'>,
+  filter: { target?: FaultTarget; effect?: FaultWindow['effect'] } = {},
+): FaultWindow[] {
   return timeline.faults.filter(
-    (window) => window.effect !== 'restore' && (filter.target === undefined || window.target === filter.target) && (filter.effect === undefined || window.effect === filter.effect),
+    (window) =>
+      window.effect !== 'restore' &&
+      (filter.target === undefined || window.target === filter.target) &&
+      (filter.effect === undefined || window.effect === filter.effect),
   );
 }
 
@@ -63,8 +70,12 @@ function firstAtOrAfter(sortedTimes: number[], atMs: number): number {
  */
 export function phaseAt(atMs: number, faults: readonly FaultWindow[], graceMs: number): 'fault' | 'grace' | 'steady' {
   const windows = faultWindows({ faults: [...faults] }).filter((window) => window.target !== 'app');
-  if (windows.some((window) => atMs >= window.requestedAtMs && atMs < (window.endedAtMs ?? Number.POSITIVE_INFINITY))) return 'fault';
-  if (windows.some((window) => window.endedAtMs !== null && atMs >= window.endedAtMs && atMs < window.endedAtMs + graceMs)) return 'grace';
+  if (windows.some((window) => atMs >= window.requestedAtMs && atMs < (window.endedAtMs ?? Number.POSITIVE_INFINITY)))
+    return 'fault';
+  if (
+    windows.some((window) => window.endedAtMs !== null && atMs >= window.endedAtMs && atMs < window.endedAtMs + graceMs)
+  )
+    return 'grace';
   return 'steady';
 }
 
@@ -88,7 +99,10 @@ export class PhaseMap {
     this.fault = others.map((window) => ({ interval: windowInterval(window), window }));
     this.grace = others
       .filter((window) => window.endedAtMs !== null)
-      .map((window) => ({ interval: { startMs: window.endedAtMs as number, endMs: (window.endedAtMs as number) + options.graceMs }, window }));
+      .map((window) => ({
+        interval: { startMs: window.endedAtMs as number, endMs: (window.endedAtMs as number) + options.graceMs },
+        window,
+      }));
   }
 
   static of(timeline: Pick<Timeline, 'samples' | 'health' | 'faults' | 'process'>, options: PhaseOptions): PhaseMap {
@@ -105,11 +119,16 @@ export class PhaseMap {
   }
 
   /** The database/Redis fault windows (or their grace periods, with includeGrace) overlapping the span. */
-  faultsAt(startMs: number, endMs = startMs, options: { target?: FaultTarget; includeGrace?: boolean } = {}): FaultWindow[] {
+  faultsAt(
+    startMs: number,
+    endMs = startMs,
+    options: { target?: FaultTarget; includeGrace?: boolean } = {},
+  ): FaultWindow[] {
     const pool = options.includeGrace === true ? [...this.fault, ...this.grace] : this.fault;
     const found = new Set<FaultWindow>();
     for (const { interval, window } of pool) {
-      if ((options.target === undefined || window.target === options.target) && overlaps(interval, startMs, endMs)) found.add(window);
+      if ((options.target === undefined || window.target === options.target) && overlaps(interval, startMs, endMs))
+        found.add(window);
     }
     return [...found];
   }

@@ -27,7 +27,16 @@ describe('TimelineRecorder', () => {
     const timeline = recorder.finish();
     expect(timeline).toMatchObject({ runId: 'r1', seed: 42, originEpochMs: 1_000, endedAtMs: 1_005 });
     expect(timeline.faults).toEqual([
-      { name: 'dbDown@100', kind: 'dbDown', target: 'database', effect: 'unavailable', requestedAtMs: 100, effectiveAtMs: 105, endedAtMs: 1_005, details: {} },
+      {
+        name: 'dbDown@100',
+        kind: 'dbDown',
+        target: 'database',
+        effect: 'unavailable',
+        requestedAtMs: 100,
+        effectiveAtMs: 105,
+        endedAtMs: 1_005,
+        details: {},
+      },
     ]);
     // Samples come out in schedule order, whatever order the engine recorded them in.
     expect(timeline.samples.map((s) => s.scheduledAtMs)).toEqual([150, 200]);

@@ -1,7 +1,19 @@
 // The one place a run's observations go. Append-only: the load engine, the probes and the fault
 // scheduler add facts as they happen (a fault window gets its effective and end times once each);
 // nothing is edited or removed. `finish()` seals it and hands out the Timeline the checks read.
-import type { FaultEffect, FaultTarget, FaultWindow, HealthProbe, InFlightCapRecord, LogEvent, PhaseMarker, ProcessEvent, Sample, Timeline, WriteReadback } from './types.ts';
+import type {
+  FaultEffect,
+  FaultTarget,
+  FaultWindow,
+  HealthProbe,
+  InFlightCapRecord,
+  LogEvent,
+  PhaseMarker,
+  ProcessEvent,
+  Sample,
+  Timeline,
+  WriteReadback,
+} from './types.ts';
 
 /** Milliseconds since the run's origin; StartedEnvironment satisfies it. */
 export interface Clock {
@@ -100,7 +112,8 @@ export class TimelineRecorder implements Clock {
   /** The fault is in place (the proxy call returned, the process is gone). Once per window. */
   faultEffective(name: string, atMs = this.now()): void {
     const window = this.window(name);
-    if (this.effectiveSet.has(name)) throw new RecorderError('FAULT_ALREADY_SET', `fault ${name} already has its effective time`);
+    if (this.effectiveSet.has(name))
+      throw new RecorderError('FAULT_ALREADY_SET', `fault ${name} already has its effective time`);
     this.effectiveSet.add(name);
     window.effectiveAtMs = atMs;
   }
@@ -108,13 +121,16 @@ export class TimelineRecorder implements Clock {
   /** The fault was reverted. Once per window. */
   faultEnded(name: string, atMs = this.now()): void {
     const window = this.window(name);
-    if (window.endedAtMs !== null) throw new RecorderError('FAULT_ALREADY_SET', `fault ${name} already ended at ${window.endedAtMs} ms`);
+    if (window.endedAtMs !== null)
+      throw new RecorderError('FAULT_ALREADY_SET', `fault ${name} already ended at ${window.endedAtMs} ms`);
     window.endedAtMs = atMs;
   }
 
   /** Windows not yet ended, e.g. for dbUp() to close the dbDown() it restores. */
   openFaults(filter: (window: FaultWindow) => boolean = () => true): FaultWindow[] {
-    return [...this.faults.values()].filter((window) => window.endedAtMs === null && filter(window)).map((window) => structuredClone(window));
+    return [...this.faults.values()]
+      .filter((window) => window.endedAtMs === null && filter(window))
+      .map((window) => structuredClone(window));
   }
 
   recordHealth(probe: HealthProbe): void {
@@ -144,7 +160,8 @@ export class TimelineRecorder implements Clock {
 
   /** The runner's direct-database readback of acknowledged writes; set once, before or after finish(). */
   setWriteReadback(readback: WriteReadback): void {
-    if (this.writeReadback !== null) throw new RecorderError('READBACK_ALREADY_SET', 'the write readback is already recorded');
+    if (this.writeReadback !== null)
+      throw new RecorderError('READBACK_ALREADY_SET', 'the write readback is already recorded');
     this.writeReadback = readback;
     if (this.sealed !== null) this.sealed = { ...this.sealed, writeReadback: structuredClone(readback) };
   }
@@ -176,7 +193,8 @@ export class TimelineRecorder implements Clock {
   }
 
   private open(): void {
-    if (this.sealed !== null) throw new RecorderError('RECORDER_SEALED', 'the timeline is sealed; nothing can be recorded after finish()');
+    if (this.sealed !== null)
+      throw new RecorderError('RECORDER_SEALED', 'the timeline is sealed; nothing can be recorded after finish()');
   }
 
   private window(name: string): FaultWindow {

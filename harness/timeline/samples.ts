@@ -27,7 +27,8 @@ export function is2xx(status: number | null | undefined): boolean {
 /** Writes the app acknowledged with a 2xx, in the order they were scheduled. */
 export function acknowledgedWrites(timeline: Pick<Timeline, 'samples'>): (Sample & { clientKey: string })[] {
   return timeline.samples.filter(
-    (sample): sample is Sample & { clientKey: string } => sample.kind === 'write' && is2xx(sample.status) && typeof sample.clientKey === 'string',
+    (sample): sample is Sample & { clientKey: string } =>
+      sample.kind === 'write' && is2xx(sample.status) && typeof sample.clientKey === 'string',
   );
 }
 
@@ -48,7 +49,8 @@ export function probeEndMs(probe: HealthProbe): number {
 /** The health answer says the database is fine (the app can serve). */
 export function probeSaysUp(probe: HealthProbe): boolean {
   if (probe.status === null) return false;
-  if (probe.endpoint === 'health') return probe.status === 200 && (probe.bodyStatus === 'ok' || probe.bodyStatus === 'degraded');
+  if (probe.endpoint === 'health')
+    return probe.status === 200 && (probe.bodyStatus === 'ok' || probe.bodyStatus === 'degraded');
   return probe.status === 200;
 }
 

@@ -7,7 +7,9 @@ let url: string;
 let upstream: string;
 
 beforeAll(async () => {
-  ({ server: { url } } = await startTestToxiproxy());
+  ({
+    server: { url },
+  } = await startTestToxiproxy());
   upstream = `127.0.0.1:${(await startEchoServer()).port}`;
 });
 afterAll(closeAll);
@@ -17,7 +19,11 @@ beforeEach(async () => {
   }
 });
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown; contentType: string | null }> {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown; contentType: string | null }> {
   const response = await fetch(`${url}${path}`, {
     method,
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -60,7 +66,9 @@ describe('proxy errors', () => {
   });
 
   it('400 missing required field: name / upstream', async () => {
-    expect(await call('POST', '/proxies', { listen: '127.0.0.1:0', upstream })).toMatchObject(error(400, 'missing required field: name'));
+    expect(await call('POST', '/proxies', { listen: '127.0.0.1:0', upstream })).toMatchObject(
+      error(400, 'missing required field: name'),
+    );
     expect(await call('POST', '/proxies', { name: 'p', listen: '127.0.0.1:0' })).toMatchObject(
       error(400, 'missing required field: upstream'),
     );
@@ -76,7 +84,9 @@ describe('proxy errors', () => {
   });
 
   it('500 with Go wording when the listen address is taken', async () => {
-    const first = (await call('POST', '/proxies', { name: 'a', listen: '127.0.0.1:0', upstream })).body as { listen: string };
+    const first = (await call('POST', '/proxies', { name: 'a', listen: '127.0.0.1:0', upstream })).body as {
+      listen: string;
+    };
     expect(await call('POST', '/proxies', { name: 'b', listen: first.listen, upstream })).toMatchObject(
       error(500, `listen tcp ${first.listen}: bind: address already in use`),
     );
@@ -147,7 +157,10 @@ describe('routing', () => {
       { name: 'one', listen: '127.0.0.1:0', upstream },
       { name: '', listen: '127.0.0.1:0', upstream },
     ]);
-    expect(response).toMatchObject({ status: 400, body: { error: 'missing required field: name at proxy 2', status: 400 } });
+    expect(response).toMatchObject({
+      status: 400,
+      body: { error: 'missing required field: name at proxy 2', status: 400 },
+    });
     expect((await call('GET', '/proxies')).body).toEqual({});
   });
 });

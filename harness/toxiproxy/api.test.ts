@@ -9,7 +9,10 @@ let url: string;
 let upstream: TestTcpServer;
 
 beforeEach(async () => {
-  ({ client, server: { url } } = await startTestToxiproxy());
+  ({
+    client,
+    server: { url },
+  } = await startTestToxiproxy());
   upstream = await startEchoServer();
 });
 afterEach(closeAll);
@@ -22,14 +25,24 @@ describe('proxies', () => {
   });
 
   it('creates a proxy enabled by default, listening on the real port when asked for 0', async () => {
-    const proxy = await client.createProxy({ name: 'pg', listen: 'localhost:0', upstream: `127.0.0.1:${upstream.port}` });
+    const proxy = await client.createProxy({
+      name: 'pg',
+      listen: 'localhost:0',
+      upstream: `127.0.0.1:${upstream.port}`,
+    });
     expect(proxy.name).toBe('pg');
     expect(proxy.enabled).toBe(true);
     expect(proxy.listen).toMatch(/^127\.0\.0\.1:\d+$/);
     expect(portOf(proxy.listen)).toBeGreaterThan(0);
     expect(await isPortOpen(portOf(proxy.listen))).toBe(true);
     const body = await (await fetch(`${url}/proxies/pg`)).json();
-    expect(body).toEqual({ name: 'pg', listen: proxy.listen, upstream: `127.0.0.1:${upstream.port}`, enabled: true, toxics: [] });
+    expect(body).toEqual({
+      name: 'pg',
+      listen: proxy.listen,
+      upstream: `127.0.0.1:${upstream.port}`,
+      enabled: true,
+      toxics: [],
+    });
   });
 
   it('answers 201 to a create and keeps a disabled proxy closed, with its listen as given', async () => {
@@ -49,12 +62,22 @@ describe('proxies', () => {
     expect(Object.keys(all).sort()).toEqual(['a', 'b']);
     const raw = (await (await fetch(`${url}/proxies`)).json()) as Record<string, { toxics: unknown[] }>;
     expect(raw.a?.toxics).toEqual([
-      { attributes: { latency: 5, jitter: 0 }, name: 'latency_downstream', type: 'latency', stream: 'downstream', toxicity: 1 },
+      {
+        attributes: { latency: 5, jitter: 0 },
+        name: 'latency_downstream',
+        type: 'latency',
+        stream: 'downstream',
+        toxicity: 1,
+      },
     ]);
   });
 
   it('disables and re-enables a proxy on the same port (POST alias through the client, PATCH by hand)', async () => {
-    const proxy = await client.createProxy({ name: 'p', listen: '127.0.0.1:0', upstream: `127.0.0.1:${upstream.port}` });
+    const proxy = await client.createProxy({
+      name: 'p',
+      listen: '127.0.0.1:0',
+      upstream: `127.0.0.1:${upstream.port}`,
+    });
     const port = portOf(proxy.listen);
     const disabled = await proxy.update({ enabled: false, listen: proxy.listen, upstream: proxy.upstream });
     expect(disabled.enabled).toBe(false);
@@ -67,14 +90,22 @@ describe('proxies', () => {
 
   it('moves a proxy to a new upstream', async () => {
     const other = await startEchoServer();
-    const proxy = await client.createProxy({ name: 'p', listen: '127.0.0.1:0', upstream: `127.0.0.1:${upstream.port}` });
+    const proxy = await client.createProxy({
+      name: 'p',
+      listen: '127.0.0.1:0',
+      upstream: `127.0.0.1:${upstream.port}`,
+    });
     const moved = await proxy.update({ enabled: true, listen: proxy.listen, upstream: `127.0.0.1:${other.port}` });
     expect(moved.upstream).toBe(`127.0.0.1:${other.port}`);
     expect(moved.enabled).toBe(true);
   });
 
   it('deletes a proxy with 204 and closes its port', async () => {
-    const proxy = await client.createProxy({ name: 'p', listen: '127.0.0.1:0', upstream: `127.0.0.1:${upstream.port}` });
+    const proxy = await client.createProxy({
+      name: 'p',
+      listen: '127.0.0.1:0',
+      upstream: `127.0.0.1:${upstream.port}`,
+    });
     const response = await fetch(`${url}/proxies/p`, { method: 'DELETE' });
     expect(response.status).toBe(204);
     expect(await isPortOpen(portOf(proxy.listen))).toBe(false);
@@ -85,8 +116,15 @@ describe('proxies', () => {
 
 describe('toxics', () => {
   it('creates a toxic with Toxiproxy defaults and every attribute of its type', async () => {
-    const proxy = await client.createProxy({ name: 'p', listen: '127.0.0.1:0', upstream: `127.0.0.1:${upstream.port}` });
-    const response = await fetch(`${url}/proxies/p/toxics`, { method: 'POST', body: JSON.stringify({ type: 'slicer' }) });
+    const proxy = await client.createProxy({
+      name: 'p',
+      listen: '127.0.0.1:0',
+      upstream: `127.0.0.1:${upstream.port}`,
+    });
+    const response = await fetch(`${url}/proxies/p/toxics`, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'slicer' }),
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       attributes: { average_size: 0, size_variation: 0, delay: 0 },
@@ -95,7 +133,12 @@ describe('toxics', () => {
       stream: 'downstream',
       toxicity: 1,
     });
-    const toxic = await proxy.addToxic({ type: 'reset_peer', stream: 'upstream', toxicity: 0.5, attributes: { timeout: 10 } } as never);
+    const toxic = await proxy.addToxic({
+      type: 'reset_peer',
+      stream: 'upstream',
+      toxicity: 0.5,
+      attributes: { timeout: 10 },
+    } as never);
     expect(toxic.toJson()).toEqual({
       attributes: { timeout: 10 },
       name: 'reset_peer_upstream',
@@ -106,16 +149,27 @@ describe('toxics', () => {
   });
 
   it('knows all eight toxic types', async () => {
-    const proxy = await client.createProxy({ name: 'p', listen: '127.0.0.1:0', upstream: `127.0.0.1:${upstream.port}` });
+    const proxy = await client.createProxy({
+      name: 'p',
+      listen: '127.0.0.1:0',
+      upstream: `127.0.0.1:${upstream.port}`,
+    });
     const types = ['noop', 'latency', 'bandwidth', 'slow_close', 'timeout', 'reset_peer', 'slicer', 'limit_data'];
     for (const type of types) await proxy.addToxic({ type, stream: 'upstream' } as never);
-    const listed = (await (await fetch(`${url}/proxies/p/toxics`)).json()) as Array<{ type: string; attributes: object }>;
+    const listed = (await (await fetch(`${url}/proxies/p/toxics`)).json()) as Array<{
+      type: string;
+      attributes: object;
+    }>;
     expect(listed.map((toxic) => toxic.type)).toEqual(types);
     expect(listed.find((toxic) => toxic.type === 'limit_data')?.attributes).toEqual({ bytes: 0 });
   });
 
   it('lists upstream toxics before downstream ones, each in the order added', async () => {
-    const proxy = await client.createProxy({ name: 'p', listen: '127.0.0.1:0', upstream: `127.0.0.1:${upstream.port}` });
+    const proxy = await client.createProxy({
+      name: 'p',
+      listen: '127.0.0.1:0',
+      upstream: `127.0.0.1:${upstream.port}`,
+    });
     await proxy.addToxic({ name: 'd1', type: 'latency' } as never);
     await proxy.addToxic({ name: 'u1', type: 'latency', stream: 'upstream' } as never);
     await proxy.addToxic({ name: 'd2', type: 'bandwidth' } as never);
@@ -124,7 +178,11 @@ describe('toxics', () => {
   });
 
   it('gets, merges on update (POST alias and PATCH) and deletes a toxic', async () => {
-    const proxy = await client.createProxy({ name: 'p', listen: '127.0.0.1:0', upstream: `127.0.0.1:${upstream.port}` });
+    const proxy = await client.createProxy({
+      name: 'p',
+      listen: '127.0.0.1:0',
+      upstream: `127.0.0.1:${upstream.port}`,
+    });
     await proxy.addToxic({ name: 'slow', type: 'latency', attributes: { latency: 100, jitter: 10 } } as never);
     const fetched = await proxy.getToxic<{ latency: number; jitter: number }>('slow');
     expect(fetched.attributes).toEqual({ latency: 100, jitter: 10 });
@@ -133,7 +191,10 @@ describe('toxics', () => {
     expect(updated.toxicity).toBe(0.5);
     expect(updated.attributes).toEqual({ latency: 1000, jitter: 10 });
 
-    const patched = await fetch(`${url}/proxies/p/toxics/slow`, { method: 'PATCH', body: JSON.stringify({ attributes: { jitter: 0 } }) });
+    const patched = await fetch(`${url}/proxies/p/toxics/slow`, {
+      method: 'PATCH',
+      body: JSON.stringify({ attributes: { jitter: 0 } }),
+    });
     expect(patched.status).toBe(200);
     expect(await patched.json()).toMatchObject({ toxicity: 0.5, attributes: { latency: 1000, jitter: 0 } });
 
@@ -155,9 +216,17 @@ describe('populate and reset', () => {
   });
 
   it('keeps an existing proxy whose listen and upstream are unchanged, and replaces one whose are not', async () => {
-    const kept = await client.createProxy({ name: 'kept', listen: '127.0.0.1:0', upstream: `127.0.0.1:${upstream.port}` });
+    const kept = await client.createProxy({
+      name: 'kept',
+      listen: '127.0.0.1:0',
+      upstream: `127.0.0.1:${upstream.port}`,
+    });
     await kept.addToxic({ type: 'latency' } as never);
-    const moved = await client.createProxy({ name: 'moved', listen: '127.0.0.1:0', upstream: `127.0.0.1:${upstream.port}` });
+    const moved = await client.createProxy({
+      name: 'moved',
+      listen: '127.0.0.1:0',
+      upstream: `127.0.0.1:${upstream.port}`,
+    });
     await moved.addToxic({ type: 'latency' } as never);
 
     const response = await fetch(`${url}/populate`, {
@@ -177,7 +246,11 @@ describe('populate and reset', () => {
   });
 
   it('reset re-enables every proxy and removes every toxic, answering 204', async () => {
-    const proxy = await client.createProxy({ name: 'p', listen: '127.0.0.1:0', upstream: `127.0.0.1:${upstream.port}` });
+    const proxy = await client.createProxy({
+      name: 'p',
+      listen: '127.0.0.1:0',
+      upstream: `127.0.0.1:${upstream.port}`,
+    });
     await proxy.addToxic({ type: 'timeout', stream: 'upstream' } as never);
     await proxy.addToxic({ type: 'latency' } as never);
     await proxy.update({ enabled: false, listen: proxy.listen, upstream: proxy.upstream });
@@ -191,13 +264,21 @@ describe('populate and reset', () => {
 
 describe('metrics', () => {
   it('serves byte counters and active toxics in Prometheus text format', async () => {
-    const proxy = await client.createProxy({ name: 'p', listen: '127.0.0.1:0', upstream: `127.0.0.1:${upstream.port}` });
+    const proxy = await client.createProxy({
+      name: 'p',
+      listen: '127.0.0.1:0',
+      upstream: `127.0.0.1:${upstream.port}`,
+    });
     await proxy.addToxic({ type: 'latency' } as never);
     const response = await fetch(`${url}/metrics`);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await response.text();
     expect(text).toContain('# TYPE toxiproxy_proxy_received_bytes_total counter');
-    expect(text).toMatch(/toxiproxy_proxy_sent_bytes_total\{direction="upstream",listener="[^"]+",proxy="p",upstream="[^"]+"\} 0/);
-    expect(text).toContain('toxiproxy_proxy_toxic_active{proxy="p",toxic="latency_downstream",type="latency",stream="downstream"} 1');
+    expect(text).toMatch(
+      /toxiproxy_proxy_sent_bytes_total\{direction="upstream",listener="[^"]+",proxy="p",upstream="[^"]+"\} 0/,
+    );
+    expect(text).toContain(
+      'toxiproxy_proxy_toxic_active{proxy="p",toxic="latency_downstream",type="latency",stream="downstream"} 1',
+    );
   });
 });

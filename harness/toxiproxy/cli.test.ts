@@ -63,7 +63,10 @@ async function writeConfig(name: string, content: string): Promise<string> {
 describe('faultline proxy', () => {
   it('serves the API, populated from --config, and closes everything on SIGTERM with exit 0', async () => {
     const echo = await startEchoServer();
-    const config = await writeConfig('proxies.json', JSON.stringify([{ name: 'echo', listen: '127.0.0.1:0', upstream: `127.0.0.1:${echo.port}` }]));
+    const config = await writeConfig(
+      'proxies.json',
+      JSON.stringify([{ name: 'echo', listen: '127.0.0.1:0', upstream: `127.0.0.1:${echo.port}` }]),
+    );
     const run = faultline(['proxy', '--port', '0', '--config', config, '--seed', '11']);
     const url = await waitForUrl(run);
     expect(run.stdout().trim().split('\n')).toHaveLength(1);
@@ -100,7 +103,11 @@ describe('faultline proxy', () => {
   it.each([
     ['not JSON', 'nope[', /not valid JSON/],
     ['not an array', '{"name": "x"}', /expected a JSON array of proxies/],
-    ['a proxy without upstream', '[{"name": "x", "listen": "127.0.0.1:0"}]', /proxy 1 \(upstream\): upstream is required/],
+    [
+      'a proxy without upstream',
+      '[{"name": "x", "listen": "127.0.0.1:0"}]',
+      /proxy 1 \(upstream\): upstream is required/,
+    ],
   ])('exits 2 on a malformed --config (%s), naming the file and the problem', async (_case, content, problem) => {
     const file = await writeConfig('bad.json', content);
     const run = faultline(['proxy', '--port', '0', '--config', file]);

@@ -29,18 +29,27 @@ describe('docker-compose.yml', () => {
     const app = compose.services['target-app']!;
     expect(app.build).toEqual({ context: '.', dockerfile: 'target-app/Dockerfile' });
     const env = app.environment as Record<string, string>;
-    expect(env.DATABASE_URL).toBe(`postgresql://faultline:\${FAULTLINE_POSTGRES_PASSWORD:-faultline}@toxiproxy:${proxy('postgres')?.listen?.split(':')[1]}/faultline`);
+    expect(env.DATABASE_URL).toBe(
+      `postgresql://faultline:\${FAULTLINE_POSTGRES_PASSWORD:-faultline}@toxiproxy:${proxy('postgres')?.listen?.split(':')[1]}/faultline`,
+    );
     expect(env.REDIS_URL).toBe(`redis://toxiproxy:${proxy('redis')?.listen?.split(':')[1]}`);
     for (const [key, value] of Object.entries(DEFAULT_APP_SETTINGS)) {
       if (!['NODE_ENV', 'HOST'].includes(key)) expect(env[key], key).toBe(value);
     }
-    expect(compose.services.postgres?.environment).toMatchObject({ POSTGRES_DB: 'faultline', POSTGRES_USER: 'faultline' });
+    expect(compose.services.postgres?.environment).toMatchObject({
+      POSTGRES_DB: 'faultline',
+      POSTGRES_USER: 'faultline',
+    });
   });
 
   it('documents the values --env external needs, and they match the stack', () => {
     const run = read('harness/cli/commands/run.ts');
-    expect(run).toContain('--app-url http://localhost:3000 --toxiproxy-url http://localhost:8474 --database-url postgresql://faultline:faultline@localhost:5432/faultline --jwt-secret faultline-compose-secret-change-me');
-    expect(compose.services['target-app']?.environment.JWT_SECRET).toBe('${FAULTLINE_JWT_SECRET:-faultline-compose-secret-change-me}');
+    expect(run).toContain(
+      '--app-url http://localhost:3000 --toxiproxy-url http://localhost:8474 --database-url postgresql://faultline:faultline@localhost:5432/faultline --jwt-secret faultline-compose-secret-change-me',
+    );
+    expect(compose.services['target-app']?.environment.JWT_SECRET).toBe(
+      '${FAULTLINE_JWT_SECRET:-faultline-compose-secret-change-me}',
+    );
     expect(compose.services['target-app']?.ports).toEqual(['${FAULTLINE_APP_PORT:-3000}:3000']);
     expect(compose.services.toxiproxy?.ports).toEqual(['${FAULTLINE_TOXIPROXY_PORT:-8474}:8474']);
     expect(compose.services.postgres?.ports).toEqual(['${FAULTLINE_POSTGRES_PORT:-5432}:5432']);
@@ -74,12 +83,18 @@ describe('target-app/Dockerfile', () => {
 });
 
 describe('.github/workflows/resilience.yml', () => {
-  const workflow = parse(read('.github/workflows/resilience.yml')) as { jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, unknown> }[] }> };
+  const workflow = parse(read('.github/workflows/resilience.yml')) as {
+    jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, unknown> }[] }>;
+  };
   const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
 
   it('runs the release suite in containers, uploads the reports and publishes JUnit and the step summary', () => {
     expect(steps.some((step) => step.run?.includes('faultline run release --env containers') === true)).toBe(true);
-    expect(steps.some((step) => step.uses?.startsWith('actions/upload-artifact@') === true && step.with?.path === 'reports/')).toBe(true);
+    expect(
+      steps.some(
+        (step) => step.uses?.startsWith('actions/upload-artifact@') === true && step.with?.path === 'reports/',
+      ),
+    ).toBe(true);
     expect(steps.some((step) => JSON.stringify(step.with ?? {}).includes('junit.xml'))).toBe(true);
   });
 });

@@ -31,7 +31,8 @@ export function parseProxyConfig(text: string): ProxyFields[] {
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const [index, ...field] = issue.path;
-  const where = typeof index === 'number' ? `proxy ${index + 1}${field.length > 0 ? ` (${field.join('.')})` : ''}: ` : '';
+  const where =
+    typeof index === 'number' ? `proxy ${index + 1}${field.length > 0 ? ` (${field.join('.')})` : ''}: ` : '';
   const problem = issue.path.length === 0 ? 'expected a JSON array of proxies' : issue.message;
   throw new ProxyConfigError(`${where}${problem}`, { cause: result.error });
 }

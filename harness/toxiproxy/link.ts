@@ -152,7 +152,7 @@ export class Link implements ToxicSubscriber {
     entry.outputEnded = ended;
     entry.stage = entry.toxic.type.createStage(entry.toxic.attributes, {
       output: this.outputOf(entry),
-      random: this.hooks.random,
+      random: () => this.hooks.random(),
       nowMs: () => performance.now(),
     });
   }

@@ -3,7 +3,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Proxy, Toxiproxy } from 'toxiproxy-node-client';
-import { closeAll, connect, createTestProxy, readBytes, startEchoServer, startTestToxiproxy } from './testing/fixtures.ts';
+import {
+  closeAll,
+  connect,
+  createTestProxy,
+  readBytes,
+  startEchoServer,
+  startTestToxiproxy,
+} from './testing/fixtures.ts';
 
 let client: Toxiproxy;
 let proxy: Proxy;
@@ -33,7 +40,10 @@ const NON_DESTRUCTIVE: Array<{ name: string; toxics: Array<{ type: string; attri
   { name: 'latency with jitter', toxics: [{ type: 'latency', attributes: { latency: 20, jitter: 10 } }] },
   { name: 'bandwidth', toxics: [{ type: 'bandwidth', attributes: { rate: 100_000 } }] },
   { name: 'slow_close', toxics: [{ type: 'slow_close', attributes: { delay: 50 } }] },
-  { name: 'slicer', toxics: [{ type: 'slicer', attributes: { average_size: 1_500, size_variation: 1_000, delay: 0 } }] },
+  {
+    name: 'slicer',
+    toxics: [{ type: 'slicer', attributes: { average_size: 1_500, size_variation: 1_000, delay: 0 } }],
+  },
   { name: 'limit_data above the payload', toxics: [{ type: 'limit_data', attributes: { bytes: 64 * 1024 * 1024 } }] },
   {
     name: 'all of them stacked',
@@ -66,8 +76,18 @@ describe('byte-exact transfer of 4 MiB', () => {
     const churn = (async () => {
       for (let i = 0; running; i++) {
         const stream = i % 2 === 0 ? 'upstream' : 'downstream';
-        const latency = await proxy.addToxic({ name: `latency_${i}`, type: 'latency', stream, attributes: { latency: 5 } } as never);
-        const slicer = await proxy.addToxic({ name: `slicer_${i}`, type: 'slicer', stream, attributes: { average_size: 500 } } as never);
+        const latency = await proxy.addToxic({
+          name: `latency_${i}`,
+          type: 'latency',
+          stream,
+          attributes: { latency: 5 },
+        } as never);
+        const slicer = await proxy.addToxic({
+          name: `slicer_${i}`,
+          type: 'slicer',
+          stream,
+          attributes: { average_size: 500 },
+        } as never);
         await latency.update({ attributes: { latency: 1, jitter: 1 } } as never);
         await latency.remove();
         await slicer.remove();

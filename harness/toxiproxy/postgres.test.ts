@@ -29,7 +29,10 @@ afterEach(async () => {
 });
 
 async function connectThroughProxy(): Promise<pg.Client> {
-  const pgClient = new pg.Client({ connectionString: postgres.url('postgres', '127.0.0.1', proxyPort), connectionTimeoutMillis: 5_000 });
+  const pgClient = new pg.Client({
+    connectionString: postgres.url('postgres', '127.0.0.1', proxyPort),
+    connectionTimeoutMillis: 5_000,
+  });
   pgClient.on('error', () => {});
   clients.push(pgClient);
   await pgClient.connect();
@@ -57,7 +60,10 @@ describe('PostgreSQL through the embedded proxy', () => {
     await expectDuration('without toxic', () => timedQuery(pgClient, 'SELECT 1'), { atLeastMs: 0, belowMs: 100 });
     await proxy.addToxic({ type: 'latency', attributes: { latency: 150 } } as never);
     for (let i = 0; i < 3; i++) {
-      await expectDuration('with latency', () => timedQuery(pgClient, 'SELECT 1'), { atLeastMs: 148, belowMs: 150 + 100 });
+      await expectDuration('with latency', () => timedQuery(pgClient, 'SELECT 1'), {
+        atLeastMs: 148,
+        belowMs: 150 + 100,
+      });
     }
   });
 
@@ -73,15 +79,24 @@ describe('PostgreSQL through the embedded proxy', () => {
 
   it('reset_peer: the query fails with a reset connection; after removal new connections work', async () => {
     const pgClient = await connectThroughProxy();
-    const toxic = await proxy.addToxic({ type: 'reset_peer', stream: 'upstream', attributes: { timeout: 50 } } as never);
-    await expect(pgClient.query('SELECT pg_sleep(0.2)')).rejects.toThrow(/ECONNRESET|Connection terminated unexpectedly/);
+    const toxic = await proxy.addToxic({
+      type: 'reset_peer',
+      stream: 'upstream',
+      attributes: { timeout: 50 },
+    } as never);
+    await expect(pgClient.query('SELECT pg_sleep(0.2)')).rejects.toThrow(
+      /ECONNRESET|Connection terminated unexpectedly/,
+    );
     await toxic.remove();
     const fresh = await connectThroughProxy();
     expect((await fresh.query('SELECT 3 AS three')).rows[0]).toEqual({ three: 3 });
   });
 
   it('timeout 0: a query hangs until the client gives up (pg query_timeout)', async () => {
-    const pgClient = new pg.Client({ connectionString: postgres.url('postgres', '127.0.0.1', proxyPort), query_timeout: 500 });
+    const pgClient = new pg.Client({
+      connectionString: postgres.url('postgres', '127.0.0.1', proxyPort),
+      query_timeout: 500,
+    });
     pgClient.on('error', () => {});
     clients.push(pgClient);
     await pgClient.connect();

@@ -67,7 +67,11 @@ describe('proxy lifecycle', () => {
     const churn = (async () => {
       for (let i = 0; running; i++) {
         const name = i % 2 === 0 ? 'noop_up' : 'noop_down';
-        const toxic = await proxy.addToxic({ name, type: 'noop', stream: i % 2 === 0 ? 'upstream' : 'downstream' } as never);
+        const toxic = await proxy.addToxic({
+          name,
+          type: 'noop',
+          stream: i % 2 === 0 ? 'upstream' : 'downstream',
+        } as never);
         await toxic.remove();
       }
     })();
@@ -84,7 +88,11 @@ describe('ports', () => {
   it('uses the port it was given, and reports it', async () => {
     const echo = await startEchoServer();
     const port = await freePort();
-    const proxy = await client.createProxy({ name: 'fixed', listen: `127.0.0.1:${port}`, upstream: `127.0.0.1:${echo.port}` });
+    const proxy = await client.createProxy({
+      name: 'fixed',
+      listen: `127.0.0.1:${port}`,
+      upstream: `127.0.0.1:${echo.port}`,
+    });
     expect(proxy.listen).toBe(`127.0.0.1:${port}`);
     expect(await isPortOpen(port)).toBe(true);
   });

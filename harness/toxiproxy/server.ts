@@ -43,7 +43,10 @@ function routes(proxies: ProxyCollection): Route[] {
     { path: '/reset', methods: { POST: proxy.reset } },
     { path: '/proxies', methods: { GET: proxy.index, POST: proxy.create } },
     { path: '/populate', methods: { POST: proxy.populate } },
-    { path: '/proxies/{proxy}', methods: { GET: proxy.show, PATCH: proxy.update, POST: proxy.update, DELETE: proxy.remove } },
+    {
+      path: '/proxies/{proxy}',
+      methods: { GET: proxy.show, PATCH: proxy.update, POST: proxy.update, DELETE: proxy.remove },
+    },
     { path: '/proxies/{proxy}/toxics', methods: { GET: toxic.index, POST: toxic.create } },
     {
       path: '/proxies/{proxy}/toxics/{toxic}',

@@ -140,7 +140,9 @@ function mergeAttributes(type: ToxicType, base: Attributes, raw: Record<string, 
     const value = raw[name];
     if (value === undefined || value === null) continue;
     if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-      throw apiErrors.badRequestBody(`attributes.${name} of a ${type.type} toxic must be an integer, got ${JSON.stringify(value)}`);
+      throw apiErrors.badRequestBody(
+        `attributes.${name} of a ${type.type} toxic must be an integer, got ${JSON.stringify(value)}`,
+      );
     }
     result[name] = value;
   }

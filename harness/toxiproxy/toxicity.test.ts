@@ -2,7 +2,14 @@
 // server's seed — so 0 never, 1 always, 0.5 about half, and the same seed the same connections.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Toxiproxy } from 'toxiproxy-node-client';
-import { closeAll, connect, createTestProxy, readUntilClosed, startEchoServer, startTestToxiproxy } from './testing/fixtures.ts';
+import {
+  closeAll,
+  connect,
+  createTestProxy,
+  readUntilClosed,
+  startEchoServer,
+  startTestToxiproxy,
+} from './testing/fixtures.ts';
 
 afterEach(closeAll);
 
@@ -51,7 +58,12 @@ describe('toxicity', () => {
     const { client } = await startTestToxiproxy(99);
     const echo = await startEchoServer();
     const { proxy, port } = await createTestProxy(client, echo.port);
-    const toxic = await proxy.addToxic({ type: 'limit_data', stream: 'upstream', toxicity: 0, attributes: { bytes: 0 } } as never);
+    const toxic = await proxy.addToxic({
+      type: 'limit_data',
+      stream: 'upstream',
+      toxicity: 0,
+      attributes: { bytes: 0 },
+    } as never);
     const socket = await connect(port);
     const ending = readUntilClosed(socket, 3_000);
     await toxic.update({ toxicity: 1 } as never);

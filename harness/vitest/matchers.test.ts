@@ -19,7 +19,13 @@ function result(overrides: Partial<ScenarioRunResult> = {}): ScenarioRunResult {
     loadEngine: 'builtin',
     timeline: null,
     checks: [
-      { name: 'no-crash', passed: true, summary: 'No unexpected exit.', figures: { unexpectedExits: 0 }, evidence: { counts: {}, firstOffending: [] } },
+      {
+        name: 'no-crash',
+        passed: true,
+        summary: 'No unexpected exit.',
+        figures: { unexpectedExits: 0 },
+        evidence: { counts: {}, firstOffending: [] },
+      },
       {
         name: 'no-5xx-except-503',
         passed: false,
@@ -33,7 +39,13 @@ function result(overrides: Partial<ScenarioRunResult> = {}): ScenarioRunResult {
           ],
         },
       },
-      { name: 'latency', passed: false, summary: 'Thresholds crossed: steady p(95)<500 (was 812).', figures: { 'steady p(95)<500': 812 }, evidence: { counts: {}, firstOffending: [] } },
+      {
+        name: 'latency',
+        passed: false,
+        summary: 'Thresholds crossed: steady p(95)<500 (was 812).',
+        figures: { 'steady p(95)<500': 812 },
+        evidence: { counts: {}, firstOffending: [] },
+      },
     ],
     ...overrides,
   };
@@ -62,13 +74,21 @@ describe('toPassChecks', () => {
   });
 
   it('is what expect() reports through expect.extend', () => {
-    expect(() => expect(result()).toPassChecks()).toThrow(/2 of 3 failed:\n\n {2}✗ no-5xx-except-503 — 2 answers were 5xx other than 503/);
+    expect(() => expect(result()).toPassChecks()).toThrow(
+      /2 of 3 failed:\n\n {2}✗ no-5xx-except-503 — 2 answers were 5xx other than 503/,
+    );
     expect(() => expect(result({ status: 'passed', checks: [result().checks[0]!] })).toPassChecks()).not.toThrow();
-    expect(() => expect(result({ status: 'passed', checks: [result().checks[0]!] })).not.toPassChecks()).toThrow('to fail a check, but all 1 held');
+    expect(() => expect(result({ status: 'passed', checks: [result().checks[0]!] })).not.toPassChecks()).toThrow(
+      'to fail a check, but all 1 held',
+    );
   });
 
   it('lets advisory failures of a gated result pass, and names them under .not', () => {
-    const gated = gateScenario(result(), defineGatingPolicy({ name: 'lenient', advisory: ['latency', 'no-5xx-except-503'] }), { graceMs: 5_000 });
+    const gated = gateScenario(
+      result(),
+      defineGatingPolicy({ name: 'lenient', advisory: ['latency', 'no-5xx-except-503'] }),
+      { graceMs: 5_000 },
+    );
     expect(gated).toPassChecks();
     expect(toPassChecks(gated).message()).toContain('(advisory failures: no-5xx-except-503, latency)');
   });
@@ -76,15 +96,23 @@ describe('toPassChecks', () => {
   it('fails a scenario that never reached a verdict, saying why', () => {
     const outcome = toPassChecks(result({ status: 'error', checks: [], reason: 'PostgreSQL did not start' }));
     expect(outcome).toMatchObject({ pass: false });
-    expect(outcome.message()).toBe('scenario db-outage (seed 42, embedded environment) did not run to a verdict: error — PostgreSQL did not start');
-    expect(toPassChecks({ nope: true }).message()).toBe('expected a scenario result from runScenario(), got {"nope":true}');
+    expect(outcome.message()).toBe(
+      'scenario db-outage (seed 42, embedded environment) did not run to a verdict: error — PostgreSQL did not start',
+    );
+    expect(toPassChecks({ nope: true }).message()).toBe(
+      'expected a scenario result from runScenario(), got {"nope":true}',
+    );
   });
 });
 
 describe('toPassCheck', () => {
   it('judges one check by name', () => {
     expect(result()).toPassCheck('no-crash');
-    expect(toPassCheck(result(), 'no-5xx-except-503').message()).toContain('expected check no-5xx-except-503 of scenario db-outage (seed 42, embedded environment) to pass:\n\n  ✗ no-5xx-except-503 — 2 answers');
-    expect(toPassCheck(result(), 'ready-within').message()).toBe('scenario db-outage (seed 42, embedded environment) has no check "ready-within"; it has: no-crash, no-5xx-except-503, latency (status failed)');
+    expect(toPassCheck(result(), 'no-5xx-except-503').message()).toContain(
+      'expected check no-5xx-except-503 of scenario db-outage (seed 42, embedded environment) to pass:\n\n  ✗ no-5xx-except-503 — 2 answers',
+    );
+    expect(toPassCheck(result(), 'ready-within').message()).toBe(
+      'scenario db-outage (seed 42, embedded environment) has no check "ready-within"; it has: no-crash, no-5xx-except-503, latency (status failed)',
+    );
   });
 });

@@ -7,7 +7,8 @@ import 'faultline/vitest';
 
 const briefLatency = defineScenario({
   name: 'vitest-brief-latency',
-  description: 'A short burst of database latency under light load: nothing crashes, nothing answers a 5xx other than 503.',
+  description:
+    'A short burst of database latency under light load: nothing crashes, nothing answers a 5xx other than 503.',
   timeline: [during('2s', '3s', dbLatency({ latencyMs: 200 }))],
   duration: '5s',
   load: { rate: 10, mix: { 'events.list': 1, 'events.get': 1 } },
@@ -17,7 +18,12 @@ const briefLatency = defineScenario({
 describe('runScenario from the package entry', () => {
   it('runs a scenario on the embedded environment and passes its checks', async () => {
     const result = await runScenario(briefLatency, { seed: 7 });
-    expect(result).toMatchObject({ name: 'vitest-brief-latency', seed: 7, environment: { kind: 'embedded' }, gate: { policy: 'default', outcome: 'passed' } });
+    expect(result).toMatchObject({
+      name: 'vitest-brief-latency',
+      seed: 7,
+      environment: { kind: 'embedded' },
+      gate: { policy: 'default', outcome: 'passed' },
+    });
     expect(result.timeline?.samples.length).toBeGreaterThan(30);
     expect(result.timeline?.faults.map((fault) => fault.kind)).toEqual(['dbLatency']);
     expect(result).toPassChecks();

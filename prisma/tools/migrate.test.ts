@@ -43,7 +43,9 @@ describe('migrate', () => {
 
     const client = new pg.Client({ connectionString: urlOf(name) });
     await client.connect();
-    const { rows } = await client.query('SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations"');
+    const { rows } = await client.query(
+      'SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations"',
+    );
     await client.end();
     for (const migration of migrations) {
       const sql = await fs.readFile(path.join(MIGRATIONS_DIR, migration.name, 'migration.sql'));
@@ -57,17 +59,25 @@ describe('migrate', () => {
     await fs.cp(MIGRATIONS_DIR, workDir, { recursive: true });
     const [firstMigration] = await readMigrations(workDir);
     await fs.appendFile(path.join(workDir, firstMigration!.name, 'migration.sql'), '\n-- edited\n');
-    await expect(migrate(urlOf(name), workDir)).rejects.toMatchObject({ code: 'MIGRATION_FAILED', message: expect.stringContaining('checksum') });
+    await expect(migrate(urlOf(name), workDir)).rejects.toMatchObject({
+      code: 'MIGRATION_FAILED',
+      message: expect.stringContaining('checksum'),
+    });
 
     await fs.cp(MIGRATIONS_DIR, workDir, { recursive: true, force: true });
     const broken = path.join(workDir, '29990101000000_broken');
     await fs.mkdir(broken);
-    await fs.writeFile(path.join(broken, 'migration.sql'), 'CREATE TABLE half_done (id int);\nSELECT no_such_function();\n');
+    await fs.writeFile(
+      path.join(broken, 'migration.sql'),
+      'CREATE TABLE half_done (id int);\nSELECT no_such_function();\n',
+    );
     await expect(migrate(urlOf(name), workDir)).rejects.toMatchObject({ code: 'MIGRATION_FAILED' });
     const client = new pg.Client({ connectionString: urlOf(name) });
     await client.connect();
     const tables = await client.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'`);
-    const recorded = await client.query(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29990101000000_broken'`);
+    const recorded = await client.query(
+      `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29990101000000_broken'`,
+    );
     await client.end();
     expect(tables.rowCount).toBe(0);
     expect(recorded.rowCount).toBe(0);

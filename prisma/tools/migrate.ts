@@ -43,7 +43,10 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await fs.readFile(path.join(dir, name, 'migration.sql'), 'utf8');
@@ -61,15 +64,20 @@ export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): Promis
     // One migrator at a time per database, like Prisma's advisory lock.
     await client.query('SELECT pg_advisory_lock(72707369)');
     await client.query(BOOKKEEPING_DDL);
-    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
-      'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"',
-    );
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+    }>('SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"');
     const result: MigrateResult = { applied: [], alreadyApplied: [] };
     for (const migration of migrations) {
       const record = rows.find((row) => row.migration_name === migration.name && row.rolled_back_at === null);
       if (record !== undefined) {
         if (record.finished_at === null) {
-          throw new MigrationError(`migration ${migration.name} was started but never finished; resolve it before migrating again`);
+          throw new MigrationError(
+            `migration ${migration.name} was started but never finished; resolve it before migrating again`,
+          );
         }
         if (record.checksum !== migration.checksum) {
           throw new MigrationError(`migration ${migration.name} was modified after it was applied (checksum mismatch)`);
@@ -85,7 +93,10 @@ export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): Promis
           [id, migration.checksum, migration.name],
         );
         await client.query(migration.sql);
-        await client.query('UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [id]);
+        await client.query(
+          'UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1',
+          [id],
+        );
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);

@@ -26,11 +26,20 @@ try {
   say(`migrations applied: ${migrated.applied.join(', ')}`);
   const manifest = await seedDatabase(postgres.url('faultline'), { scale: Number(process.env.SEED_SCALE ?? 1) });
   const admin = manifest.users.find((user) => user.role === 'ADMIN');
-  say(`seeded ${manifest.users.length} users, ${manifest.publishedEventIds.length} published events (log in as seed-0@faultline.test / ${SEED_PASSWORD}, an ADMIN${admin === undefined ? '' : ` with id ${admin.id}`})`);
+  say(
+    `seeded ${manifest.users.length} users, ${manifest.publishedEventIds.length} published events (log in as seed-0@faultline.test / ${SEED_PASSWORD}, an ADMIN${admin === undefined ? '' : ` with id ${admin.id}`})`,
+  );
 
-  const config = loadConfig({ PORT: '3000', JWT_SECRET: 'faultline-dev-secret-change-me', ...process.env, DATABASE_URL: postgres.url('faultline') });
+  const config = loadConfig({
+    PORT: '3000',
+    JWT_SECRET: 'faultline-dev-secret-change-me',
+    ...process.env,
+    DATABASE_URL: postgres.url('faultline'),
+  });
   const server = await startServer(config, createLogger(config.LOG_LEVEL));
-  say(`\ntarget-app is ready: ${server.url}/api/v1/health  (detailed: ${server.url}/api/v1/health/detailed, db: ${server.url}/api/v1/db-check)\nCtrl-C to stop.`);
+  say(
+    `\ntarget-app is ready: ${server.url}/api/v1/health  (detailed: ${server.url}/api/v1/health/detailed, db: ${server.url}/api/v1/db-check)\nCtrl-C to stop.`,
+  );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       if (stopping) return;

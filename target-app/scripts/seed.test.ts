@@ -24,11 +24,29 @@ it('seeds a deterministic data set of the chosen size', async () => {
   const client = new pg.Client({ connectionString: a.url });
   await client.connect();
   try {
-    const count = async (sql: string, params: unknown[]): Promise<number> => Number((await client.query(sql, params)).rows[0].count);
-    expect(await count('SELECT count(*) FROM users WHERE id = ANY($1::uuid[]) AND "deletedAt" IS NOT NULL', [first.deletedUserIds])).toBe(first.deletedUserIds.length);
-    expect(await count('SELECT count(*) FROM users WHERE id = ANY($1::uuid[]) AND "deletedAt" IS NULL', [first.users.map((u) => u.id)])).toBe(first.users.length);
-    expect(await count(`SELECT count(*) FROM events WHERE id = ANY($1::uuid[]) AND status = 'PUBLISHED' AND "deletedAt" IS NULL`, [first.publishedEventIds])).toBe(first.publishedEventIds.length);
-    expect(await count('SELECT count(*) FROM artists WHERE id = ANY($1::uuid[]) AND "deletedAt" IS NOT NULL', [first.deletedArtistIds])).toBe(first.deletedArtistIds.length);
+    const count = async (sql: string, params: unknown[]): Promise<number> =>
+      Number((await client.query(sql, params)).rows[0].count);
+    expect(
+      await count('SELECT count(*) FROM users WHERE id = ANY($1::uuid[]) AND "deletedAt" IS NOT NULL', [
+        first.deletedUserIds,
+      ]),
+    ).toBe(first.deletedUserIds.length);
+    expect(
+      await count('SELECT count(*) FROM users WHERE id = ANY($1::uuid[]) AND "deletedAt" IS NULL', [
+        first.users.map((u) => u.id),
+      ]),
+    ).toBe(first.users.length);
+    expect(
+      await count(
+        `SELECT count(*) FROM events WHERE id = ANY($1::uuid[]) AND status = 'PUBLISHED' AND "deletedAt" IS NULL`,
+        [first.publishedEventIds],
+      ),
+    ).toBe(first.publishedEventIds.length);
+    expect(
+      await count('SELECT count(*) FROM artists WHERE id = ANY($1::uuid[]) AND "deletedAt" IS NOT NULL', [
+        first.deletedArtistIds,
+      ]),
+    ).toBe(first.deletedArtistIds.length);
     expect(await count('SELECT count(*) FROM tickets', [])).toBe(100);
   } finally {
     await client.end();

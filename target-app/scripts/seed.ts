@@ -48,8 +48,20 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
   const at = (offsetDays: number): Date => new Date(now + offsetDays * 86_400_000);
   const passwordHash = await hashPassword(SEED_PASSWORD);
   const manifest: SeedManifest = {
-    users: [], deletedUserIds: [], organizers: [], deletedOrganizerIds: [], publishedEventIds: [], draftEventIds: [],
-    deletedEventIds: [], artistIds: [], deletedArtistIds: [], venueIds: [], deletedVenueIds: [], ticketIds: [], messageIds: [], deletedMessageIds: [],
+    users: [],
+    deletedUserIds: [],
+    organizers: [],
+    deletedOrganizerIds: [],
+    publishedEventIds: [],
+    draftEventIds: [],
+    deletedEventIds: [],
+    artistIds: [],
+    deletedArtistIds: [],
+    venueIds: [],
+    deletedVenueIds: [],
+    ticketIds: [],
+    messageIds: [],
+    deletedMessageIds: [],
   };
 
   const users: unknown[][] = [];
@@ -58,7 +70,16 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
     const id = uuidFrom(rng);
     const role = i < 2 * scale ? 'ADMIN' : i < 8 * scale ? 'ORGANIZER' : 'USER';
     const deleted = role === 'USER' && i % 10 === 9;
-    users.push([id, `seed-${i}@faultline.test`, passwordHash, `Seed User ${i}`, role, deleted ? at(-1) : null, at(-30), at(0)]);
+    users.push([
+      id,
+      `seed-${i}@faultline.test`,
+      passwordHash,
+      `Seed User ${i}`,
+      role,
+      deleted ? at(-1) : null,
+      at(-30),
+      at(0),
+    ]);
     if (deleted) manifest.deletedUserIds.push(id);
     else manifest.users.push({ id, role });
   }
@@ -76,7 +97,15 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
   for (let i = 0; i < 5 * scale; i += 1) {
     const id = uuidFrom(rng);
     const deleted = i % 5 === 4;
-    venues.push([id, `${name()} Hall`, pick(CITIES), 100 + Math.floor(rng() * 5_000), deleted ? at(-1) : null, at(-30), at(0)]);
+    venues.push([
+      id,
+      `${name()} Hall`,
+      pick(CITIES),
+      100 + Math.floor(rng() * 5_000),
+      deleted ? at(-1) : null,
+      at(-30),
+      at(0),
+    ]);
     (deleted ? manifest.deletedVenueIds : manifest.venueIds).push(id);
   }
   const artists: unknown[][] = [];
@@ -92,21 +121,49 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
     const id = uuidFrom(rng);
     const organizer = manifest.organizers[i % manifest.organizers.length]!;
     const kind = i % 10 === 9 ? 'deleted' : i % 10 === 8 ? 'draft' : 'published';
-    events.push([id, organizer.id, pick(manifest.venueIds), `${name()} Night`, at(1 + (i % 60)), kind === 'draft' ? 'DRAFT' : 'PUBLISHED', kind === 'draft' ? null : at(-2), kind === 'deleted' ? at(-1) : null, at(-10), at(0)]);
+    events.push([
+      id,
+      organizer.id,
+      pick(manifest.venueIds),
+      `${name()} Night`,
+      at(1 + (i % 60)),
+      kind === 'draft' ? 'DRAFT' : 'PUBLISHED',
+      kind === 'draft' ? null : at(-2),
+      kind === 'deleted' ? at(-1) : null,
+      at(-10),
+      at(0),
+    ]);
     eventArtists.push([id, manifest.artistIds[i % manifest.artistIds.length]]);
-    ({ deleted: manifest.deletedEventIds, draft: manifest.draftEventIds, published: manifest.publishedEventIds })[kind].push(id);
+    ({ deleted: manifest.deletedEventIds, draft: manifest.draftEventIds, published: manifest.publishedEventIds })[
+      kind
+    ].push(id);
   }
   const tickets: unknown[][] = [];
   for (let i = 0; i < 50 * scale; i += 1) {
     const id = uuidFrom(rng);
-    tickets.push([id, `seed-ticket-${i}`, pick(manifest.publishedEventIds), pick(manifest.users).id, i % 3 === 0 ? 'CONFIRMED' : 'RESERVED', at(-5), at(0)]);
+    tickets.push([
+      id,
+      `seed-ticket-${i}`,
+      pick(manifest.publishedEventIds),
+      pick(manifest.users).id,
+      i % 3 === 0 ? 'CONFIRMED' : 'RESERVED',
+      at(-5),
+      at(0),
+    ]);
     manifest.ticketIds.push(id);
   }
   const messages: unknown[][] = [];
   for (let i = 0; i < 50 * scale; i += 1) {
     const id = uuidFrom(rng);
     const deleted = i % 10 === 9;
-    messages.push([id, pick(manifest.publishedEventIds), pick(manifest.users).id, `Message ${i}: see you at the show`, at(-1), deleted ? at(0) : null]);
+    messages.push([
+      id,
+      pick(manifest.publishedEventIds),
+      pick(manifest.users).id,
+      `Message ${i}: see you at the show`,
+      at(-1),
+      deleted ? at(0) : null,
+    ]);
     (deleted ? manifest.deletedMessageIds : manifest.messageIds).push(id);
   }
   const follows: unknown[][] = [];
@@ -123,14 +180,50 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
   await client.connect();
   try {
     await client.query('BEGIN');
-    await insert(client, 'users', ['id', 'email', 'passwordHash', 'name', 'role', 'deletedAt', 'createdAt', 'updatedAt'], users);
-    await insert(client, 'user_preferences', ['userId', 'updatedAt'], users.map((row) => [row[0], at(0)]));
-    await insert(client, 'organizers', ['id', 'ownerId', 'name', 'status', 'deletedAt', 'createdAt', 'updatedAt'], organizers);
+    await insert(
+      client,
+      'users',
+      ['id', 'email', 'passwordHash', 'name', 'role', 'deletedAt', 'createdAt', 'updatedAt'],
+      users,
+    );
+    await insert(
+      client,
+      'user_preferences',
+      ['userId', 'updatedAt'],
+      users.map((row) => [row[0], at(0)]),
+    );
+    await insert(
+      client,
+      'organizers',
+      ['id', 'ownerId', 'name', 'status', 'deletedAt', 'createdAt', 'updatedAt'],
+      organizers,
+    );
     await insert(client, 'venues', ['id', 'name', 'city', 'capacity', 'deletedAt', 'createdAt', 'updatedAt'], venues);
     await insert(client, 'artists', ['id', 'name', 'genre', 'deletedAt', 'createdAt', 'updatedAt'], artists);
-    await insert(client, 'events', ['id', 'organizerId', 'venueId', 'title', 'startsAt', 'status', 'publishedAt', 'deletedAt', 'createdAt', 'updatedAt'], events);
+    await insert(
+      client,
+      'events',
+      [
+        'id',
+        'organizerId',
+        'venueId',
+        'title',
+        'startsAt',
+        'status',
+        'publishedAt',
+        'deletedAt',
+        'createdAt',
+        'updatedAt',
+      ],
+      events,
+    );
     await insert(client, 'event_artists', ['eventId', 'artistId'], eventArtists);
-    await insert(client, 'tickets', ['id', 'clientKey', 'eventId', 'holderId', 'status', 'createdAt', 'updatedAt'], tickets);
+    await insert(
+      client,
+      'tickets',
+      ['id', 'clientKey', 'eventId', 'holderId', 'status', 'createdAt', 'updatedAt'],
+      tickets,
+    );
     await insert(client, 'chat_messages', ['id', 'eventId', 'authorId', 'body', 'createdAt', 'deletedAt'], messages);
     await insert(client, 'follows', ['id', 'userId', 'organizerId'], follows);
     await client.query('COMMIT');

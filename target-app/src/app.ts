@@ -60,18 +60,23 @@ export function createApp(deps: AppDependencies): BuiltApp {
   app.use(requestContext(logger));
   app.use(express.json({ limit: '100kb' }));
 
-  app.use('/api/v1', healthRoutes({
-    database,
-    integrations: deps.integrations,
-    retryAfterSec: config.RETRY_AFTER_SEC,
-    alwaysOk: defects.has('health-always-ok'),
-    startedAt: deps.startedAt ?? new Date(),
-  }));
+  app.use(
+    '/api/v1',
+    healthRoutes({
+      database,
+      integrations: deps.integrations,
+      retryAfterSec: config.RETRY_AFTER_SEC,
+      alwaysOk: defects.has('health-always-ok'),
+      startedAt: deps.startedAt ?? new Date(),
+    }),
+  );
 
   if (defects.has('listen-before-db')) {
     // The bug the fix removed: no readiness gate, so requests that arrive before the database is
     // connected fail the way they did in production ("Engine is not yet connected" → 500).
-    app.use('/api/v1', (_req, _res, next) => next(database.state === 'connecting' ? new Error('Engine is not yet connected') : undefined));
+    app.use('/api/v1', (_req, _res, next) =>
+      next(database.state === 'connecting' ? new Error('Engine is not yet connected') : undefined),
+    );
   } else {
     app.use('/api/v1', ensureDatabaseConnection(database, config.RETRY_AFTER_SEC));
   }
@@ -79,23 +84,30 @@ export function createApp(deps: AppDependencies): BuiltApp {
 
   app.use(notFoundHandler);
   app.use(bodyParserErrors);
-  app.use(errorHandler({
-    database,
-    retryAfterSec: config.RETRY_AFTER_SEC,
-    databaseErrorsAs500: defects.has('db-errors-as-500'),
-    recordNotFoundAs500: defects.has('unhandled-p2025'),
-    onDatabaseUnavailable: defects.has('exit-on-db-error')
-      ? (error) => {
-          logger.fatal({ event: 'process.exit', reason: 'database error', err: error }, 'database error; exiting');
-          (deps.exit ?? process.exit)(1);
-        }
-      : undefined,
-  }));
+  app.use(
+    errorHandler({
+      database,
+      retryAfterSec: config.RETRY_AFTER_SEC,
+      databaseErrorsAs500: defects.has('db-errors-as-500'),
+      recordNotFoundAs500: defects.has('unhandled-p2025'),
+      onDatabaseUnavailable: defects.has('exit-on-db-error')
+        ? (error) => {
+            logger.fatal({ event: 'process.exit', reason: 'database error', err: error }, 'database error; exiting');
+            (deps.exit ?? process.exit)(1);
+          }
+        : undefined,
+    }),
+  );
   return { app, services, chat, tokens };
 }
 
 /** express.json() errors (malformed JSON, too large) become 400s in the standard shape. */
-function bodyParserErrors(error: unknown, _req: express.Request, _res: express.Response, next: express.NextFunction): void {
+function bodyParserErrors(
+  error: unknown,
+  _req: express.Request,
+  _res: express.Response,
+  next: express.NextFunction,
+): void {
   const e = error as { type?: string; message?: string } | undefined;
   if (e?.type === 'entity.parse.failed') next(new ValidationError(`malformed JSON body: ${e.message ?? ''}`.trim()));
   else if (e?.type === 'entity.too.large') next(new ValidationError('request body too large'));

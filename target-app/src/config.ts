@@ -9,10 +9,16 @@ const defectList = z
   .string()
   .default('')
   .transform((raw, ctx) => {
-    const names = raw.split(',').map((name) => name.trim()).filter((name) => name.length > 0);
+    const names = raw
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name.length > 0);
     const unknown = names.filter((name) => !(DEFECT_NAMES as readonly string[]).includes(name));
     if (unknown.length > 0) {
-      ctx.addIssue({ code: 'custom', message: `unknown defect(s) ${unknown.join(', ')}; known: ${DEFECT_NAMES.join(', ')}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown defect(s) ${unknown.join(', ')}; known: ${DEFECT_NAMES.join(', ')}`,
+      });
       return z.NEVER;
     }
     return names as DefectName[];
@@ -22,7 +28,10 @@ const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: int(3000).pipe(z.number().max(65_535)),
-  DATABASE_URL: z.string().url().refine((url) => /^postgres(ql)?:\/\//.test(url), 'must be a postgresql:// URL'),
+  DATABASE_URL: z
+    .string()
+    .url()
+    .refine((url) => /^postgres(ql)?:\/\//.test(url), 'must be a postgresql:// URL'),
   REDIS_URL: z
     .string()
     .url()

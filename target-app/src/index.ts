@@ -32,7 +32,10 @@ process.on('uncaughtException', (error) => {
 });
 
 const server = await startServer(config, logger).catch((error: unknown) => {
-  logger.fatal({ event: 'startup.failed', code: (error as { code?: string }).code, err: error }, `startup failed: ${(error as Error).message}`);
+  logger.fatal(
+    { event: 'startup.failed', code: (error as { code?: string }).code, err: error },
+    `startup failed: ${(error as Error).message}`,
+  );
   process.exit(1);
 });
 

@@ -32,7 +32,11 @@ export interface StartOptions {
 export async function startServer(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
   const startedAt = new Date();
   const defects = createDefects(config.TARGET_APP_DEFECTS);
-  if (defects.enabled.length > 0) logger.warn({ event: 'defects.enabled', defects: defects.enabled }, `DEFECTS ENABLED: ${defects.enabled.join(', ')}`);
+  if (defects.enabled.length > 0)
+    logger.warn(
+      { event: 'defects.enabled', defects: defects.enabled },
+      `DEFECTS ENABLED: ${defects.enabled.join(', ')}`,
+    );
 
   const database = new Database(
     {
@@ -47,7 +51,14 @@ export async function startServer(config: Config, logger: Logger, options: Start
     },
     logger,
   );
-  const cache = new Cache({ url: config.REDIS_URL, connectTimeoutMs: config.REDIS_CONNECT_TIMEOUT_MS, critical: defects.has('redis-critical') }, logger);
+  const cache = new Cache(
+    {
+      url: config.REDIS_URL,
+      connectTimeoutMs: config.REDIS_CONNECT_TIMEOUT_MS,
+      critical: defects.has('redis-critical'),
+    },
+    logger,
+  );
   const integrations = new ServiceIntegrationManager(logger, config.SERVICE_INIT_TIMEOUT_MS)
     .register(schemaIntegration(database))
     .register(redisIntegration(cache, defects.has('redis-critical')))
@@ -67,7 +78,8 @@ export async function startServer(config: Config, logger: Logger, options: Start
 
   const listenEarly = defects.has('listen-before-db');
   let port = listenEarly ? await listen() : 0;
-  if (listenEarly) logger.info({ event: 'http.listening', port }, `listening on ${config.HOST}:${port} (before the database)`);
+  if (listenEarly)
+    logger.info({ event: 'http.listening', port }, `listening on ${config.HOST}:${port} (before the database)`);
 
   const maxRetries = defects.has('no-connect-retry') ? 0 : config.DB_CONNECT_MAX_RETRIES;
   try {
@@ -85,7 +97,10 @@ export async function startServer(config: Config, logger: Logger, options: Start
 
   if (!listenEarly) port = await listen();
   const url = `http://${config.HOST}:${port}`;
-  logger.info({ event: 'http.listening', port, url, database: database.state, services: integrations.snapshot() }, `ready: listening on ${url}`);
+  logger.info(
+    { event: 'http.listening', port, url, database: database.state, services: integrations.snapshot() },
+    `ready: listening on ${url}`,
+  );
 
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> => {
@@ -94,7 +109,9 @@ export async function startServer(config: Config, logger: Logger, options: Start
       const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
       const deadline = setTimeout(() => httpServer.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
       await drained;
       clearTimeout(deadline);
       await integrations.close();

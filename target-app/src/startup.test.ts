@@ -22,7 +22,13 @@ describe('a database that comes up late', () => {
   });
 
   it('is retried with backoff; the app listens only once it is ready, then serves', async () => {
-    const app = spawnApp(testEnv(server.url('app'), { DB_CONNECT_MAX_RETRIES: '10', DB_CONNECT_DELAY_MS: '200', DB_CONNECT_MAX_DELAY_MS: '1000' }));
+    const app = spawnApp(
+      testEnv(server.url('app'), {
+        DB_CONNECT_MAX_RETRIES: '10',
+        DB_CONNECT_DELAY_MS: '200',
+        DB_CONNECT_MAX_DELAY_MS: '1000',
+      }),
+    );
     try {
       await app.waitForLog((line) => line.event === 'db.connect.retry' && (line.attempt as number) >= 2);
       expect(app.logs.some((line) => line.event === 'http.listening')).toBe(false);
@@ -46,7 +52,12 @@ describe('a database that comes up late', () => {
 describe('a database that never comes', () => {
   it('exits 1 after the retry budget with one clear fatal line and no crash trace', async () => {
     const port = await freePort();
-    const app = spawnApp(testEnv(`postgresql://postgres:postgres@127.0.0.1:${port}/app`, { DB_CONNECT_MAX_RETRIES: '3', DB_CONNECT_DELAY_MS: '100' }));
+    const app = spawnApp(
+      testEnv(`postgresql://postgres:postgres@127.0.0.1:${port}/app`, {
+        DB_CONNECT_MAX_RETRIES: '3',
+        DB_CONNECT_DELAY_MS: '100',
+      }),
+    );
     const exit = await app.exited;
     expect(exit.code).toBe(1);
     const retries = app.logs.filter((line) => line.event === 'db.connect.retry');
@@ -73,7 +84,9 @@ describe('configuration', () => {
   });
 
   it('exits 1 on an unknown defect name, listing the known ones', async () => {
-    const app = spawnApp(testEnv('postgresql://postgres:postgres@127.0.0.1:1/app', { TARGET_APP_DEFECTS: 'listen-before-db,made-up' }));
+    const app = spawnApp(
+      testEnv('postgresql://postgres:postgres@127.0.0.1:1/app', { TARGET_APP_DEFECTS: 'listen-before-db,made-up' }),
+    );
     expect((await app.exited).code).toBe(1);
     const fatal = app.logs.find((line) => line.levelName === 'fatal');
     expect(fatal!.msg).toContain('made-up');
@@ -103,7 +116,9 @@ describe('graceful shutdown', () => {
     let response = '';
     socket.on('data', (chunk: Buffer) => (response += chunk.toString()));
     const closed = new Promise((resolve) => socket.once('close', resolve));
-    socket.write(`PATCH /api/v1/users/me HTTP/1.1\r\nHost: app\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 5)}`);
+    socket.write(
+      `PATCH /api/v1/users/me HTTP/1.1\r\nHost: app\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 5)}`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     app.child.kill('SIGTERM');
     await app.waitForLog((line) => line.event === 'shutdown.start');

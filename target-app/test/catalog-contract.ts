@@ -74,14 +74,20 @@ export function describeCatalog(getApp: () => TestApp, catalog: Catalog): void {
     it('renames a live row', async () => {
       const app = getApp();
       const row = await catalog.insert(app, {});
-      const res = await app.api('PATCH', `${path}/${row.id}`, { token: (await admin()).token, body: { name: 'Renamed' } });
+      const res = await app.api('PATCH', `${path}/${row.id}`, {
+        token: (await admin()).token,
+        body: { name: 'Renamed' },
+      });
       expect(res.status).toBe(200);
       expect(res.body[one].name).toBe('Renamed');
       expect((await catalog.read(app, row.id)).name).toBe('Renamed');
     });
 
     it('answers 404 NOT_FOUND for a missing row', async () => {
-      const res = await getApp().api('PATCH', `${path}/${missingId()}`, { token: (await admin()).token, body: { name: 'Ghost' } });
+      const res = await getApp().api('PATCH', `${path}/${missingId()}`, {
+        token: (await admin()).token,
+        body: { name: 'Ghost' },
+      });
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe('NOT_FOUND');
     });
@@ -89,18 +95,24 @@ export function describeCatalog(getApp: () => TestApp, catalog: Catalog): void {
     it('answers 404 for a soft-deleted row and leaves it unchanged', async () => {
       const app = getApp();
       const row = await catalog.insert(app, { deleted: true });
-      const res = await app.api('PATCH', `${path}/${row.id}`, { token: (await admin()).token, body: { name: 'Zombie' } });
+      const res = await app.api('PATCH', `${path}/${row.id}`, {
+        token: (await admin()).token,
+        body: { name: 'Zombie' },
+      });
       expect(res.status).toBe(404);
       expect(await catalog.read(app, row.id)).toEqual(row);
     });
 
-    it.each([...catalog.invalidUpdates, ['an empty body', {}] as [string, Record<string, unknown>]])('rejects %s with 400', async (_name, body) => {
-      const app = getApp();
-      const row = await catalog.insert(app, {});
-      const res = await app.api('PATCH', `${path}/${row.id}`, { token: (await admin()).token, body });
-      expect(res.status).toBe(400);
-      expect(res.body.error.code).toBe('VALIDATION_FAILED');
-    });
+    it.each([...catalog.invalidUpdates, ['an empty body', {}] as [string, Record<string, unknown>]])(
+      'rejects %s with 400',
+      async (_name, body) => {
+        const app = getApp();
+        const row = await catalog.insert(app, {});
+        const res = await app.api('PATCH', `${path}/${row.id}`, { token: (await admin()).token, body });
+        expect(res.status).toBe(400);
+        expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      },
+    );
   });
 
   describe(`softDelete (DELETE ${path}/:id)`, () => {
@@ -141,16 +153,19 @@ export function describeCatalog(getApp: () => TestApp, catalog: Catalog): void {
       expect((await getApp().api(method, route, { body })).status).toBe(401);
     });
 
-    it.each(routes.filter(([method]) => method !== 'GET'))('%s %s answers 403 to USER and ORGANIZER and writes nothing', async (method, route, body) => {
-      const app = getApp();
-      const row = await catalog.insert(app, {});
-      const target = route.replace(id, row.id);
-      for (const role of ['USER', 'ORGANIZER'] as const) {
-        const res = await app.api(method, target, { token: (await createUser(app, { role })).token, body });
-        expect(res.status).toBe(403);
-        expect(res.body.error.code).toBe('FORBIDDEN');
-      }
-      expect(await catalog.read(app, row.id)).toEqual(row);
-    });
+    it.each(routes.filter(([method]) => method !== 'GET'))(
+      '%s %s answers 403 to USER and ORGANIZER and writes nothing',
+      async (method, route, body) => {
+        const app = getApp();
+        const row = await catalog.insert(app, {});
+        const target = route.replace(id, row.id);
+        for (const role of ['USER', 'ORGANIZER'] as const) {
+          const res = await app.api(method, target, { token: (await createUser(app, { role })).token, body });
+          expect(res.status).toBe(403);
+          expect(res.body.error.code).toBe('FORBIDDEN');
+        }
+        expect(await catalog.read(app, row.id)).toEqual(row);
+      },
+    );
   });
 }

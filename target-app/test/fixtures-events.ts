@@ -9,10 +9,18 @@ type TestUser = Awaited<ReturnType<typeof createUser>>;
 const deletedAt = (deleted: boolean | undefined): Date | null => (deleted ? new Date() : null);
 
 /** An organizer owned by `owner` (or by a new ORGANIZER user); APPROVED unless told otherwise. */
-export async function createOrganizer(app: TestApp, options: { owner?: TestUser; status?: OrganizerStatus; deleted?: boolean } = {}) {
+export async function createOrganizer(
+  app: TestApp,
+  options: { owner?: TestUser; status?: OrganizerStatus; deleted?: boolean } = {},
+) {
   const owner = options.owner ?? (await createUser(app, { role: 'ORGANIZER' }));
   const organizer = await app.prisma.organizer.create({
-    data: { ownerId: owner.user.id, name: 'Test Organizer', status: options.status ?? 'APPROVED', deletedAt: deletedAt(options.deleted) },
+    data: {
+      ownerId: owner.user.id,
+      name: 'Test Organizer',
+      status: options.status ?? 'APPROVED',
+      deletedAt: deletedAt(options.deleted),
+    },
   });
   return { organizer, owner };
 }
@@ -45,19 +53,40 @@ export async function createOwnedEvent(app: TestApp, options: { status?: EventSt
 }
 
 export async function createArtist(app: TestApp, options: { name?: string; deleted?: boolean } = {}) {
-  return app.prisma.artist.create({ data: { name: options.name ?? 'Test Artist', genre: 'jazz', deletedAt: deletedAt(options.deleted) } });
-}
-
-export async function createVenue(app: TestApp, options: { name?: string; deleted?: boolean } = {}) {
-  return app.prisma.venue.create({ data: { name: options.name ?? 'Test Venue', city: 'Lisbon', capacity: 500, deletedAt: deletedAt(options.deleted) } });
-}
-
-export async function createTicket(app: TestApp, eventId: string, holderId: string, options: { status?: TicketStatus; clientKey?: string } = {}) {
-  return app.prisma.ticket.create({
-    data: { eventId, holderId, clientKey: options.clientKey ?? `key-${randomUUID()}`, status: options.status ?? 'RESERVED' },
+  return app.prisma.artist.create({
+    data: { name: options.name ?? 'Test Artist', genre: 'jazz', deletedAt: deletedAt(options.deleted) },
   });
 }
 
-export async function createMessage(app: TestApp, eventId: string, authorId: string, options: { body?: string; deleted?: boolean } = {}) {
-  return app.prisma.chatMessage.create({ data: { eventId, authorId, body: options.body ?? 'hello', deletedAt: deletedAt(options.deleted) } });
+export async function createVenue(app: TestApp, options: { name?: string; deleted?: boolean } = {}) {
+  return app.prisma.venue.create({
+    data: { name: options.name ?? 'Test Venue', city: 'Lisbon', capacity: 500, deletedAt: deletedAt(options.deleted) },
+  });
+}
+
+export async function createTicket(
+  app: TestApp,
+  eventId: string,
+  holderId: string,
+  options: { status?: TicketStatus; clientKey?: string } = {},
+) {
+  return app.prisma.ticket.create({
+    data: {
+      eventId,
+      holderId,
+      clientKey: options.clientKey ?? `key-${randomUUID()}`,
+      status: options.status ?? 'RESERVED',
+    },
+  });
+}
+
+export async function createMessage(
+  app: TestApp,
+  eventId: string,
+  authorId: string,
+  options: { body?: string; deleted?: boolean } = {},
+) {
+  return app.prisma.chatMessage.create({
+    data: { eventId, authorId, body: options.body ?? 'hello', deletedAt: deletedAt(options.deleted) },
+  });
 }

@@ -77,7 +77,12 @@ type Operation = 'update' | 'delete' | 'create' | 'findFirst';
  * first `model.operation` query: a deterministic way to make a record disappear between a
  * service's read and its write, on the real database, and so to exercise the P2025 path itself.
  */
-export function contextWithRace(app: TestApp, model: Model, operation: Operation, before: () => Promise<unknown>): ServiceContext {
+export function contextWithRace(
+  app: TestApp,
+  model: Model,
+  operation: Operation,
+  before: () => Promise<unknown>,
+): ServiceContext {
   let fired = false;
   const hook = async ({ args, query }: { args: unknown; query: (args: unknown) => Promise<unknown> }) => {
     if (!fired) {
@@ -86,10 +91,14 @@ export function contextWithRace(app: TestApp, model: Model, operation: Operation
     }
     return query(args);
   };
+  // A computed model name is wider than $extends' mapped type can check.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
   const prisma = app.prisma.$extends({ query: { [model]: { [operation]: hook } } } as never) as unknown as PrismaClient;
   return { ...app.server.built.services, prisma };
 }
 
 /** Soft-deletes a row behind the service's back (for contextWithRace). */
-export const softDeleteUser = (app: TestApp, id: string) => app.prisma.user.update({ where: { id }, data: { deletedAt: new Date() } });
-export const softDeleteOrganizer = (app: TestApp, id: string) => app.prisma.organizer.update({ where: { id }, data: { deletedAt: new Date() } });
+export const softDeleteUser = (app: TestApp, id: string) =>
+  app.prisma.user.update({ where: { id }, data: { deletedAt: new Date() } });
+export const softDeleteOrganizer = (app: TestApp, id: string) =>
+  app.prisma.organizer.update({ where: { id }, data: { deletedAt: new Date() } });

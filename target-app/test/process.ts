@@ -23,13 +23,17 @@ export interface AppProcess {
 
 export function spawnApp(env: NodeJS.ProcessEnv): AppProcess {
   const startedAtMs = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const unregister = registerCleanup(() => child.kill('SIGKILL'));
   const logs: LogEntry[] = [];
   const stderr: string[] = [];
   const waiters = new Set<() => void>();
   let buffer = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
+  child.stdout.on('data', (chunk: Buffer) => {
     buffer += chunk.toString('utf8');
     let newline = buffer.indexOf('\n');
     while (newline >= 0) {
@@ -46,7 +50,7 @@ export function spawnApp(env: NodeJS.ProcessEnv): AppProcess {
     }
     for (const wake of waiters) wake();
   });
-  child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; atMs: number }>((resolve) => {
     child.once('exit', (code, signal) => {
       unregister();
@@ -59,11 +63,20 @@ export function spawnApp(env: NodeJS.ProcessEnv): AppProcess {
 
   const waitForLog: AppProcess['waitForLog'] = (predicate, timeoutMs = 30_000) =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(() => finish(new Error(`no matching log line within ${timeoutMs} ms; got:\n${logs.map((l) => l.msg).join('\n')}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          finish(new Error(`no matching log line within ${timeoutMs} ms; got:\n${logs.map((l) => l.msg).join('\n')}`)),
+        timeoutMs,
+      );
       const check = (): void => {
         const found = logs.find(predicate);
         if (found !== undefined) finish(undefined, found);
-        else if (hasExited) finish(new Error(`the app exited before the log line appeared; log:\n${logs.map((l) => `${l.levelName} ${l.msg}`).join('\n')}\n${stderr.join('')}`));
+        else if (hasExited)
+          finish(
+            new Error(
+              `the app exited before the log line appeared; log:\n${logs.map((l) => `${l.levelName} ${l.msg}`).join('\n')}\n${stderr.join('')}`,
+            ),
+          );
       };
       const finish = (error?: Error, line?: LogEntry): void => {
         clearTimeout(timer);

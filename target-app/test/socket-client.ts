@@ -7,7 +7,12 @@ export type { Socket as ClientSocket };
 export const ACK_TIMEOUT_MS = 5_000;
 
 export function connectSocket(url: string, token: string | undefined): Promise<Socket> {
-  const socket = io(url, { auth: token === undefined ? {} : { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket = io(url, {
+    auth: token === undefined ? {} : { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (error) => {

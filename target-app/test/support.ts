@@ -34,7 +34,11 @@ export interface TestApp {
   config: Config;
   logs: LogEntry[];
   exits: number[];
-  api<T = any>(method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
+  api<T = any>(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+  ): Promise<ApiResponse<T>>;
   tokenFor(user: { id: string; role: Role }): Promise<string>;
   stop(): Promise<void>;
 }
@@ -57,12 +61,16 @@ export function testEnv(databaseUrl: string, env: Record<string, string | undefi
   };
 }
 
-export async function startTestApp(databaseUrl: string, env: Record<string, string | undefined> = {}): Promise<TestApp> {
+export async function startTestApp(
+  databaseUrl: string,
+  env: Record<string, string | undefined> = {},
+): Promise<TestApp> {
   const config = loadConfig(testEnv(databaseUrl, env));
   const logs: LogEntry[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') logs.push(JSON.parse(line) as LogEntry);
+      for (const line of chunk.toString('utf8').split('\n'))
+        if (line.trim() !== '') logs.push(JSON.parse(line) as LogEntry);
       callback();
     },
   });
@@ -100,7 +108,10 @@ export async function startTestApp(databaseUrl: string, env: Record<string, stri
 let passwordHash: Promise<string> | undefined;
 
 /** A user straight in the database, with a token; `deleted` makes it soft-deleted. */
-export async function createUser(app: TestApp, options: { role?: Role; deleted?: boolean; email?: string; phone?: string } = {}) {
+export async function createUser(
+  app: TestApp,
+  options: { role?: Role; deleted?: boolean; email?: string; phone?: string } = {},
+) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const user = await app.prisma.user.create({
     data: {
@@ -119,7 +130,11 @@ export async function createUser(app: TestApp, options: { role?: Role; deleted?:
 /** A UUID that no row has. */
 export const missingId = (): string => randomUUID();
 
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000, intervalMs = 50): Promise<void> {
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  intervalMs = 50,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await condition()) return;

@@ -14,7 +14,15 @@ import { parseDurationFlag } from '../flags.ts';
 import { readUpState } from '../state-file.ts';
 
 const kebab = (type: string): string => type.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-const BY_NAME = new Map<string, FaultType>(FAULT_TYPES.flatMap((type) => [[type, type], [kebab(type), type]] as [string, FaultType][]));
+const BY_NAME = new Map<string, FaultType>(
+  FAULT_TYPES.flatMap(
+    (type) =>
+      [
+        [type, type],
+        [kebab(type), type],
+      ] as [string, FaultType][],
+  ),
+);
 
 export function parseFault(name: string, assignments: string[]): Fault {
   const type = BY_NAME.get(name);
@@ -27,12 +35,19 @@ export function parseFault(name: string, assignments: string[]): Fault {
     input[key] = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
   }
   const parsed = faultSchema.safeParse(input);
-  if (!parsed.success) throw new UsageError(`${kebab(type)}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new UsageError(
+      `${kebab(type)}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`).join('; ')}`,
+    );
   return parsed.data;
 }
 
 /** Just enough of an environment for network faults: a Toxiproxy and its proxy names. */
-function remoteControl(toxiproxyUrl: string, dbProxyName: string, redisProxyName: string | undefined): StartedEnvironment {
+function remoteControl(
+  toxiproxyUrl: string,
+  dbProxyName: string,
+  redisProxyName: string | undefined,
+): StartedEnvironment {
   const refuse = async (): Promise<never> => {
     throw new UsageError('process faults need the harness that started the environment: put them in a scenario');
   };
@@ -52,27 +67,40 @@ function remoteControl(toxiproxyUrl: string, dbProxyName: string, redisProxyName
 export const injectCommand: Command = {
   name: 'inject',
   summary: 'Inject one network fault into a running environment (faultline up, or any Toxiproxy)',
-  usage: 'faultline inject <fault> [key=value ...] [--for 10s] [--toxiproxy-url URL] [--db-proxy postgres] [--redis-proxy redis]',
+  usage:
+    'faultline inject <fault> [key=value ...] [--for 10s] [--toxiproxy-url URL] [--db-proxy postgres] [--redis-proxy redis]',
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
       strict: true,
       allowPositionals: true,
-      options: { for: { type: 'string' }, 'toxiproxy-url': { type: 'string' }, 'db-proxy': { type: 'string' }, 'redis-proxy': { type: 'string' } },
+      options: {
+        for: { type: 'string' },
+        'toxiproxy-url': { type: 'string' },
+        'db-proxy': { type: 'string' },
+        'redis-proxy': { type: 'string' },
+      },
     });
     const [name, ...assignments] = positionals;
     if (name === undefined) throw new UsageError('which fault? e.g. faultline inject db-down --for 10s');
     const fault = parseFault(name, assignments);
     const needs = faultNeeds(fault.type);
-    if (needs === 'processControl' || needs === 'postgresControl') throw new UsageError(`${kebab(fault.type)} is a process fault: it needs the harness that started the environment (use it in a scenario)`);
+    if (needs === 'processControl' || needs === 'postgresControl')
+      throw new UsageError(
+        `${kebab(fault.type)} is a process fault: it needs the harness that started the environment (use it in a scenario)`,
+      );
     const forMs = values.for === undefined ? undefined : parseDurationFlag('for', values.for);
     const state = readUpState();
     const toxiproxyUrl = values['toxiproxy-url'] ?? state?.toxiproxyUrl;
     if (toxiproxyUrl === undefined) throw new UsageError('no running `faultline up` found; pass --toxiproxy-url');
-    const env = remoteControl(toxiproxyUrl, values['db-proxy'] ?? state?.dbProxyName ?? 'postgres', values['redis-proxy'] ?? state?.redisProxyName ?? 'redis');
+    const env = remoteControl(
+      toxiproxyUrl,
+      values['db-proxy'] ?? state?.dbProxyName ?? 'postgres',
+      values['redis-proxy'] ?? state?.redisProxyName ?? 'redis',
+    );
     const action = faultAction(fault.type);
     const window = `inject-${fault.type}-${Date.now()}`;
-    await action.apply({ env, window }, fault as never);
+    await action.apply({ env, window }, fault);
     console.log(`${kebab(fault.type)} applied via ${toxiproxyUrl}${forMs === undefined ? '' : ` for ${forMs} ms`}`);
     if (forMs === undefined) return ExitCode.Ok;
     if (action.revert === undefined) return ExitCode.Ok;
@@ -83,7 +111,7 @@ export const injectCommand: Command = {
         resolve();
       });
     });
-    await action.revert({ env, window }, fault as never);
+    await action.revert({ env, window }, fault);
     console.log(`${kebab(fault.type)} reverted`);
     return ExitCode.Ok;
   },

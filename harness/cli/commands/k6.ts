@@ -43,34 +43,64 @@ async function manifestFor(seed: number, databaseUrl: string | undefined): Promi
 export const k6Command: Command = {
   name: 'k6',
   summary: "Export a scenario's load, checks and thresholds as a k6 script",
-  usage: 'faultline k6 export <scenario|file> [--out DIR] [--seed N (1)] [--gating policy|file.ts] [--app-url http://localhost:3000] [--database-url URL]',
+  usage:
+    'faultline k6 export <scenario|file> [--out DIR] [--seed N (1)] [--gating policy|file.ts] [--app-url http://localhost:3000] [--database-url URL]',
   async run(argv) {
     const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: OPTIONS });
     const [action, target, ...extra] = positionals;
-    if (action !== 'export') throw new UsageError(`expected "faultline k6 export <scenario>", got "${positionals.join(' ')}"`);
+    if (action !== 'export')
+      throw new UsageError(`expected "faultline k6 export <scenario>", got "${positionals.join(' ')}"`);
     if (target === undefined || extra.length > 0) throw new UsageError('expected exactly one scenario to export');
     const scenarios = await resolveTargets([target]);
-    if (scenarios.length !== 1) throw new UsageError(`"${target}" is a suite of ${scenarios.length} scenarios; export one scenario at a time`);
+    if (scenarios.length !== 1)
+      throw new UsageError(`"${target}" is a suite of ${scenarios.length} scenarios; export one scenario at a time`);
     const scenario = scenarios[0]!;
-    if (scenario.load === null) throw new UsageError(`scenario "${scenario.name}" has no load section: there is nothing for k6 to run`);
+    if (scenario.load === null)
+      throw new UsageError(`scenario "${scenario.name}" has no load section: there is nothing for k6 to run`);
     const seed = parseSeed(values.seed);
     const policy = await resolvePolicy([target], values.gating);
 
-    process.stderr.write(values['database-url'] === undefined ? `seeding a throwaway PostgreSQL with seed ${seed} for the ids the requests use\n` : `reading seeded ids from ${values['database-url']}\n`);
+    process.stderr.write(
+      values['database-url'] === undefined
+        ? `seeding a throwaway PostgreSQL with seed ${seed} for the ids the requests use\n`
+        : `reading seeded ids from ${values['database-url']}\n`,
+    );
     const manifest = await manifestFor(seed, values['database-url']);
     // Tokens are minted only to be replaced: the script signs its own at run time.
-    const factory = await RequestFactory.create({ appUrl: values['app-url'], seed: manifest, jwtSecret: 'replaced-by-the-script-setup', runId: RUN_PLACEHOLDER, rngSeed: seed }, scenario.load.mix);
+    const factory = await RequestFactory.create(
+      {
+        appUrl: values['app-url'],
+        seed: manifest,
+        jwtSecret: 'replaced-by-the-script-setup',
+        runId: RUN_PLACEHOLDER,
+        rngSeed: seed,
+      },
+      scenario.load.mix,
+    );
     const requests = [...arrivalOffsetsMs(scenario.load.arrival)].map(() => toExportedRequest(factory.next()));
-    const version = (JSON.parse(await fs.readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-    const files = generateK6Export({ scenario, policy, requests, seed, appUrl: values['app-url'], faultlineVersion: version });
+    const version = (
+      JSON.parse(await fs.readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
+    ).version;
+    const files = generateK6Export({
+      scenario,
+      policy,
+      requests,
+      seed,
+      appUrl: values['app-url'],
+      faultlineVersion: version,
+    });
 
     const out = path.resolve(values.out ?? path.join('reports', 'k6', scenario.name));
     await fs.mkdir(out, { recursive: true });
     await fs.writeFile(path.join(out, 'script.js'), files.script);
     await fs.writeFile(path.join(out, 'requests.json'), files.requests);
     const relative = path.relative(process.cwd(), out) || '.';
-    console.log(`wrote ${relative}/script.js and ${relative}/requests.json (${requests.length} requests, gating policy ${policy.name})`);
-    console.log(`run:  cd ${relative} && FAULTLINE_APP_URL=${values['app-url']} FAULTLINE_JWT_SECRET=<the app's JWT_SECRET> k6 run script.js`);
+    console.log(
+      `wrote ${relative}/script.js and ${relative}/requests.json (${requests.length} requests, gating policy ${policy.name})`,
+    );
+    console.log(
+      `run:  cd ${relative} && FAULTLINE_APP_URL=${values['app-url']} FAULTLINE_JWT_SECRET=<the app's JWT_SECRET> k6 run script.js`,
+    );
     return ExitCode.Ok;
   },
 };

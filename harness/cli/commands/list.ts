@@ -9,21 +9,49 @@ export const listCommand: Command = {
   summary: 'List the scenarios and suites in scenarios/',
   usage: 'faultline list [--json]',
   async run(argv) {
-    const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { json: { type: 'boolean' } } });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' } },
+    });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const catalog = await loadCatalog();
     if (values.json === true) {
-      console.log(JSON.stringify({ scenarios: catalog.scenarios.map((s) => ({ name: s.name, description: s.description, needs: s.needs, durationMs: s.durationMs })), suites: catalog.suites.map((s) => ({ name: s.name, description: s.description, scenarios: s.scenarios.map((x) => x.name) })) }, null, 2));
+      console.log(
+        JSON.stringify(
+          {
+            scenarios: catalog.scenarios.map((s) => ({
+              name: s.name,
+              description: s.description,
+              needs: s.needs,
+              durationMs: s.durationMs,
+            })),
+            suites: catalog.suites.map((s) => ({
+              name: s.name,
+              description: s.description,
+              scenarios: s.scenarios.map((x) => x.name),
+            })),
+          },
+          null,
+          2,
+        ),
+      );
       return ExitCode.Ok;
     }
     console.log('Scenarios:');
     const width = Math.max(...catalog.scenarios.map((s) => s.name.length));
     for (const scenario of catalog.scenarios) {
-      const needs = Object.entries(scenario.needs).filter(([, needed]) => needed).map(([what]) => what);
-      console.log(`  ${scenario.name.padEnd(width)}  ${(scenario.durationMs / 1_000).toFixed(0).padStart(3)} s  ${scenario.description.split('. ')[0]}.${needs.length > 0 ? ` [needs ${needs.join(', ')}]` : ''}`);
+      const needs = Object.entries(scenario.needs)
+        .filter(([, needed]) => needed)
+        .map(([what]) => what);
+      console.log(
+        `  ${scenario.name.padEnd(width)}  ${(scenario.durationMs / 1_000).toFixed(0).padStart(3)} s  ${scenario.description.split('. ')[0]}.${needs.length > 0 ? ` [needs ${needs.join(', ')}]` : ''}`,
+      );
     }
     console.log('\nSuites:');
-    for (const suite of catalog.suites) console.log(`  ${suite.name}: ${suite.scenarios.map((s) => s.name).join(', ')}`);
+    for (const suite of catalog.suites)
+      console.log(`  ${suite.name}: ${suite.scenarios.map((s) => s.name).join(', ')}`);
     return ExitCode.Ok;
   },
 };

@@ -24,22 +24,33 @@ function matrixRunId(seed: number): string {
 
 function parseOnly(raw: string | undefined): DefectName[] | undefined {
   if (raw === undefined) return undefined;
-  const names = raw.split(',').map((name) => name.trim()).filter(Boolean);
+  const names = raw
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = names.filter((name) => !(DEFECT_NAMES as readonly string[]).includes(name));
-  if (names.length === 0 || unknown.length > 0) throw new UsageError(`--only expects defects of the registry (${DEFECT_NAMES.join(', ')})${unknown.length > 0 ? `; unknown: ${unknown.join(', ')}` : ''}`);
+  if (names.length === 0 || unknown.length > 0)
+    throw new UsageError(
+      `--only expects defects of the registry (${DEFECT_NAMES.join(', ')})${unknown.length > 0 ? `; unknown: ${unknown.join(', ')}` : ''}`,
+    );
   return names as DefectName[];
 }
 
 export const matrixCommand: Command = {
   name: 'matrix',
-  summary: 'Prove the checks: the release suite on the healthy app, then each defect against the scenarios that must catch it',
+  summary:
+    'Prove the checks: the release suite on the healthy app, then each defect against the scenarios that must catch it',
   usage: 'faultline matrix [--seed N] [--report-dir reports] [--only defect,...]',
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
       strict: true,
       allowPositionals: true,
-      options: { seed: { type: 'string' }, 'report-dir': { type: 'string', default: 'reports' }, only: { type: 'string' } },
+      options: {
+        seed: { type: 'string' },
+        'report-dir': { type: 'string', default: 'reports' },
+        only: { type: 'string' },
+      },
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const seed = values.seed === undefined ? randomSeed() : parseSeed(values.seed);
@@ -49,7 +60,9 @@ export const matrixCommand: Command = {
 
     const abort = onInterrupt();
 
-    console.log(`faultline matrix ${runId} · seed ${seed} · ${only === undefined ? 'every defect' : `defects ${only.join(', ')}`}`);
+    console.log(
+      `faultline matrix ${runId} · seed ${seed} · ${only === undefined ? 'every defect' : `defects ${only.join(', ')}`}`,
+    );
     let result;
     try {
       result = await runMatrix({

@@ -13,7 +13,8 @@ const USAGE = 'faultline proxy [--host 127.0.0.1] [--port 8474] [--config proxie
 
 function parseInteger(flag: string, text: string, max: number): number {
   const value = Number(text);
-  if (!/^\d+$/.test(text) || value > max) throw new UsageError(`--${flag} must be an integer from 0 to ${max}, got "${text}"`);
+  if (!/^\d+$/.test(text) || value > max)
+    throw new UsageError(`--${flag} must be an integer from 0 to ${max}, got "${text}"`);
   return value;
 }
 
@@ -22,7 +23,9 @@ async function readConfig(file: string): Promise<ProxyFields[]> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`--config ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UsageError(
+      `--config ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   try {
     return parseProxyConfig(text);
@@ -76,7 +79,8 @@ async function run(argv: string[]): Promise<number> {
     await server.stop();
     return ExitCode.EnvironmentFailed;
   }
-  const populated = proxies.length > 0 ? `, ${proxies.length} ${proxies.length === 1 ? 'proxy' : 'proxies'} from ${values.config}` : '';
+  const populated =
+    proxies.length > 0 ? `, ${proxies.length} ${proxies.length === 1 ? 'proxy' : 'proxies'} from ${values.config}` : '';
   console.log(`faultline proxy: Toxiproxy API listening on ${server.url} (seed ${server.seed}${populated})`);
 
   const signal = await signalled;

@@ -37,15 +37,18 @@ const OPTIONS = {
 
 const EXTERNAL_FLAGS = ['app-url', 'toxiproxy-url', 'database-url', 'jwt-secret'] as const;
 /** The docker-compose.yml stack's defaults, printed when --env external lacks a flag. */
-const COMPOSE_FLAGS = '--app-url http://localhost:3000 --toxiproxy-url http://localhost:8474 --database-url postgresql://faultline:faultline@localhost:5432/faultline --jwt-secret faultline-compose-secret-change-me';
+const COMPOSE_FLAGS =
+  '--app-url http://localhost:3000 --toxiproxy-url http://localhost:8474 --database-url postgresql://faultline:faultline@localhost:5432/faultline --jwt-secret faultline-compose-secret-change-me';
 
 function environmentChoice(values: Record<string, string | undefined>): EnvironmentChoice {
   const kind = values.env;
-  if (kind !== 'embedded' && kind !== 'containers' && kind !== 'external') throw new UsageError(`--env expects embedded, containers or external, got "${kind}"`);
+  if (kind !== 'embedded' && kind !== 'containers' && kind !== 'external')
+    throw new UsageError(`--env expects embedded, containers or external, got "${kind}"`);
   if (kind !== 'external') return { kind };
   // Each flag falls back to FAULTLINE_<FLAG> in the environment (read here, at the edge), so a shell
   // or CI job can point every command at one stack, e.g. the docker-compose.yml one.
-  for (const flag of [...EXTERNAL_FLAGS, 'db-proxy', 'redis-proxy']) values[flag] ??= process.env[`FAULTLINE_${flag.toUpperCase().replace(/-/g, '_')}`] || undefined;
+  for (const flag of [...EXTERNAL_FLAGS, 'db-proxy', 'redis-proxy'])
+    values[flag] ??= process.env[`FAULTLINE_${flag.toUpperCase().replace(/-/g, '_')}`] || undefined;
   const missing = EXTERNAL_FLAGS.filter((flag) => values[flag] === undefined);
   if (missing.length > 0) {
     throw new UsageError(
@@ -66,9 +69,16 @@ function environmentChoice(values: Record<string, string | undefined>): Environm
 }
 
 function reportersFrom(flag: string | undefined): Reporter[] {
-  const names = flag === undefined ? DEFAULT_REPORTERS : flag.split(',').map((name) => name.trim()).filter(Boolean);
+  const names =
+    flag === undefined
+      ? DEFAULT_REPORTERS
+      : flag
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean);
   const unknown = names.filter((name) => REPORTERS[name] === undefined);
-  if (unknown.length > 0) throw new UsageError(`unknown reporter(s) ${unknown.join(', ')}; known: ${Object.keys(REPORTERS).join(', ')}`);
+  if (unknown.length > 0)
+    throw new UsageError(`unknown reporter(s) ${unknown.join(', ')}; known: ${Object.keys(REPORTERS).join(', ')}`);
   return names.map((name) => REPORTERS[name]!);
 }
 
@@ -85,7 +95,8 @@ export const runCommand: Command = {
   async run(argv) {
     const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: OPTIONS });
     const environment = environmentChoice(values);
-    if (values.load !== 'builtin' && values.load !== 'k6') throw new UsageError(`--load expects builtin or k6, got "${values.load}"`);
+    if (values.load !== 'builtin' && values.load !== 'k6')
+      throw new UsageError(`--load expects builtin or k6, got "${values.load}"`);
     const loadEngine = values.load;
     const seed = values.seed === undefined ? randomSeed() : parseSeed(values.seed);
     const reporters = reportersFrom(values.reporter);
@@ -100,7 +111,11 @@ export const runCommand: Command = {
     const context: ReportContext = {
       directory,
       meta: {
-        faultlineVersion: JSON.parse(await fs.readFile(new URL('../../../package.json', import.meta.url), 'utf8')).version as string,
+        faultlineVersion: (
+          JSON.parse(await fs.readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+            version: string;
+          }
+        ).version,
         nodeVersion: process.version,
         platform: `${process.platform}-${process.arch}`,
         environment: environment.kind,
@@ -123,7 +138,12 @@ export const runCommand: Command = {
     const abort = onInterrupt();
 
     const startedAt = new Date();
-    await fanOut('onRunStart', { runId, seed, scenarios: scenarios.map((scenario) => scenario.name), policy: policy.name });
+    await fanOut('onRunStart', {
+      runId,
+      seed,
+      scenarios: scenarios.map((scenario) => scenario.name),
+      policy: policy.name,
+    });
     const results: GatedScenarioResult[] = [];
     try {
       for (const scenario of scenarios) {
@@ -134,11 +154,20 @@ export const runCommand: Command = {
         let result: GatedScenarioResult;
         for (;;) {
           const attempt = retried.length + 1;
-          process.stderr.write(`\n▶ ${scenario.name}${attempt > 1 ? ` (retry ${attempt - 1} of ${policy.retries})` : ''}\n`);
+          process.stderr.write(
+            `\n▶ ${scenario.name}${attempt > 1 ? ` (retry ${attempt - 1} of ${policy.retries})` : ''}\n`,
+          );
           // A retry gets its own run id, so its writes' client keys never replay the first attempt's
           // (which matters where the database outlives the attempt: --env external).
           const attemptRunId = attempt === 1 ? runId : `${runId}-retry${attempt - 1}`;
-          const raw = await runScenario(scenario, { runId: attemptRunId, seed, environment, loadEngine, appEnv: values.defects === undefined ? {} : { TARGET_APP_DEFECTS: values.defects }, signal: abort.signal });
+          const raw = await runScenario(scenario, {
+            runId: attemptRunId,
+            seed,
+            environment,
+            loadEngine,
+            appEnv: values.defects === undefined ? {} : { TARGET_APP_DEFECTS: values.defects },
+            signal: abort.signal,
+          });
           result = gateScenario(raw, policy, { graceMs: scenario.graceMs, retried: [...retried] });
           if (abort.signal.aborted || !shouldRetry(result, policy)) break;
           retried.push(failedAttempt(result, attempt));
@@ -149,12 +178,20 @@ export const runCommand: Command = {
     } finally {
       abort.dispose();
     }
-    const run: GatedRunResult = { runId, seed, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), scenarios: results, policy: policySummary(policy) };
+    const run: GatedRunResult = {
+      runId,
+      seed,
+      startedAt: startedAt.toISOString(),
+      durationMs: Date.now() - startedAt.getTime(),
+      scenarios: results,
+      policy: policySummary(policy),
+    };
     const written = await fanOut('onRunEnd', run);
     const latest = path.resolve(values['report-dir'], 'latest');
     await fs.rm(latest, { force: true });
     await fs.symlink(runId, latest).catch(() => undefined);
-    if (written.length > 0) console.log(`reports: ${written.map((file) => path.relative(process.cwd(), file)).join(', ')}`);
+    if (written.length > 0)
+      console.log(`reports: ${written.map((file) => path.relative(process.cwd(), file)).join(', ')}`);
 
     // The exit code follows the gate: advisory failures and flaky scenarios do not fail the run.
     if (abort.signal.aborted) return 130;

@@ -13,7 +13,12 @@ export const upCommand: Command = {
   summary: 'Start the embedded environment (PostgreSQL, proxy, Redis, app) and keep it up until Ctrl-C',
   usage: 'faultline up [--seed N] [--defects name,name] [--no-app]',
   async run(argv) {
-    const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { seed: { type: 'string' }, defects: { type: 'string' }, 'no-app': { type: 'boolean' } } });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: { seed: { type: 'string' }, defects: { type: 'string' }, 'no-app': { type: 'boolean' } },
+    });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const seed = values.seed === undefined ? randomSeed() : parseSeed(values.seed);
     const env = await startEmbeddedEnvironment({
@@ -26,8 +31,18 @@ export const upCommand: Command = {
       return undefined;
     });
     if (env === undefined) return ExitCode.EnvironmentFailed;
-    env.onAppExit((exit) => console.error(`  app exited (code ${exit.code}, signal ${exit.signal})${exit.expected ? '' : ' — unexpectedly'}`));
-    writeUpState({ pid: process.pid, appUrl: env.appUrl, toxiproxyUrl: env.toxiproxyUrl, dbProxyName: env.dbProxyName, redisProxyName: env.redisProxyName ?? null, databaseUrl: env.databaseUrl, jwtSecret: env.jwtSecret });
+    env.onAppExit((exit) =>
+      console.error(`  app exited (code ${exit.code}, signal ${exit.signal})${exit.expected ? '' : ' — unexpectedly'}`),
+    );
+    writeUpState({
+      pid: process.pid,
+      appUrl: env.appUrl,
+      toxiproxyUrl: env.toxiproxyUrl,
+      dbProxyName: env.dbProxyName,
+      redisProxyName: env.redisProxyName ?? null,
+      databaseUrl: env.databaseUrl,
+      jwtSecret: env.jwtSecret,
+    });
     console.log(
       [
         '',

@@ -12,7 +12,6 @@ import { AppEventSource } from './app-events.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const APP_ENTRY = path.join(ROOT, 'target-app', 'src', 'index.ts');
 
-
 export class AppProcess extends AppEventSource {
   private child: ResultPromise | undefined;
   private expectedExit = false;

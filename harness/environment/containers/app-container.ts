@@ -2,7 +2,13 @@
 // child process): started, killed and started again on demand; its output reported as log lines
 // and every exit reported, marked expected when the harness asked for it. The container is created
 // once and kept across kills, so a restart runs the same image with the same pinned host port.
-import { BoundPorts, Wait, type ContainerRuntimeClient, type GenericContainer, type StartedTestContainer } from 'testcontainers';
+import {
+  BoundPorts,
+  Wait,
+  type ContainerRuntimeClient,
+  type GenericContainer,
+  type StartedTestContainer,
+} from 'testcontainers';
 import type { AppExit } from '../types.ts';
 import { AppEventSource } from '../app/app-events.ts';
 import { exitFromStatusCode, forwardLines, toLogLine } from './container-output.ts';
@@ -51,7 +57,10 @@ export class AppContainer extends AppEventSource {
     if (this.started === undefined) throw new Error('the app container has not been started');
     const boundPorts = new BoundPorts();
     boundPorts.setBinding(this.port, this.started.getMappedPort(this.port));
-    await Wait.forHttp(path, this.port, { abortOnContainerExit: true }).forStatusCode(status).withStartupTimeout(timeoutMs).waitUntilReady(this.docker(), boundPorts);
+    await Wait.forHttp(path, this.port, { abortOnContainerExit: true })
+      .forStatusCode(status)
+      .withStartupTimeout(timeoutMs)
+      .waitUntilReady(this.docker(), boundPorts);
   }
 
   /** Signal the app and wait for its exit (SIGKILL after `graceMs` if it lingers); the container is kept. */

@@ -5,7 +5,11 @@ import { exitFromStatusCode, forwardLines, toLogLine } from './container-output.
 
 describe('toLogLine', () => {
   it('parses JSON lines and keeps the raw text', () => {
-    expect(toLogLine('{"level":30,"msg":"listening"}', 12)).toEqual({ atMs: 12, raw: '{"level":30,"msg":"listening"}', json: { level: 30, msg: 'listening' } });
+    expect(toLogLine('{"level":30,"msg":"listening"}', 12)).toEqual({
+      atMs: 12,
+      raw: '{"level":30,"msg":"listening"}',
+      json: { level: 30, msg: 'listening' },
+    });
   });
 
   it('keeps other lines raw, drops blank ones and carriage returns', () => {

@@ -3,7 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { EnvironmentStartError } from '../lifecycle.ts';
 import { startContainersEnvironment } from './containers-environment.ts';
-import { connectContainerRuntime, defaultRuntimeLookup, NoContainerRuntimeError, presentRuntimeLocations, type RuntimeLookup } from './container-runtime.ts';
+import {
+  connectContainerRuntime,
+  defaultRuntimeLookup,
+  NoContainerRuntimeError,
+  presentRuntimeLocations,
+  type RuntimeLookup,
+} from './container-runtime.ts';
 
 const lookup = (overrides: Partial<RuntimeLookup> = {}): RuntimeLookup => ({
   env: {},
@@ -21,13 +27,23 @@ describe('presentRuntimeLocations', () => {
   });
 
   it('finds DOCKER_HOST, the system socket and rootless sockets', () => {
-    expect(presentRuntimeLocations(lookup({ env: { DOCKER_HOST: 'tcp://docker:2375' } }))).toEqual(['DOCKER_HOST=tcp://docker:2375']);
-    expect(presentRuntimeLocations(lookup({ exists: (file) => file === '/var/run/docker.sock' }))).toEqual(['/var/run/docker.sock']);
-    expect(presentRuntimeLocations(lookup({ env: { XDG_RUNTIME_DIR: '/run/user/1000' }, exists: (file) => file === '/run/user/1000/docker.sock' }))).toEqual([
-      '/run/user/1000/docker.sock',
+    expect(presentRuntimeLocations(lookup({ env: { DOCKER_HOST: 'tcp://docker:2375' } }))).toEqual([
+      'DOCKER_HOST=tcp://docker:2375',
     ]);
-    expect(presentRuntimeLocations(lookup({ exists: (file) => file === '/home/ci/.docker/desktop/docker.sock' }))).toEqual(['/home/ci/.docker/desktop/docker.sock']);
-    expect(presentRuntimeLocations(lookup({ exists: (file) => file === '/home/ci/.testcontainers.properties' }))).toEqual(['/home/ci/.testcontainers.properties']);
+    expect(presentRuntimeLocations(lookup({ exists: (file) => file === '/var/run/docker.sock' }))).toEqual([
+      '/var/run/docker.sock',
+    ]);
+    expect(
+      presentRuntimeLocations(
+        lookup({ env: { XDG_RUNTIME_DIR: '/run/user/1000' }, exists: (file) => file === '/run/user/1000/docker.sock' }),
+      ),
+    ).toEqual(['/run/user/1000/docker.sock']);
+    expect(
+      presentRuntimeLocations(lookup({ exists: (file) => file === '/home/ci/.docker/desktop/docker.sock' })),
+    ).toEqual(['/home/ci/.docker/desktop/docker.sock']);
+    expect(
+      presentRuntimeLocations(lookup({ exists: (file) => file === '/home/ci/.testcontainers.properties' })),
+    ).toEqual(['/home/ci/.testcontainers.properties']);
   });
 });
 
@@ -46,15 +62,23 @@ describe('connectContainerRuntime', () => {
 const noRuntimeHere = presentRuntimeLocations(defaultRuntimeLookup()).length === 0;
 
 describe.runIf(noRuntimeHere)('startContainersEnvironment on a machine without Docker', () => {
-  it('fails fast with ENVIRONMENT_START_FAILED and says that no Docker engine was found', { timeout: 10_000 }, async () => {
-    const progress: string[] = [];
-    const started = performance.now();
-    const error = await startContainersEnvironment({ seed: 1, onProgress: (line) => progress.push(line) }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(EnvironmentStartError);
-    expect((error as EnvironmentStartError).code).toBe('ENVIRONMENT_START_FAILED');
-    expect((error as Error).message).toMatch(/^the containers environment failed to start: no Docker engine\/runtime was found/);
-    expect((error as Error).cause).toBeInstanceOf(NoContainerRuntimeError);
-    expect(progress).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(2_000);
-  });
+  it(
+    'fails fast with ENVIRONMENT_START_FAILED and says that no Docker engine was found',
+    { timeout: 10_000 },
+    async () => {
+      const progress: string[] = [];
+      const started = performance.now();
+      const error = await startContainersEnvironment({ seed: 1, onProgress: (line) => progress.push(line) }).catch(
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(EnvironmentStartError);
+      expect((error as EnvironmentStartError).code).toBe('ENVIRONMENT_START_FAILED');
+      expect((error as Error).message).toMatch(
+        /^the containers environment failed to start: no Docker engine\/runtime was found/,
+      );
+      expect((error as Error).cause).toBeInstanceOf(NoContainerRuntimeError);
+      expect(progress).toEqual([]);
+      expect(performance.now() - started).toBeLessThan(2_000);
+    },
+  );
 });

@@ -26,7 +26,13 @@ export interface RuntimeLookup {
 }
 
 export function defaultRuntimeLookup(): RuntimeLookup {
-  return { env: process.env, homeDir: os.homedir(), uid: os.userInfo().uid, platform: process.platform, exists: existsSync };
+  return {
+    env: process.env,
+    homeDir: os.homedir(),
+    uid: os.userInfo().uid,
+    platform: process.platform,
+    exists: existsSync,
+  };
 }
 
 /** Every place testcontainers would look for a container runtime, in its order. */
@@ -48,21 +54,28 @@ export function runtimeLocations(lookup: RuntimeLookup): string[] {
 
 /** The locations that are actually present; empty means testcontainers cannot find a runtime. */
 export function presentRuntimeLocations(lookup: RuntimeLookup): string[] {
-  return runtimeLocations(lookup).filter((location) => {
-    if (location === '$DOCKER_HOST') return (lookup.env.DOCKER_HOST ?? '') !== '';
-    if (location.startsWith('//./pipe/')) return true;
-    return lookup.exists(location);
-  }).map((location) => (location === '$DOCKER_HOST' ? `DOCKER_HOST=${lookup.env.DOCKER_HOST}` : location));
+  return runtimeLocations(lookup)
+    .filter((location) => {
+      if (location === '$DOCKER_HOST') return (lookup.env.DOCKER_HOST ?? '') !== '';
+      if (location.startsWith('//./pipe/')) return true;
+      return lookup.exists(location);
+    })
+    .map((location) => (location === '$DOCKER_HOST' ? `DOCKER_HOST=${lookup.env.DOCKER_HOST}` : location));
 }
 
-const HINT = 'The containers environment needs a Docker engine (or a compatible runtime such as Podman); use the embedded environment on machines without one.';
+const HINT =
+  'The containers environment needs a Docker engine (or a compatible runtime such as Podman); use the embedded environment on machines without one.';
 
 /** testcontainers' runtime client, or a NoContainerRuntimeError within `timeoutMs`. */
-export async function connectContainerRuntime(options: { timeoutMs?: number; lookup?: RuntimeLookup } = {}): Promise<ContainerRuntimeClient> {
+export async function connectContainerRuntime(
+  options: { timeoutMs?: number; lookup?: RuntimeLookup } = {},
+): Promise<ContainerRuntimeClient> {
   const lookup = options.lookup ?? defaultRuntimeLookup();
   const present = presentRuntimeLocations(lookup);
   if (present.length === 0) {
-    throw new NoContainerRuntimeError(`no Docker engine/runtime was found: none of ${runtimeLocations(lookup).join(', ')} exists. ${HINT}`);
+    throw new NoContainerRuntimeError(
+      `no Docker engine/runtime was found: none of ${runtimeLocations(lookup).join(', ')} exists. ${HINT}`,
+    );
   }
   const timeoutMs = options.timeoutMs ?? RUNTIME_TIMEOUT_MS;
   const connecting = getContainerRuntimeClient();
@@ -70,13 +83,24 @@ export async function connectContainerRuntime(options: { timeoutMs?: number; loo
   connecting.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new NoContainerRuntimeError(`no Docker engine/runtime answered within ${timeoutMs} ms (tried ${present.join(', ')}). ${HINT}`)), timeoutMs);
+    timer = setTimeout(
+      () =>
+        reject(
+          new NoContainerRuntimeError(
+            `no Docker engine/runtime answered within ${timeoutMs} ms (tried ${present.join(', ')}). ${HINT}`,
+          ),
+        ),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([connecting, timedOut]);
   } catch (error) {
     if (error instanceof NoContainerRuntimeError) throw error;
-    throw new NoContainerRuntimeError(`no Docker engine/runtime was found working at ${present.join(', ')}: ${(error as Error).message}. ${HINT}`, { cause: error });
+    throw new NoContainerRuntimeError(
+      `no Docker engine/runtime was found working at ${present.join(', ')}: ${(error as Error).message}. ${HINT}`,
+      { cause: error },
+    );
   } finally {
     clearTimeout(timer);
   }

@@ -61,7 +61,11 @@ function configure<C extends GenericContainer>(container: C, plan: ContainerPlan
     .withNetwork(network)
     .withNetworkAliases(...plan.networkAliases)
     .withEnvironment(plan.env)
-    .withExposedPorts(...plan.exposedPorts.map((port) => (port.host === undefined ? port.container : { container: port.container, host: port.host })))
+    .withExposedPorts(
+      ...plan.exposedPorts.map((port) =>
+        port.host === undefined ? port.container : { container: port.container, host: port.host },
+      ),
+    )
     .withWaitStrategy(waitStrategy(plan.wait))
     .withStartupTimeout(plan.startupTimeoutMs);
   if (plan.command !== undefined) container.withCommand(plan.command);
@@ -107,7 +111,10 @@ export async function startContainersEnvironment(options: ContainersEnvironmentO
     const postgresPlan = plan.postgres;
     if (postgresPlan.source.kind !== 'image') throw new Error('the postgres plan must name an image');
     const postgres = await configure(
-      new PostgreSqlContainer(postgresPlan.source.image).withDatabase(postgresPlan.database).withUsername(postgresPlan.username).withPassword(postgresPlan.password),
+      new PostgreSqlContainer(postgresPlan.source.image)
+        .withDatabase(postgresPlan.database)
+        .withUsername(postgresPlan.username)
+        .withPassword(postgresPlan.password),
       postgresPlan,
       network,
     ).start();
@@ -125,12 +132,19 @@ export async function startContainersEnvironment(options: ContainersEnvironmentO
     undo.push(() => redis.stop());
     progress('redis ready');
 
-    const toxiproxyContainer = await configure(new GenericContainer(imageOf(plan.toxiproxy)), plan.toxiproxy, network).start();
+    const toxiproxyContainer = await configure(
+      new GenericContainer(imageOf(plan.toxiproxy)),
+      plan.toxiproxy,
+      network,
+    ).start();
     undo.push(() => toxiproxyContainer.stop());
     const toxiproxyUrl = `http://${toxiproxyContainer.getHost()}:${toxiproxyContainer.getMappedPort(plan.toxiproxy.apiPort)}`;
     const toxiproxy = new Toxiproxy(toxiproxyUrl);
-    for (const proxy of plan.proxies) await toxiproxy.createProxy({ name: proxy.name, listen: proxy.listen, upstream: proxy.upstream });
-    progress(`toxiproxy ready at ${toxiproxyUrl} (proxies: ${plan.proxies.map((proxy) => `${proxy.name} ${proxy.listen} → ${proxy.upstream}`).join(', ')})`);
+    for (const proxy of plan.proxies)
+      await toxiproxy.createProxy({ name: proxy.name, listen: proxy.listen, upstream: proxy.upstream });
+    progress(
+      `toxiproxy ready at ${toxiproxyUrl} (proxies: ${plan.proxies.map((proxy) => `${proxy.name} ${proxy.listen} → ${proxy.upstream}`).join(', ')})`,
+    );
 
     const appPlan = plan.app;
     if (appPlan.source.kind !== 'dockerfile') throw new Error('the app plan must name a Dockerfile');
@@ -142,7 +156,8 @@ export async function startContainersEnvironment(options: ContainersEnvironmentO
     if (options.startApp ?? true) {
       await app.start();
       const readiness = appPlan.readiness;
-      if (readiness.kind === 'http') await app.waitUntilReady(readiness.path, readiness.status, appPlan.startupTimeoutMs);
+      if (readiness.kind === 'http')
+        await app.waitUntilReady(readiness.path, readiness.status, appPlan.startupTimeoutMs);
       progress(`app ready at http://${host}:${appHostPort}`);
     }
 
@@ -193,6 +208,8 @@ export async function startContainersEnvironment(options: ContainersEnvironmentO
     return environment;
   } catch (error) {
     await stopAll();
-    throw new EnvironmentStartError(`the containers environment failed to start: ${(error as Error).message}`, { cause: error });
+    throw new EnvironmentStartError(`the containers environment failed to start: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }

@@ -56,7 +56,8 @@ describe('planContainers', () => {
 
   it('puts every container on the network under its own alias, and no alias twice', () => {
     expect(plan.network.aliases).toEqual({ postgres: 'postgres', redis: 'redis', toxiproxy: 'toxiproxy', app: 'app' });
-    for (const container of containers(plan)) expect(container.networkAliases).toContain(plan.network.aliases[container.service]);
+    for (const container of containers(plan))
+      expect(container.networkAliases).toContain(plan.network.aliases[container.service]);
     const all = containers(plan).flatMap((container) => container.networkAliases);
     expect(new Set(all).size).toBe(all.length);
   });
@@ -83,8 +84,15 @@ describe('planContainers', () => {
   });
 
   it('applies appEnv overrides last, over the defaults and the wiring', () => {
-    const overridden = planContainers({ ...OPTIONS, appEnv: { DB_QUERY_TIMEOUT_MS: '1000', TARGET_APP_DEFECTS: 'health-always-ok', LOG_LEVEL: 'debug' } });
-    expect(overridden.app.env).toMatchObject({ DB_QUERY_TIMEOUT_MS: '1000', TARGET_APP_DEFECTS: 'health-always-ok', LOG_LEVEL: 'debug' });
+    const overridden = planContainers({
+      ...OPTIONS,
+      appEnv: { DB_QUERY_TIMEOUT_MS: '1000', TARGET_APP_DEFECTS: 'health-always-ok', LOG_LEVEL: 'debug' },
+    });
+    expect(overridden.app.env).toMatchObject({
+      DB_QUERY_TIMEOUT_MS: '1000',
+      TARGET_APP_DEFECTS: 'health-always-ok',
+      LOG_LEVEL: 'debug',
+    });
     expect(overridden.app.env.DB_POOL_MAX).toBe(DEFAULT_APP_SETTINGS.DB_POOL_MAX);
     expect(overridden.app.env.DATABASE_URL).toBe(plan.app.env.DATABASE_URL);
   });
@@ -92,14 +100,24 @@ describe('planContainers', () => {
   it('builds the app from target-app/Dockerfile at the repository root and waits for its health only when starting it itself', () => {
     expect(plan.app.source).toEqual({ kind: 'dockerfile', context: '/repo', dockerfile: 'target-app/Dockerfile' });
     expect(plan.app.exposedPorts).toEqual([{ container: 3000, host: 41_000 }]);
-    expect(plan.app.readiness).toEqual({ kind: 'http', method: 'GET', path: '/api/v1/health', port: 3000, status: 200 });
+    expect(plan.app.readiness).toEqual({
+      kind: 'http',
+      method: 'GET',
+      path: '/api/v1/health',
+      port: 3000,
+      status: 200,
+    });
     expect(plan.app.wait).toEqual({ kind: 'running' });
   });
 
   it('pins PostgreSQL to a host port, with credentials the app URL uses, and stop signals as pg_ctl sends them', () => {
     expect(plan.postgres.source).toEqual({ kind: 'image', image: expect.stringMatching(/^postgres:1[67]-alpine$/) });
     expect(plan.postgres.exposedPorts).toEqual([{ container: 5432, host: 41_001 }]);
-    expect(plan.postgres.env).toEqual({ POSTGRES_DB: plan.postgres.database, POSTGRES_USER: plan.postgres.username, POSTGRES_PASSWORD: 'p4ss' });
+    expect(plan.postgres.env).toEqual({
+      POSTGRES_DB: plan.postgres.database,
+      POSTGRES_USER: plan.postgres.username,
+      POSTGRES_PASSWORD: 'p4ss',
+    });
     expect(plan.postgres.stopSignals).toEqual({ fast: 'SIGINT', immediate: 'SIGQUIT' });
     expect(plan.redis.source).toEqual({ kind: 'image', image: 'redis:7-alpine' });
   });

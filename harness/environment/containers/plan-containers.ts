@@ -10,7 +10,12 @@ export const REDIS_IMAGE = 'redis:7-alpine';
 export const TOXIPROXY_IMAGE = 'ghcr.io/shopify/toxiproxy:2.12.0';
 export const APP_DOCKERFILE = 'target-app/Dockerfile';
 
-export const ALIASES: Readonly<Record<ServiceName, string>> = { postgres: 'postgres', redis: 'redis', toxiproxy: 'toxiproxy', app: 'app' };
+export const ALIASES: Readonly<Record<ServiceName, string>> = {
+  postgres: 'postgres',
+  redis: 'redis',
+  toxiproxy: 'toxiproxy',
+  app: 'app',
+};
 export const POSTGRES_PORT = 5432;
 export const REDIS_PORT = 6379;
 export const TOXIPROXY_API_PORT = 8474;
@@ -36,14 +41,30 @@ export interface PlanOptions {
   appStartupTimeoutMs?: number;
 }
 
-export function postgresUrl(parts: { username: string; password: string; host: string; port: number; database: string }): string {
+export function postgresUrl(parts: {
+  username: string;
+  password: string;
+  host: string;
+  port: number;
+  database: string;
+}): string {
   return `postgresql://${encodeURIComponent(parts.username)}:${encodeURIComponent(parts.password)}@${parts.host}:${parts.port}/${parts.database}`;
 }
 
 export function planContainers(options: PlanOptions): ContainersPlan {
   const proxies: ProxyPlan[] = [
-    { name: DB_PROXY, listen: `0.0.0.0:${DB_PROXY_LISTEN_PORT}`, listenPort: DB_PROXY_LISTEN_PORT, upstream: `${ALIASES.postgres}:${POSTGRES_PORT}` },
-    { name: REDIS_PROXY, listen: `0.0.0.0:${REDIS_PROXY_LISTEN_PORT}`, listenPort: REDIS_PROXY_LISTEN_PORT, upstream: `${ALIASES.redis}:${REDIS_PORT}` },
+    {
+      name: DB_PROXY,
+      listen: `0.0.0.0:${DB_PROXY_LISTEN_PORT}`,
+      listenPort: DB_PROXY_LISTEN_PORT,
+      upstream: `${ALIASES.postgres}:${POSTGRES_PORT}`,
+    },
+    {
+      name: REDIS_PROXY,
+      listen: `0.0.0.0:${REDIS_PROXY_LISTEN_PORT}`,
+      listenPort: REDIS_PROXY_LISTEN_PORT,
+      upstream: `${ALIASES.redis}:${REDIS_PORT}`,
+    },
   ];
   const credentials = { username: USERNAME, password: options.postgresPassword, database: DATABASE };
 

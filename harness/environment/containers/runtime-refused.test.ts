@@ -19,7 +19,7 @@ describe('a DOCKER_HOST that refuses connections', () => {
     else process.env.DOCKER_HOST = saved;
   });
 
-  it('fails with ENVIRONMENT_START_FAILED, wrapping testcontainers\' own error', { timeout: 20_000 }, async () => {
+  it("fails with ENVIRONMENT_START_FAILED, wrapping testcontainers' own error", { timeout: 20_000 }, async () => {
     const error = await startContainersEnvironment({ seed: 1 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EnvironmentStartError);
     expect((error as EnvironmentStartError).code).toBe('ENVIRONMENT_START_FAILED');

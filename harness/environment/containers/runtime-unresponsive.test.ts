@@ -26,11 +26,15 @@ describe('a DOCKER_HOST that never answers', () => {
 
   it('gives up within runtimeTimeoutMs with ENVIRONMENT_START_FAILED', { timeout: 10_000 }, async () => {
     const started = performance.now();
-    const error = await startContainersEnvironment({ seed: 1, runtimeTimeoutMs: 1_000 }).catch((caught: unknown) => caught);
+    const error = await startContainersEnvironment({ seed: 1, runtimeTimeoutMs: 1_000 }).catch(
+      (caught: unknown) => caught,
+    );
     const elapsedMs = performance.now() - started;
     expect(error).toBeInstanceOf(EnvironmentStartError);
     expect((error as EnvironmentStartError).code).toBe('ENVIRONMENT_START_FAILED');
-    expect((error as Error).message).toMatch(/no Docker engine\/runtime answered within 1000 ms \(tried DOCKER_HOST=tcp:\/\/127\.0\.0\.1:\d+\)/);
+    expect((error as Error).message).toMatch(
+      /no Docker engine\/runtime answered within 1000 ms \(tried DOCKER_HOST=tcp:\/\/127\.0\.0\.1:\d+\)/,
+    );
     expect(sockets.size).toBeGreaterThan(0);
     expect(elapsedMs).toBeGreaterThanOrEqual(950);
     expect(elapsedMs).toBeLessThan(3_000);

@@ -74,7 +74,9 @@ describe('embedded environment', () => {
     const appPort = Number(new URL(env.appUrl).port);
     const proxyPort = Number(new URL(env.toxiproxyUrl).port);
     const postgresPort = Number(new URL(env.databaseUrl).port);
-    const postgresLine = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').find((line) => line.includes(`-p ${postgresPort} `));
+    const postgresLine = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+      .split('\n')
+      .find((line) => line.includes(`-p ${postgresPort} `));
     const dataDir = /-D (\S+)/.exec(postgresLine ?? '')?.[1];
     expect(dataDir).toBeDefined();
     expect(fs.existsSync(dataDir!)).toBe(true);
@@ -89,7 +91,14 @@ describe('embedded environment', () => {
 
 describe('interrupted with Ctrl-C', () => {
   it('stops everything it started when its process gets SIGINT mid-run', async () => {
-    const child = spawn(process.execPath, [path.join(HERE, '..', '..', '..', 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(HERE, 'testing', 'hold-environment.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(HERE, '..', '..', '..', 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+        path.join(HERE, 'testing', 'hold-environment.ts'),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await waitUntil(() => output.includes('\n'), 60_000);

@@ -51,12 +51,29 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
       progress(`redis ready on :${redis.port}`);
     }
 
-    const proxyServer: StartedToxiproxyServer = await startToxiproxyServer({ host: '127.0.0.1', port: 0, seed: options.seed });
+    const proxyServer: StartedToxiproxyServer = await startToxiproxyServer({
+      host: '127.0.0.1',
+      port: 0,
+      seed: options.seed,
+    });
     undo.push(() => proxyServer.stop());
     const toxiproxy = new Toxiproxy(proxyServer.url);
-    const dbProxy = await toxiproxy.createProxy({ name: DB_PROXY, listen: '127.0.0.1:0', upstream: `127.0.0.1:${postgres.port}` });
-    const redisProxy = redis === undefined ? undefined : await toxiproxy.createProxy({ name: REDIS_PROXY, listen: '127.0.0.1:0', upstream: `127.0.0.1:${redis.port}` });
-    progress(`toxiproxy ready at ${proxyServer.url} (proxies: ${[DB_PROXY, redisProxy?.name].filter(Boolean).join(', ')})`);
+    const dbProxy = await toxiproxy.createProxy({
+      name: DB_PROXY,
+      listen: '127.0.0.1:0',
+      upstream: `127.0.0.1:${postgres.port}`,
+    });
+    const redisProxy =
+      redis === undefined
+        ? undefined
+        : await toxiproxy.createProxy({
+            name: REDIS_PROXY,
+            listen: '127.0.0.1:0',
+            upstream: `127.0.0.1:${redis.port}`,
+          });
+    progress(
+      `toxiproxy ready at ${proxyServer.url} (proxies: ${[DB_PROXY, redisProxy?.name].filter(Boolean).join(', ')})`,
+    );
 
     const appPort = await freePort();
     const jwtSecret = newJwtSecret();
@@ -70,7 +87,9 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
       ...options.appEnv,
     };
     const app = new AppProcess({ PATH: process.env.PATH ?? '', ...appSettings }, now);
-    progress(`app will listen on :${appPort}${appSettings.TARGET_APP_DEFECTS ? ` (defects: ${appSettings.TARGET_APP_DEFECTS})` : ''}`);
+    progress(
+      `app will listen on :${appPort}${appSettings.TARGET_APP_DEFECTS ? ` (defects: ${appSettings.TARGET_APP_DEFECTS})` : ''}`,
+    );
     undo.push(() => app.kill('SIGTERM', 5_000));
     if (options.startApp ?? true) await app.start();
 
@@ -109,6 +128,8 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
     return environment;
   } catch (error) {
     await stopAll();
-    throw new EnvironmentStartError(`the embedded environment failed to start: ${(error as Error).message}`, { cause: error });
+    throw new EnvironmentStartError(`the embedded environment failed to start: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }

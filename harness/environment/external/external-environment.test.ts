@@ -19,10 +19,20 @@ beforeAll(async () => {
   await postgres.query('CREATE DATABASE stack');
   await migrate(postgres.url('stack'));
   proxy = await startToxiproxyServer({ port: 0, seed: 1 });
-  const created = await new Toxiproxy(proxy.url).createProxy({ name: 'postgres', listen: '127.0.0.1:0', upstream: `127.0.0.1:${postgres.port}` });
+  const created = await new Toxiproxy(proxy.url).createProxy({
+    name: 'postgres',
+    listen: '127.0.0.1:0',
+    upstream: `127.0.0.1:${postgres.port}`,
+  });
   const proxiedPort = Number(created.listen.split(':').pop());
   app = await startTestApp(postgres.url('stack', '127.0.0.1', proxiedPort));
-  env = await startExternalEnvironment({ appUrl: app.url, toxiproxyUrl: proxy.url, databaseUrl: postgres.url('stack'), jwtSecret: TEST_JWT_SECRET, seed: 3 });
+  env = await startExternalEnvironment({
+    appUrl: app.url,
+    toxiproxyUrl: proxy.url,
+    databaseUrl: postgres.url('stack'),
+    jwtSecret: TEST_JWT_SECRET,
+    seed: 3,
+  });
 });
 afterAll(async () => {
   await env?.stop();
@@ -40,7 +50,13 @@ it('seeds the database it was given and reports what it can and cannot do', asyn
 });
 
 it('reads an already seeded database without seeding it twice', async () => {
-  const again = await startExternalEnvironment({ appUrl: app.url, toxiproxyUrl: proxy.url, databaseUrl: postgres.url('stack'), jwtSecret: TEST_JWT_SECRET, seed: 3 });
+  const again = await startExternalEnvironment({
+    appUrl: app.url,
+    toxiproxyUrl: proxy.url,
+    databaseUrl: postgres.url('stack'),
+    jwtSecret: TEST_JWT_SECRET,
+    seed: 3,
+  });
   expect(new Set(again.seed.publishedEventIds)).toEqual(new Set(env.seed.publishedEventIds));
   const { rows } = await postgres.query(`SELECT count(*)::int AS n FROM users WHERE email LIKE 'seed-%'`, [], 'stack');
   expect(rows[0]?.n).toBe(50);
@@ -56,6 +72,13 @@ it('drives faults through the given proxy, and stop() leaves it as it found it',
 
 it('refuses a proxy name the Toxiproxy does not have, naming the ones it has', async () => {
   await expect(
-    startExternalEnvironment({ appUrl: app.url, toxiproxyUrl: proxy.url, databaseUrl: postgres.url('stack'), jwtSecret: TEST_JWT_SECRET, seed: 3, dbProxyName: 'pg' }),
+    startExternalEnvironment({
+      appUrl: app.url,
+      toxiproxyUrl: proxy.url,
+      databaseUrl: postgres.url('stack'),
+      jwtSecret: TEST_JWT_SECRET,
+      seed: 3,
+      dbProxyName: 'pg',
+    }),
   ).rejects.toThrow(/no proxy named "pg".*postgres/);
 });

@@ -30,9 +30,13 @@ export async function startExternalEnvironment(options: ExternalEnvironmentOptio
   const toxiproxy = new Toxiproxy(options.toxiproxyUrl);
   const proxies = await toxiproxy.getAll();
   const dbProxyName = options.dbProxyName ?? 'postgres';
-  if (proxies[dbProxyName] === undefined) throw new Error(`toxiproxy at ${options.toxiproxyUrl} has no proxy named "${dbProxyName}" (it has: ${Object.keys(proxies).join(', ') || 'none'})`);
+  if (proxies[dbProxyName] === undefined)
+    throw new Error(
+      `toxiproxy at ${options.toxiproxyUrl} has no proxy named "${dbProxyName}" (it has: ${Object.keys(proxies).join(', ') || 'none'})`,
+    );
   const redisProxyName = options.redisProxyName ?? (proxies.redis === undefined ? undefined : 'redis');
-  if (redisProxyName !== undefined && proxies[redisProxyName] === undefined) throw new Error(`toxiproxy has no proxy named "${redisProxyName}"`);
+  if (redisProxyName !== undefined && proxies[redisProxyName] === undefined)
+    throw new Error(`toxiproxy has no proxy named "${redisProxyName}"`);
   const seed = await ensureSeedManifest(options.databaseUrl, options.seed);
   const unavailable = (what: string) => async (): Promise<never> => {
     throw new CapabilityError(what);

@@ -113,7 +113,11 @@ export class EmbeddedPostgres {
     return `postgresql://${encodeURIComponent(this.user)}:${encodeURIComponent(this.password)}@${host}:${port}/${database}`;
   }
 
-  async query<T extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params: unknown[] = [], database = 'postgres'): Promise<pg.QueryResult<T>> {
+  async query<T extends pg.QueryResultRow = pg.QueryResultRow>(
+    sql: string,
+    params: unknown[] = [],
+    database = 'postgres',
+  ): Promise<pg.QueryResult<T>> {
     const client = new pg.Client({ connectionString: this.url(database) });
     await client.connect();
     try {
@@ -175,15 +179,19 @@ export class EmbeddedPostgres {
     await fs.writeFile(passwordFile, `${this.password}\n`);
     if (ids !== undefined) await fs.chown(passwordFile, ids.uid, ids.gid);
     const { initdb } = await resolveBinaries();
-    await runToCompletion(initdb, [
-      `--pgdata=${this.dataDir}`,
-      '--auth=password',
-      `--username=${this.user}`,
-      `--pwfile=${passwordFile}`,
-      '--encoding=UTF8',
-      '--no-sync',
-      '--lc-messages=C',
-    ], ids);
+    await runToCompletion(
+      initdb,
+      [
+        `--pgdata=${this.dataDir}`,
+        '--auth=password',
+        `--username=${this.user}`,
+        `--pwfile=${passwordFile}`,
+        '--encoding=UTF8',
+        '--no-sync',
+        '--lc-messages=C',
+      ],
+      ids,
+    );
     await fs.rm(passwordFile, { force: true });
   }
 
@@ -202,7 +210,11 @@ export class EmbeddedPostgres {
     const args = ['-D', this.dataDir, '-p', String(this.port)];
     for (const [name, value] of Object.entries(settings)) args.push('-c', `${name}=${value}`);
     const ids = runAsIds();
-    const child = spawn(postgres, args, { ...(ids ?? {}), env: { ...process.env, LC_MESSAGES: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(postgres, args, {
+      ...(ids ?? {}),
+      env: { ...process.env, LC_MESSAGES: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.process = child;
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     const timeoutMs = this.options.startupTimeoutMs ?? 30_000;
@@ -237,13 +249,23 @@ export class EmbeddedPostgres {
   }
 }
 
-function runToCompletion(command: string, args: string[], ids: { uid: number; gid: number } | undefined): Promise<void> {
+function runToCompletion(
+  command: string,
+  args: string[],
+  ids: { uid: number; gid: number } | undefined,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...(ids ?? {}), env: { ...process.env, LC_MESSAGES: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      ...(ids ?? {}),
+      env: { ...process.env, LC_MESSAGES: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} failed (exit ${code}):\n${output}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} failed (exit ${code}):\n${output}`)),
+    );
   });
 }

@@ -28,9 +28,13 @@ export class RedisServer {
 
   static async start(options: { port?: number; startupTimeoutMs?: number } = {}): Promise<RedisServer> {
     const binary = findRedisServer();
-    if (binary === undefined) throw new Error('redis-server is not on PATH (install Debian\'s redis-server package)');
+    if (binary === undefined) throw new Error("redis-server is not on PATH (install Debian's redis-server package)");
     const port = options.port ?? (await freePort());
-    const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no'], { stdio: 'ignore' });
+    const child = spawn(
+      binary,
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no'],
+      { stdio: 'ignore' },
+    );
     const unregister = registerCleanup(() => child.kill('SIGKILL'));
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const server = new RedisServer(port, child, exited, unregister);

@@ -8,15 +8,27 @@ import { defineGatingPolicy } from './schema.ts';
 describe('gateScenario', () => {
   it('blocks on a failed check by default, and gives every check a role', () => {
     const gated = gateScenario(failingScenario(), DEFAULT_POLICY, { graceMs: 5_000 });
-    expect(gated.gate).toMatchObject({ outcome: 'failed', attempts: 1, advisory: [], blocking: ['status-allowlist', 'no-5xx-except-503', 'db-failures-are-503'] });
+    expect(gated.gate).toMatchObject({
+      outcome: 'failed',
+      attempts: 1,
+      advisory: [],
+      blocking: ['status-allowlist', 'no-5xx-except-503', 'db-failures-are-503'],
+    });
     expect(Object.values(gated.gate?.roles ?? {})).toEqual(gated.checks.map(() => 'blocking'));
   });
 
   it('lets advisory failures through as warnings', () => {
-    const policy = defineGatingPolicy({ name: 'lenient', advisory: ['status-allowlist', 'startup-db-late/no-5xx-except-503', 'db-failures-are-503'] });
+    const policy = defineGatingPolicy({
+      name: 'lenient',
+      advisory: ['status-allowlist', 'startup-db-late/no-5xx-except-503', 'db-failures-are-503'],
+    });
     const gated = gateScenario(failingScenario(), policy, { graceMs: 5_000 });
     expect(gated.status).toBe('failed');
-    expect(gated.gate).toMatchObject({ outcome: 'warned', blocking: [], advisory: ['status-allowlist', 'no-5xx-except-503', 'db-failures-are-503'] });
+    expect(gated.gate).toMatchObject({
+      outcome: 'warned',
+      blocking: [],
+      advisory: ['status-allowlist', 'no-5xx-except-503', 'db-failures-are-503'],
+    });
   });
 
   it('appends thresholds as checks measured over the timeline', () => {
@@ -32,9 +44,15 @@ describe('gateScenario', () => {
     const gated = gateScenario(failingScenario(), policy, { graceMs: 5_000 });
     const byName = Object.fromEntries(gated.checks.map((check) => [check.name, check]));
     // Steady (after the grace period): only 200s and 201s. During the fault: the defect's 500s.
-    expect(byName['http_req_failed{phase:steady} rate<0.01']).toMatchObject({ passed: true, figures: { 'rate<0.01': 0 } });
+    expect(byName['http_req_failed{phase:steady} rate<0.01']).toMatchObject({
+      passed: true,
+      figures: { 'rate<0.01': 0 },
+    });
     expect(byName['http_req_failed{phase:fault} rate<0.01']?.passed).toBe(false);
-    expect(byName['http_req_failed{phase:fault} rate<0.01']?.evidence.firstOffending[0]).toMatchObject({ type: 'sample', sample: { status: 500 } });
+    expect(byName['http_req_failed{phase:fault} rate<0.01']?.evidence.firstOffending[0]).toMatchObject({
+      type: 'sample',
+      sample: { status: 500 },
+    });
     expect(byName['http_req_duration{phase:steady} p(95)<0.001']?.passed).toBe(false);
     expect(gated.gate?.roles['http_req_duration{phase:steady} p(95)<0.001']).toBe('advisory');
     expect(gated.gate?.blocking).toContain('http_req_failed{phase:fault} rate<0.01');
@@ -43,10 +61,20 @@ describe('gateScenario', () => {
   });
 
   it('fails a threshold aimed at the scenario that matched no request: a gate that judged nothing proves nothing', () => {
-    const policy = defineGatingPolicy({ name: 't', thresholds: { 'http_req_failed{scenario:p2025-sweep,phase:fault}': ['rate<0.5'] } });
+    const policy = defineGatingPolicy({
+      name: 't',
+      thresholds: { 'http_req_failed{scenario:p2025-sweep,phase:fault}': ['rate<0.5'] },
+    });
     const [threshold] = gateScenario(passingScenario(), policy, { graceMs: 5_000 }).checks.slice(-1);
-    expect(threshold).toMatchObject({ name: 'http_req_failed{scenario:p2025-sweep,phase:fault} rate<0.5', passed: false, figures: { 'rate<0.5': -1 } });
-    expect(threshold?.evidence.firstOffending.at(-1)).toMatchObject({ type: 'note', note: 'no request matched http_req_failed{scenario:p2025-sweep,phase:fault} in this scenario' });
+    expect(threshold).toMatchObject({
+      name: 'http_req_failed{scenario:p2025-sweep,phase:fault} rate<0.5',
+      passed: false,
+      figures: { 'rate<0.5': -1 },
+    });
+    expect(threshold?.evidence.firstOffending.at(-1)).toMatchObject({
+      type: 'note',
+      note: 'no request matched http_req_failed{scenario:p2025-sweep,phase:fault} in this scenario',
+    });
   });
 
   it('leaves a policy-wide threshold out where its metric has no data', () => {
@@ -61,13 +89,25 @@ describe('gateScenario', () => {
     expect(shouldRetry(first, policy)).toBe(true);
     const second = gateScenario(passingScenario(), policy, { graceMs: 5_000, retried: [failedAttempt(first, 1)] });
     expect(second.gate).toMatchObject({ outcome: 'flaky', attempts: 2 });
-    expect(second.gate?.retried[0]?.failedChecks.map((check) => check.name)).toEqual(['status-allowlist', 'no-5xx-except-503', 'db-failures-are-503']);
-    expect(shouldRetry(gateScenario(failingScenario(), policy, { graceMs: 5_000, retried: [failedAttempt(first, 1)] }), policy)).toBe(false);
+    expect(second.gate?.retried[0]?.failedChecks.map((check) => check.name)).toEqual([
+      'status-allowlist',
+      'no-5xx-except-503',
+      'db-failures-are-503',
+    ]);
+    expect(
+      shouldRetry(
+        gateScenario(failingScenario(), policy, { graceMs: 5_000, retried: [failedAttempt(first, 1)] }),
+        policy,
+      ),
+    ).toBe(false);
   });
 
   it('does not judge skipped or errored scenarios', () => {
     const errored = { ...passingScenario(), status: 'error' as const, checks: [], timeline: null, reason: 'no Docker' };
-    expect(gateScenario(errored, RELEASE_POLICY, { graceMs: 5_000 }).gate).toMatchObject({ outcome: 'error', blocking: [] });
+    expect(gateScenario(errored, RELEASE_POLICY, { graceMs: 5_000 }).gate).toMatchObject({
+      outcome: 'error',
+      blocking: [],
+    });
   });
 });
 
@@ -81,7 +121,11 @@ describe('the verdict line', () => {
   });
 
   it('says RELEASE OK, WITH WARNINGS for advisory failures and flaky scenarios', () => {
-    const policy = defineGatingPolicy({ name: 'lenient', advisory: ['status-allowlist', 'no-5xx-except-503', 'db-failures-are-503'], retries: 1 });
+    const policy = defineGatingPolicy({
+      name: 'lenient',
+      advisory: ['status-allowlist', 'no-5xx-except-503', 'db-failures-are-503'],
+      retries: 1,
+    });
     const run = gateRun(fixtureRun(), policy);
     const first = gateScenario(failingScenario(), DEFAULT_POLICY, { graceMs: 5_000 });
     run.scenarios[0] = gateScenario(passingScenario(), policy, { graceMs: 5_000, retried: [failedAttempt(first, 1)] });
@@ -94,12 +138,16 @@ describe('the verdict line', () => {
   it('says NOT PROVEN when the environment failed and nothing blocked', () => {
     const run = fixtureRun();
     run.scenarios = [run.scenarios[0]!, { ...run.scenarios[1]!, status: 'error', checks: [], timeline: null }];
-    expect(verdictLine(gateRun(run, DEFAULT_POLICY))).toBe('NOT PROVEN — the environment failed for 1 scenario(s); 1 passed, 0 failed, 1 errored (seed 5)');
+    expect(verdictLine(gateRun(run, DEFAULT_POLICY))).toBe(
+      'NOT PROVEN — the environment failed for 1 scenario(s); 1 passed, 0 failed, 1 errored (seed 5)',
+    );
   });
 
   it('says RELEASE OK when every check held', () => {
     const run = fixtureRun();
     run.scenarios = [run.scenarios[0]!];
-    expect(verdictLine(gateRun(run, RELEASE_POLICY))).toBe('RELEASE OK — every check held; 1 passed, 0 failed (seed 5)');
+    expect(verdictLine(gateRun(run, RELEASE_POLICY))).toBe(
+      'RELEASE OK — every check held; 1 passed, 0 failed (seed 5)',
+    );
   });
 });

@@ -4,7 +4,15 @@
 import type { CheckResult } from '../../checks/types.ts';
 import type { RunResult, ScenarioRunResult } from '../../runner/types.ts';
 import { evaluateThresholds } from './thresholds.ts';
-import type { CheckRole, FailedAttempt, GatedRunResult, GatedScenarioResult, GateOutcome, GatingPolicy, ScenarioGate } from './types.ts';
+import type {
+  CheckRole,
+  FailedAttempt,
+  GatedRunResult,
+  GatedScenarioResult,
+  GateOutcome,
+  GatingPolicy,
+  ScenarioGate,
+} from './types.ts';
 
 export function roleOf(policy: GatingPolicy, scenario: string, check: string): CheckRole {
   return policy.advisory.includes(check) || policy.advisory.includes(`${scenario}/${check}`) ? 'advisory' : 'blocking';
@@ -17,14 +25,23 @@ export interface GateOptions {
   retried?: FailedAttempt[];
 }
 
-export function gateScenario(result: ScenarioRunResult, policy: GatingPolicy, options: GateOptions): GatedScenarioResult {
+export function gateScenario(
+  result: ScenarioRunResult,
+  policy: GatingPolicy,
+  options: GateOptions,
+): GatedScenarioResult {
   const retried = options.retried ?? [];
   const judged = result.status === 'passed' || result.status === 'failed';
-  const thresholds = judged && result.timeline !== null ? evaluateThresholds(policy, result.timeline, { scenario: result.name, graceMs: options.graceMs }) : [];
+  const thresholds =
+    judged && result.timeline !== null
+      ? evaluateThresholds(policy, result.timeline, { scenario: result.name, graceMs: options.graceMs })
+      : [];
   const checks: CheckResult[] = [...result.checks, ...thresholds.map((threshold) => threshold.result)];
   const roles: Record<string, CheckRole> = {};
   for (const check of result.checks) roles[check.name] = roleOf(policy, result.name, check.name);
-  for (const threshold of thresholds) roles[threshold.result.name] = threshold.role === 'advisory' ? 'advisory' : roleOf(policy, result.name, threshold.result.name);
+  for (const threshold of thresholds)
+    roles[threshold.result.name] =
+      threshold.role === 'advisory' ? 'advisory' : roleOf(policy, result.name, threshold.result.name);
   const failed = checks.filter((check) => !check.passed);
   const blocking = failed.filter((check) => roles[check.name] === 'blocking').map((check) => check.name);
   const advisory = failed.filter((check) => roles[check.name] === 'advisory').map((check) => check.name);
@@ -39,13 +56,26 @@ export function gateScenario(result: ScenarioRunResult, policy: GatingPolicy, op
           : advisory.length > 0
             ? 'warned'
             : 'passed';
-  const gate: ScenarioGate = { policy: policy.name, outcome, attempts: retried.length + 1, retried, blocking, advisory, roles };
+  const gate: ScenarioGate = {
+    policy: policy.name,
+    outcome,
+    attempts: retried.length + 1,
+    retried,
+    blocking,
+    advisory,
+    roles,
+  };
   return { ...result, status, checks, gate };
 }
 
 /** The failed attempt as kept in the report when the scenario is retried. */
 export function failedAttempt(result: GatedScenarioResult, attempt: number): FailedAttempt {
-  return { attempt, status: result.status, durationMs: result.durationMs, failedChecks: result.checks.filter((check) => !check.passed) };
+  return {
+    attempt,
+    status: result.status,
+    durationMs: result.durationMs,
+    failedChecks: result.checks.filter((check) => !check.passed),
+  };
 }
 
 /** True when the policy allows another attempt of this result. */
@@ -59,11 +89,24 @@ export function policySummary(policy: GatingPolicy): NonNullable<GatedRunResult[
     description: policy.description,
     retries: policy.retries,
     advisory: policy.advisory,
-    thresholds: policy.thresholds.map((threshold) => ({ key: threshold.key, expressions: threshold.expressions.map(({ expression, role }) => (role === 'advisory' ? `${expression.source} (advisory)` : expression.source)) })),
+    thresholds: policy.thresholds.map((threshold) => ({
+      key: threshold.key,
+      expressions: threshold.expressions.map(({ expression, role }) =>
+        role === 'advisory' ? `${expression.source} (advisory)` : expression.source,
+      ),
+    })),
   };
 }
 
 /** Gates a whole run after the fact (no retries): for results read back from report.json, and tests. */
-export function gateRun(run: RunResult, policy: GatingPolicy, graceMs: (scenario: string) => number = () => 5_000): GatedRunResult {
-  return { ...run, scenarios: run.scenarios.map((scenario) => gateScenario(scenario, policy, { graceMs: graceMs(scenario.name) })), policy: policySummary(policy) };
+export function gateRun(
+  run: RunResult,
+  policy: GatingPolicy,
+  graceMs: (scenario: string) => number = () => 5_000,
+): GatedRunResult {
+  return {
+    ...run,
+    scenarios: run.scenarios.map((scenario) => gateScenario(scenario, policy, { graceMs: graceMs(scenario.name) })),
+    policy: policySummary(policy),
+  };
 }

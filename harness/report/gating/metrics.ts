@@ -24,16 +24,23 @@ const RATE = /^\s*rate\s*(<=|>=|==|!=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
 /** 'http_req_duration{phase:steady}' → metric and tags; throws an Error saying what was expected. */
 export function parseMetricKey(key: string): { metric: MetricName; tags: Partial<Record<MetricTag, string>> } {
   const match = KEY.exec(key.trim());
-  if (match === null) throw new Error(`expected a metric such as 'http_req_duration' or 'http_req_failed{phase:steady}', got ${JSON.stringify(key)}`);
+  if (match === null)
+    throw new Error(
+      `expected a metric such as 'http_req_duration' or 'http_req_failed{phase:steady}', got ${JSON.stringify(key)}`,
+    );
   const [, name, tagText] = match as unknown as [string, string, string | undefined];
   if (!(name in METRICS)) throw new Error(`unknown metric "${name}"; known: ${Object.keys(METRICS).join(', ')}`);
   const tags: Partial<Record<MetricTag, string>> = {};
-  for (const pair of (tagText ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const pair of (tagText ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [tag, value] = pair.split(':').map((part) => part.trim()) as [string, string | undefined];
     if (!(METRIC_TAGS as readonly string[]).includes(tag) || value === undefined || value === '') {
       throw new Error(`expected tag:value with a tag among ${METRIC_TAGS.join(', ')}, got ${JSON.stringify(pair)}`);
     }
-    if (tag === 'phase' && !(PHASES as readonly string[]).includes(value)) throw new Error(`phase must be one of ${PHASES.join(', ')}, got "${value}"`);
+    if (tag === 'phase' && !(PHASES as readonly string[]).includes(value))
+      throw new Error(`phase must be one of ${PHASES.join(', ')}, got "${value}"`);
     tags[tag as MetricTag] = value;
   }
   return { metric: name as MetricName, tags };
@@ -49,7 +56,8 @@ export function parseExpression(metric: MetricName, source: string): GateExpress
   }
   const parsed = parseThreshold(source);
   if (kind === 'rate') throw new ThresholdError(source, `${metric} is a rate: use 'rate<0.01' and the like`);
-  if (kind === 'counter' && parsed.aggregate !== 'count') throw new ThresholdError(source, `${metric} is a counter: use ${METRICS[metric].aggregates}`);
+  if (kind === 'counter' && parsed.aggregate !== 'count')
+    throw new ThresholdError(source, `${metric} is a counter: use ${METRICS[metric].aggregates}`);
   return parsed;
 }
 
@@ -67,9 +75,15 @@ export interface MetricValue {
 }
 
 /** The threshold's metric over one scenario's timeline, filtered by its tags. */
-export function measure(threshold: GatingThreshold, expression: GateExpression, timeline: Timeline, context: { scenario: string; graceMs: number }): MetricValue {
+export function measure(
+  threshold: GatingThreshold,
+  expression: GateExpression,
+  timeline: Timeline,
+  context: { scenario: string; graceMs: number },
+): MetricValue {
   const { tags } = threshold;
-  if (tags.scenario !== undefined && tags.scenario !== context.scenario) return { value: Number.NaN, count: 0, samples: [] };
+  if (tags.scenario !== undefined && tags.scenario !== context.scenario)
+    return { value: Number.NaN, count: 0, samples: [] };
   const phases = tags.phase === undefined ? undefined : PhaseMap.of(timeline, { graceMs: context.graceMs });
   const samples = timeline.samples.filter(
     (sample) =>
@@ -84,17 +98,29 @@ export function measure(threshold: GatingThreshold, expression: GateExpression, 
   switch (threshold.metric) {
     case 'http_req_duration': {
       const timedSamples = samples.filter(timed);
-      return { value: aggregateOf(expression as Exclude<GateExpression, { aggregate: 'rate' }>, timedSamples.map(latencyMs)), count: timedSamples.length, samples: timedSamples };
+      return {
+        value: aggregateOf(expression as Exclude<GateExpression, { aggregate: 'rate' }>, timedSamples.map(latencyMs)),
+        count: timedSamples.length,
+        samples: timedSamples,
+      };
     }
     case 'http_req_failed': {
       const bad = samples.filter(failed);
-      return { value: samples.length === 0 ? Number.NaN : bad.length / samples.length, count: samples.length, samples: bad };
+      return {
+        value: samples.length === 0 ? Number.NaN : bad.length / samples.length,
+        count: samples.length,
+        samples: bad,
+      };
     }
     case 'http_reqs': {
       if (expression.aggregate === 'count') return { value: samples.length, count: samples.length, samples };
       const first = Math.min(...samples.map((sample) => sample.startedAtMs));
       const last = Math.max(...samples.map((sample) => sample.startedAtMs));
-      return { value: samples.length < 2 || last === first ? Number.NaN : samples.length / ((last - first) / 1_000), count: samples.length, samples };
+      return {
+        value: samples.length < 2 || last === first ? Number.NaN : samples.length / ((last - first) / 1_000),
+        count: samples.length,
+        samples,
+      };
     }
   }
 }

@@ -14,8 +14,14 @@ let dir: string;
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'faultline-gating-'));
-  await fs.writeFile(path.join(dir, 'nightly.ts'), `import { defineGatingPolicy } from '${SCHEMA}';\nexport default defineGatingPolicy({ name: 'nightly', retries: 2 });\n`);
-  await fs.writeFile(path.join(dir, 'bad.ts'), `import { defineGatingPolicy } from '${SCHEMA}';\nexport default defineGatingPolicy({ name: 'bad', thresholds: { http_req_failed: ['p(95)<1'] } });\n`);
+  await fs.writeFile(
+    path.join(dir, 'nightly.ts'),
+    `import { defineGatingPolicy } from '${SCHEMA}';\nexport default defineGatingPolicy({ name: 'nightly', retries: 2 });\n`,
+  );
+  await fs.writeFile(
+    path.join(dir, 'bad.ts'),
+    `import { defineGatingPolicy } from '${SCHEMA}';\nexport default defineGatingPolicy({ name: 'bad', thresholds: { http_req_failed: ['p(95)<1'] } });\n`,
+  );
   await fs.writeFile(path.join(dir, 'plain.ts'), 'export default { name: "plain" };\n');
 });
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));
@@ -30,8 +36,12 @@ describe('resolvePolicy', () => {
   it('loads a policy file, and refuses what is not a validated policy', async () => {
     expect(await resolvePolicy(['smoke'], path.join(dir, 'nightly.ts'))).toMatchObject({ name: 'nightly', retries: 2 });
     await expect(resolvePolicy(['smoke'], path.join(dir, 'bad.ts'))).rejects.toThrow(ScenarioError);
-    await expect(resolvePolicy(['smoke'], path.join(dir, 'bad.ts'))).rejects.toThrow(/http_req_failed\[0\]: .*http_req_failed is a rate/);
+    await expect(resolvePolicy(['smoke'], path.join(dir, 'bad.ts'))).rejects.toThrow(
+      /http_req_failed\[0\]: .*http_req_failed is a rate/,
+    );
     await expect(resolvePolicy(['smoke'], path.join(dir, 'plain.ts'))).rejects.toThrow(UsageError);
-    await expect(resolvePolicy(['smoke'], 'nope')).rejects.toThrow(/--gating expects a policy name \(default, release\) or a file/);
+    await expect(resolvePolicy(['smoke'], 'nope')).rejects.toThrow(
+      /--gating expects a policy name \(default, release\) or a file/,
+    );
   });
 });

@@ -7,11 +7,19 @@ import { DEFAULT_POLICY, GATING_POLICIES } from './policies.ts';
 import { isGatingPolicy } from './schema.ts';
 import type { GatingPolicy } from './types.ts';
 
-export async function resolvePolicy(targets: readonly string[], flag: string | undefined, policies: Record<string, GatingPolicy> = GATING_POLICIES): Promise<GatingPolicy> {
-  if (flag === undefined) return targets.map((target) => policies[target]).find((policy) => policy !== undefined) ?? DEFAULT_POLICY;
+export async function resolvePolicy(
+  targets: readonly string[],
+  flag: string | undefined,
+  policies: Record<string, GatingPolicy> = GATING_POLICIES,
+): Promise<GatingPolicy> {
+  if (flag === undefined)
+    return targets.map((target) => policies[target]).find((policy) => policy !== undefined) ?? DEFAULT_POLICY;
   const named = policies[flag];
   if (named !== undefined) return named;
-  if (!/\.(m?[jt]s)$/.test(flag)) throw new UsageError(`--gating expects a policy name (${Object.keys(policies).join(', ')}) or a file exporting defineGatingPolicy(...), got "${flag}"`);
+  if (!/\.(m?[jt]s)$/.test(flag))
+    throw new UsageError(
+      `--gating expects a policy name (${Object.keys(policies).join(', ')}) or a file exporting defineGatingPolicy(...), got "${flag}"`,
+    );
   const file = path.resolve(flag);
   let loaded: { default?: unknown };
   try {
@@ -20,6 +28,7 @@ export async function resolvePolicy(targets: readonly string[], flag: string | u
     if ((error as { code?: string }).code === 'SCENARIO_INVALID') throw error;
     throw new UsageError(`--gating: cannot load ${flag}: ${(error as Error).message}`);
   }
-  if (!isGatingPolicy(loaded.default)) throw new UsageError(`--gating: ${flag} must default-export defineGatingPolicy({...})`);
+  if (!isGatingPolicy(loaded.default))
+    throw new UsageError(`--gating: ${flag} must default-export defineGatingPolicy({...})`);
   return loaded.default;
 }

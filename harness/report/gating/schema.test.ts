@@ -14,12 +14,23 @@ describe('defineGatingPolicy', () => {
     });
     expect(isGatingPolicy(policy)).toBe(true);
     expect(policy).toMatchObject({ name: 'nightly', advisory: [], retries: 0 });
-    expect(policy.thresholds[0]).toMatchObject({ key: 'http_req_duration{phase:steady,kind:write}', metric: 'http_req_duration', tags: { phase: 'steady', kind: 'write' } });
-    expect(policy.thresholds[0]?.expressions.map(({ expression, role }) => [expression.source, expression.aggregate, role])).toEqual([
+    expect(policy.thresholds[0]).toMatchObject({
+      key: 'http_req_duration{phase:steady,kind:write}',
+      metric: 'http_req_duration',
+      tags: { phase: 'steady', kind: 'write' },
+    });
+    expect(
+      policy.thresholds[0]?.expressions.map(({ expression, role }) => [expression.source, expression.aggregate, role]),
+    ).toEqual([
       ['p(95)<500', 'p', 'blocking'],
       ['max<3000', 'max', 'advisory'],
     ]);
-    expect(policy.thresholds[1]?.expressions[0]?.expression).toEqual({ source: 'rate<0.01', aggregate: 'rate', operator: '<', value: 0.01 });
+    expect(policy.thresholds[1]?.expressions[0]?.expression).toEqual({
+      source: 'rate<0.01',
+      aggregate: 'rate',
+      operator: '<',
+      value: 0.01,
+    });
   });
 
   it.each([

@@ -27,9 +27,12 @@ export interface GatingPolicyInput {
   retries?: number;
 }
 
-const expressionInput = z.union([z.string(), z.strictObject({ threshold: z.string(), advisory: z.boolean().optional() })], {
-  error: "expected a k6 threshold string such as 'p(95)<500' or { threshold: 'rate<0.01', advisory: true }",
-});
+const expressionInput = z.union(
+  [z.string(), z.strictObject({ threshold: z.string(), advisory: z.boolean().optional() })],
+  {
+    error: "expected a k6 threshold string such as 'p(95)<500' or { threshold: 'rate<0.01', advisory: true }",
+  },
+);
 
 const policySchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case policy name'),
@@ -50,7 +53,13 @@ const policySchema = z.strictObject({
         const expressions = list.flatMap((entry, index) => {
           const source = typeof entry === 'string' ? entry : entry.threshold;
           try {
-            return [{ expression: parseExpression(parsedKey.metric, source), role: typeof entry !== 'string' && entry.advisory === true ? ('advisory' as const) : ('blocking' as const) }];
+            return [
+              {
+                expression: parseExpression(parsedKey.metric, source),
+                role:
+                  typeof entry !== 'string' && entry.advisory === true ? ('advisory' as const) : ('blocking' as const),
+              },
+            ];
           } catch (error) {
             ctx.addIssue({ code: 'custom', path: [key, index], message: (error as Error).message });
             return [];
@@ -66,7 +75,11 @@ const VALIDATED = Symbol.for('faultline.gating-policy');
 
 export function defineGatingPolicy(input: GatingPolicyInput): GatingPolicy {
   const result = policySchema.safeParse(input);
-  if (!result.success) throw new ScenarioError(problemsFromZod(result.error.issues), `gating policy ${JSON.stringify((input as { name?: unknown })?.name ?? '?')}`);
+  if (!result.success)
+    throw new ScenarioError(
+      problemsFromZod(result.error.issues),
+      `gating policy ${JSON.stringify((input as { name?: unknown })?.name ?? '?')}`,
+    );
   const policy: GatingPolicy = { ...result.data };
   Object.defineProperty(policy, VALIDATED, { value: true, enumerable: false });
   return Object.freeze(policy);

@@ -20,7 +20,11 @@ export function thresholdCheckName(key: string, source: string): string {
 
 const round = (value: number): number => (Number.isNaN(value) ? -1 : Math.round(value * 1_000) / 1_000);
 
-export function evaluateThresholds(policy: GatingPolicy, timeline: Timeline, context: { scenario: string; graceMs: number }): ThresholdCheck[] {
+export function evaluateThresholds(
+  policy: GatingPolicy,
+  timeline: Timeline,
+  context: { scenario: string; graceMs: number },
+): ThresholdCheck[] {
   const results: ThresholdCheck[] = [];
   for (const threshold of policy.thresholds) {
     if (threshold.tags.scenario !== undefined && threshold.tags.scenario !== context.scenario) continue;
@@ -31,14 +35,29 @@ export function evaluateThresholds(policy: GatingPolicy, timeline: Timeline, con
       // has no steady phase); one aimed at this scenario by its tag must judge something.
       if (count === 0 && threshold.tags.scenario === undefined) continue;
       const passed = expressionHolds(expression, value);
-      const shown = Number.isNaN(value) ? 'no samples' : threshold.metric === 'http_req_failed' ? `${(value * 100).toFixed(2)}%` : `${round(value)}`;
+      const shown = Number.isNaN(value)
+        ? 'no samples'
+        : threshold.metric === 'http_req_failed'
+          ? `${(value * 100).toFixed(2)}%`
+          : `${round(value)}`;
       // Evidence: the slowest requests for a duration, the first failed ones for a rate.
       const offending: Evidence[] = passed
         ? []
-        : (threshold.metric === 'http_req_duration' ? [...samples].sort((a, b) => latencyMs(b) - latencyMs(a)) : samples)
+        : (threshold.metric === 'http_req_duration'
+            ? [...samples].sort((a, b) => latencyMs(b) - latencyMs(a))
+            : samples
+          )
             .slice(0, 5)
-            .map((sample) => ({ type: 'sample', sample, note: threshold.metric === 'http_req_duration' ? `${describeSample(sample)}: ${Math.round(latencyMs(sample))} ms` : describeSample(sample) }));
-      if (!passed && Number.isNaN(value)) offending.push({ type: 'note', note: `no request matched ${threshold.key} in this scenario` });
+            .map((sample) => ({
+              type: 'sample',
+              sample,
+              note:
+                threshold.metric === 'http_req_duration'
+                  ? `${describeSample(sample)}: ${Math.round(latencyMs(sample))} ms`
+                  : describeSample(sample),
+            }));
+      if (!passed && Number.isNaN(value))
+        offending.push({ type: 'note', note: `no request matched ${threshold.key} in this scenario` });
       results.push({
         role,
         result: checkResult(name, {

@@ -16,7 +16,8 @@ export type MetricName = 'http_req_duration' | 'http_req_failed' | 'http_reqs';
 export type MetricTag = 'scenario' | 'phase' | 'kind' | 'template' | 'name' | 'method' | 'status';
 
 /** A threshold expression: k6's aggregates, plus `rate` for the rate and counter metrics. */
-export type GateExpression = Threshold | { source: string; aggregate: 'rate'; operator: Threshold['operator']; value: number };
+export type GateExpression =
+  Threshold | { source: string; aggregate: 'rate'; operator: Threshold['operator']; value: number };
 
 export interface GatingThreshold {
   /** The metric key exactly as written, e.g. 'http_req_duration{phase:steady}'. */
@@ -73,5 +74,11 @@ export interface GatedScenarioResult extends ScenarioRunResult {
 export interface GatedRunResult extends RunResult {
   scenarios: GatedScenarioResult[];
   /** The policy the run was gated by (absent for a result that was never gated). */
-  policy?: { name: string; description: string; retries: number; advisory: string[]; thresholds: { key: string; expressions: string[] }[] };
+  policy?: {
+    name: string;
+    description: string;
+    retries: number;
+    advisory: string[];
+    thresholds: { key: string; expressions: string[] }[];
+  };
 }

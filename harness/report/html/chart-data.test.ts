@@ -5,13 +5,38 @@ import { bucketSizeMs, bucketize, chartData, healthSegments, outcomeOf } from '.
 import { niceScale } from './svg-chart.ts';
 
 let id = 0;
-function sample(startedAtMs: number, durationMs: number, status: number | null, errorClass: Sample['errorClass'] = null): Sample {
-  return { id: id++, scheduledAtMs: startedAtMs, startedAtMs, endedAtMs: startedAtMs + durationMs, method: 'GET', routeTemplate: '/api/v1/events', template: 'events.list', kind: 'read', status, errorClass, errorCode: null };
+function sample(
+  startedAtMs: number,
+  durationMs: number,
+  status: number | null,
+  errorClass: Sample['errorClass'] = null,
+): Sample {
+  return {
+    id: id++,
+    scheduledAtMs: startedAtMs,
+    startedAtMs,
+    endedAtMs: startedAtMs + durationMs,
+    method: 'GET',
+    routeTemplate: '/api/v1/events',
+    template: 'events.list',
+    kind: 'read',
+    status,
+    errorClass,
+    errorCode: null,
+  };
 }
 
 describe('chart data', () => {
   it('classifies outcomes as the chart stacks them, and leaves dropped requests out', () => {
-    expect([200, 201, 404, 409, 503, 500, 502].map((status) => outcomeOf(sample(0, 1, status)))).toEqual(['2xx', '2xx', '404', '4xx', '503', '5xx', '5xx']);
+    expect([200, 201, 404, 409, 503, 500, 502].map((status) => outcomeOf(sample(0, 1, status)))).toEqual([
+      '2xx',
+      '2xx',
+      '404',
+      '4xx',
+      '503',
+      '5xx',
+      '5xx',
+    ]);
     expect(outcomeOf(sample(0, 1, null, 'ECONNREFUSED'))).toBe('conn');
     expect(outcomeOf(sample(0, 1, null, 'ECONNRESET'))).toBe('conn');
     expect(outcomeOf(sample(0, 1, null, 'timeout'))).toBe('timeout');
@@ -26,7 +51,15 @@ describe('chart data', () => {
   });
 
   it('counts requests per bucket by start time, with latency percentiles of the timed ones', () => {
-    const samples = [sample(10, 10, 200), sample(20, 20, 200), sample(30, 30, 503), sample(40, 1_000, null, 'timeout'), sample(50, 5, null, 'ECONNREFUSED'), sample(1_500, 7, 500), sample(3_999, 4, 404)];
+    const samples = [
+      sample(10, 10, 200),
+      sample(20, 20, 200),
+      sample(30, 30, 503),
+      sample(40, 1_000, null, 'timeout'),
+      sample(50, 5, null, 'ECONNREFUSED'),
+      sample(1_500, 7, 500),
+      sample(3_999, 4, 404),
+    ];
     const buckets = bucketize(samples, { bucketMs: 1_000, durationMs: 4_000 });
     expect(buckets.map((bucket) => bucket.total)).toEqual([5, 1, 0, 1]);
     expect(buckets[0]?.counts).toMatchObject({ '2xx': 2, '503': 1, timeout: 1, conn: 1, '5xx': 0 });
@@ -38,8 +71,21 @@ describe('chart data', () => {
   });
 
   it('merges consecutive health answers with the same state into lane segments', () => {
-    const probe = (atMs: number, status: number | null, bodyStatus?: string): HealthProbe => ({ atMs, endpoint: 'health', status, bodyStatus, ...(status === null ? { errorClass: 'ECONNREFUSED' as const } : {}) });
-    const probes = [probe(0, null), probe(100, null), probe(200, 503, 'unavailable'), probe(300, 200, 'degraded'), probe(400, 200, 'ok'), probe(500, 200, 'ok')];
+    const probe = (atMs: number, status: number | null, bodyStatus?: string): HealthProbe => ({
+      atMs,
+      endpoint: 'health',
+      status,
+      bodyStatus,
+      ...(status === null ? { errorClass: 'ECONNREFUSED' as const } : {}),
+    });
+    const probes = [
+      probe(0, null),
+      probe(100, null),
+      probe(200, 503, 'unavailable'),
+      probe(300, 200, 'degraded'),
+      probe(400, 200, 'ok'),
+      probe(500, 200, 'ok'),
+    ];
     expect(healthSegments(probes, 'health', 1_000)).toEqual([
       { startMs: 0, endMs: 200, state: 'no answer', probes: 2 },
       { startMs: 200, endMs: 300, state: 'unavailable', probes: 1 },
@@ -50,7 +96,9 @@ describe('chart data', () => {
 
   it('turns a real timeline into bands, events and lanes', () => {
     const data = chartData(failingScenario().timeline!);
-    expect(data.faults).toEqual([{ name: 'dbDown#1', kind: 'dbDown', target: 'database', startMs: 9.7, endMs: 4003.9, open: false }]);
+    expect(data.faults).toEqual([
+      { name: 'dbDown#1', kind: 'dbDown', target: 'database', startMs: 9.7, endMs: 4003.9, open: false },
+    ]);
     expect(data.events.map((event) => [event.tone, event.label])).toEqual([
       ['start', 'app start (pid 15161)'],
       ['restore', 'dbUp'],

@@ -48,15 +48,24 @@ const NICE_BUCKETS_MS = [100, 200, 250, 500, 1_000, 2_000, 5_000, 10_000, 15_000
 
 /** The smallest "round" bucket that cuts the run into at most `maxBuckets`. */
 export function bucketSizeMs(durationMs: number, maxBuckets = 80): number {
-  return NICE_BUCKETS_MS.find((size) => durationMs / size <= maxBuckets) ?? Math.ceil(durationMs / maxBuckets / 60_000) * 60_000;
+  return (
+    NICE_BUCKETS_MS.find((size) => durationMs / size <= maxBuckets) ??
+    Math.ceil(durationMs / maxBuckets / 60_000) * 60_000
+  );
 }
 
-const emptyCounts = (): Record<Outcome, number> => Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as Record<Outcome, number>;
+const emptyCounts = (): Record<Outcome, number> =>
+  Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as Record<Outcome, number>;
 
 /** Requests by the bucket they started in; every bucket of [0, durationMs) is present, empty or not. */
 export function bucketize(samples: readonly Sample[], options: { bucketMs: number; durationMs: number }): Bucket[] {
   const count = Math.max(1, Math.ceil(options.durationMs / options.bucketMs));
-  const buckets = Array.from({ length: count }, (_, index) => ({ startMs: index * options.bucketMs, endMs: (index + 1) * options.bucketMs, counts: emptyCounts(), latencies: [] as number[] }));
+  const buckets = Array.from({ length: count }, (_, index) => ({
+    startMs: index * options.bucketMs,
+    endMs: (index + 1) * options.bucketMs,
+    counts: emptyCounts(),
+    latencies: [] as number[],
+  }));
   for (const sample of samples) {
     const outcome = outcomeOf(sample);
     if (outcome === null || sample.kind === 'health') continue;
@@ -67,7 +76,13 @@ export function bucketize(samples: readonly Sample[], options: { bucketMs: numbe
   return buckets.map(({ latencies, ...bucket }) => {
     const sorted = latencies.sort((a, b) => a - b);
     const at = (p: number): number | null => (sorted.length === 0 ? null : percentile(sorted, p));
-    return { ...bucket, total: OUTCOMES.reduce((sum, outcome) => sum + bucket.counts[outcome], 0), p50: at(50), p95: at(95), p99: at(99) };
+    return {
+      ...bucket,
+      total: OUTCOMES.reduce((sum, outcome) => sum + bucket.counts[outcome], 0),
+      p50: at(50),
+      p95: at(95),
+      p99: at(99),
+    };
   });
 }
 
@@ -139,17 +154,33 @@ export function chartData(timeline: Timeline, options: { maxBuckets?: number } =
   const buckets = bucketize(timeline.samples, { bucketMs, durationMs });
   const faults = timeline.faults
     .filter((fault) => fault.effect !== 'restore')
-    .map((fault) => ({ name: fault.name, kind: fault.kind, target: fault.target, startMs: fault.effectiveAtMs, endMs: fault.endedAtMs ?? durationMs, open: fault.endedAtMs === null }));
+    .map((fault) => ({
+      name: fault.name,
+      kind: fault.kind,
+      target: fault.target,
+      startMs: fault.effectiveAtMs,
+      endMs: fault.endedAtMs ?? durationMs,
+      open: fault.endedAtMs === null,
+    }));
   const events: ChartEvent[] = [
     // An app restore (appStart) shows as the process start it causes; only database/Redis restores get a marker.
-    ...timeline.faults.filter((fault) => fault.effect === 'restore' && fault.target !== 'app').map((fault) => ({ atMs: fault.effectiveAtMs, label: fault.kind, tone: 'restore' as const })),
+    ...timeline.faults
+      .filter((fault) => fault.effect === 'restore' && fault.target !== 'app')
+      .map((fault) => ({ atMs: fault.effectiveAtMs, label: fault.kind, tone: 'restore' as const })),
     ...timeline.process.map((event): ChartEvent =>
       event.type === 'start'
         ? { atMs: event.atMs, label: `app start${event.pid === undefined ? '' : ` (pid ${event.pid})`}`, tone: 'start' }
-        : { atMs: event.atMs, label: `app exit ${event.code ?? event.signal ?? ''}`.trim(), tone: event.expected ? 'exit-expected' : 'exit-unexpected' },
+        : {
+            atMs: event.atMs,
+            label: `app exit ${event.code ?? event.signal ?? ''}`.trim(),
+            tone: event.expected ? 'exit-expected' : 'exit-unexpected',
+          },
     ),
   ].sort((a, b) => a.atMs - b.atMs);
-  const health = HEALTH_ENDPOINTS.map((endpoint) => ({ endpoint, segments: healthSegments(timeline.health, endpoint, durationMs) })).filter((lane) => lane.segments.length > 0);
+  const health = HEALTH_ENDPOINTS.map((endpoint) => ({
+    endpoint,
+    segments: healthSegments(timeline.health, endpoint, durationMs),
+  })).filter((lane) => lane.segments.length > 0);
   const outcomes = OUTCOMES.filter((outcome) => buckets.some((bucket) => bucket.counts[outcome] > 0));
   return { durationMs, bucketMs, buckets, faults, events, health, outcomes };
 }

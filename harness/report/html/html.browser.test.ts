@@ -15,11 +15,23 @@ import { FIXTURE_META, fixtureRun } from '../testdata/fixtures.ts';
 import { htmlReporter } from './index.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const OUT = path.join(ROOT, 'reports', 'browser-test');
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`html.browser.test: skipped — ${CHROMIUM} is not installed (Debian: apt-get install chromium; .ci/run installs it)`);
+if (!haveChromium)
+  console.warn(
+    `html.browser.test: skipped — ${CHROMIUM} is not installed (Debian: apt-get install chromium; .ci/run installs it)`,
+  );
 
 describe.skipIf(!haveChromium)('the HTML report in a browser', () => {
   let context: BrowserContext;
@@ -29,10 +41,18 @@ describe.skipIf(!haveChromium)('the HTML report in a browser', () => {
 
   beforeAll(async () => {
     await fs.mkdir(OUT, { recursive: true });
-    const [file] = (await htmlReporter.onRunEnd?.({ directory: OUT, meta: FIXTURE_META }, gateRun(fixtureRun(), RELEASE_POLICY))) as string[];
+    const [file] = (await htmlReporter.onRunEnd?.(
+      { directory: OUT, meta: FIXTURE_META },
+      gateRun(fixtureRun(), RELEASE_POLICY),
+    )) as string[];
     reportFile = file!;
     profile = await fs.mkdtemp(path.join(os.tmpdir(), 'faultline-chromium-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1100, height: 900 } });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      viewport: { width: 1100, height: 900 },
+    });
     // The file must open offline: any request other than the file itself is recorded and refused.
     await context.route('**/*', (route) => {
       const url = route.request().url();
@@ -63,10 +83,14 @@ describe.skipIf(!haveChromium)('the HTML report in a browser', () => {
       const bars = chart.locator('[data-chart="requests"] rect');
       expect(await bars.count()).toBeGreaterThan(20);
       // Bars have real area on screen, and they are coloured by outcome.
-      const areas = await bars.evaluateAll((rects) => rects.map((rect) => rect.getBoundingClientRect()).map((r) => r.width * r.height));
+      const areas = await bars.evaluateAll((rects) =>
+        rects.map((rect) => rect.getBoundingClientRect()).map((r) => r.width * r.height),
+      );
       expect(areas.filter((area) => area > 1).length).toBeGreaterThan(20);
       for (const key of ['p50', 'p95', 'p99']) {
-        const length = await chart.locator(`[data-series="${key}"] path`).evaluate((path) => (path as unknown as { getTotalLength(): number }).getTotalLength());
+        const length = await chart
+          .locator(`[data-series="${key}"] path`)
+          .evaluate((path) => (path as unknown as { getTotalLength(): number }).getTotalLength());
         expect(length).toBeGreaterThan(100);
       }
       expect(await chart.locator('[data-lane^="health:"] rect').count()).toBeGreaterThan(0);
@@ -75,11 +99,13 @@ describe.skipIf(!haveChromium)('the HTML report in a browser', () => {
     // The failing scenario: its fault window is shaded and labelled, its 500s drawn as "other 5xx".
     const failing = page.locator('#scenario-startup-db-late');
     const band = failing.locator('g.fault rect');
-    expect(((await band.boundingBox())?.width ?? 0)).toBeGreaterThan(100);
+    expect((await band.boundingBox())?.width ?? 0).toBeGreaterThan(100);
     expect(await failing.locator('g.fault text').textContent()).toBe('dbDown 0.0 s–4.0 s');
     expect(await failing.locator('[data-outcome="5xx"]').count()).toBeGreaterThan(5);
     expect(await failing.locator('[data-event="restore"]').count()).toBe(1);
-    expect(await failing.locator('tr[data-check="no-5xx-except-503"] details li').first().innerText()).toBe('GET /api/v1/events → 500 INTERNAL at 864ms');
+    expect(await failing.locator('tr[data-check="no-5xx-except-503"] details li').first().innerText()).toBe(
+      'GET /api/v1/events → 500 INTERNAL at 864ms',
+    );
     expect(await page.locator('#scenario-p2025-sweep [data-outcome="404"]').count()).toBeGreaterThan(20);
 
     const screenshot = path.join(OUT, 'report.png');

@@ -15,8 +15,18 @@ export const OUTCOME_COLORS: Record<Outcome, string> = {
   timeout: '#2b2f36',
 };
 export const LATENCY_COLORS = { p50: '#2f6fdf', p95: '#e08a00', p99: '#c62d2d' } as const;
-export const HEALTH_COLORS: Record<HealthState, string> = { ok: '#3a9d5d', degraded: '#e8c547', unavailable: '#d63a3a', 'no answer': '#b8bec7' };
-const EVENT_COLORS: Record<ChartEvent['tone'], string> = { start: '#3a9d5d', 'exit-expected': '#7a828e', 'exit-unexpected': '#d63a3a', restore: '#3a9d5d' };
+export const HEALTH_COLORS: Record<HealthState, string> = {
+  ok: '#3a9d5d',
+  degraded: '#e8c547',
+  unavailable: '#d63a3a',
+  'no answer': '#b8bec7',
+};
+const EVENT_COLORS: Record<ChartEvent['tone'], string> = {
+  start: '#3a9d5d',
+  'exit-expected': '#7a828e',
+  'exit-unexpected': '#d63a3a',
+  restore: '#3a9d5d',
+};
 
 const WIDTH = 960;
 const LEFT = 112;
@@ -31,7 +41,10 @@ const round = (value: number): string => (Math.round(value * 10) / 10).toString(
 export function niceScale(max: number, maxTicks = 5): { top: number; step: number } {
   if (max <= 0) return { top: 1, step: 1 };
   const magnitude = 10 ** (Math.floor(Math.log10(max)) - 1);
-  const step = [1, 2, 2.5, 5, 10, 20, 25, 50, 100].map((factor) => factor * magnitude).find((candidate) => candidate >= 1 && max / candidate <= maxTicks) ?? magnitude * 100;
+  const step =
+    [1, 2, 2.5, 5, 10, 20, 25, 50, 100]
+      .map((factor) => factor * magnitude)
+      .find((candidate) => candidate >= 1 && max / candidate <= maxTicks) ?? magnitude * 100;
   return { top: Math.ceil(max / step) * step, step };
 }
 
@@ -63,17 +76,25 @@ export function renderTimelineChart(data: ChartData, options: { id: string }): s
 
   // Requests per bucket, stacked by outcome.
   const requestScale = niceScale(Math.max(0, ...data.buckets.map((bucket) => bucket.total)));
-  const yRequests = (count: number): number => REQUESTS_TOP + REQUESTS_HEIGHT - (count / requestScale.top) * REQUESTS_HEIGHT;
-  parts.push(`<text x="${LEFT}" y="${REQUESTS_TOP - 6}" class="panel-title">requests per ${seconds(data.bucketMs)}, by outcome</text>`);
+  const yRequests = (count: number): number =>
+    REQUESTS_TOP + REQUESTS_HEIGHT - (count / requestScale.top) * REQUESTS_HEIGHT;
+  parts.push(
+    `<text x="${LEFT}" y="${REQUESTS_TOP - 6}" class="panel-title">requests per ${seconds(data.bucketMs)}, by outcome</text>`,
+  );
   for (let tick = 0; tick <= requestScale.top; tick += requestScale.step) {
-    parts.push(`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${round(yRequests(tick))}" y2="${round(yRequests(tick))}" class="grid"/><text x="${LEFT - 6}" y="${round(yRequests(tick) + 4)}" class="tick" text-anchor="end">${tick}</text>`);
+    parts.push(
+      `<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${round(yRequests(tick))}" y2="${round(yRequests(tick))}" class="grid"/><text x="${LEFT - 6}" y="${round(yRequests(tick) + 4)}" class="tick" text-anchor="end">${tick}</text>`,
+    );
   }
   const barWidth = Math.max(1, (PLOT_WIDTH / data.buckets.length) * 0.86);
   const bars: string[] = [];
   for (const bucket of data.buckets) {
     if (bucket.total === 0) continue;
     let below = 0;
-    const title = `${seconds(bucket.startMs)}–${seconds(bucket.endMs)}: ${data.outcomes.filter((outcome) => bucket.counts[outcome] > 0).map((outcome) => `${OUTCOME_LABELS[outcome]} ${bucket.counts[outcome]}`).join(', ')}`;
+    const title = `${seconds(bucket.startMs)}–${seconds(bucket.endMs)}: ${data.outcomes
+      .filter((outcome) => bucket.counts[outcome] > 0)
+      .map((outcome) => `${OUTCOME_LABELS[outcome]} ${bucket.counts[outcome]}`)
+      .join(', ')}`;
     const segments = data.outcomes
       .filter((outcome) => bucket.counts[outcome] > 0)
       .map((outcome) => {
@@ -89,11 +110,14 @@ export function renderTimelineChart(data: ChartData, options: { id: string }): s
   // Latency percentiles on a log scale: a timed-out request next to 5 ms reads are both visible.
   const maxLatency = Math.max(10, ...data.buckets.flatMap((bucket) => [bucket.p99 ?? 0]));
   const decades = Math.max(2, Math.ceil(Math.log10(maxLatency)));
-  const yLatency = (ms: number): number => LATENCY_TOP + LATENCY_HEIGHT - (Math.log10(Math.max(ms, 1)) / decades) * LATENCY_HEIGHT;
+  const yLatency = (ms: number): number =>
+    LATENCY_TOP + LATENCY_HEIGHT - (Math.log10(Math.max(ms, 1)) / decades) * LATENCY_HEIGHT;
   parts.push(`<text x="${LEFT}" y="${LATENCY_TOP - 6}" class="panel-title">latency, ms (log scale)</text>`);
   for (let decade = 0; decade <= decades; decade += 1) {
     const y = round(yLatency(10 ** decade));
-    parts.push(`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${y}" y2="${y}" class="grid"/><text x="${LEFT - 6}" y="${round(yLatency(10 ** decade) + 4)}" class="tick" text-anchor="end">${(10 ** decade).toLocaleString('en-US')}</text>`);
+    parts.push(
+      `<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${y}" y2="${y}" class="grid"/><text x="${LEFT - 6}" y="${round(yLatency(10 ** decade) + 4)}" class="tick" text-anchor="end">${(10 ** decade).toLocaleString('en-US')}</text>`,
+    );
   }
   const series: string[] = [];
   for (const key of ['p50', 'p95', 'p99'] as const) {
@@ -110,13 +134,19 @@ export function renderTimelineChart(data: ChartData, options: { id: string }): s
       const py = round(yLatency(value));
       path += `${previous ? 'L' : 'M'}${px} ${py}`;
       previous = true;
-      dots.push(`<circle cx="${px}" cy="${py}" r="1.8" fill="${LATENCY_COLORS[key]}"><title>${escapeXml(`${key} ${Math.round(value)} ms at ${seconds(bucket.startMs)}–${seconds(bucket.endMs)}`)}</title></circle>`);
+      dots.push(
+        `<circle cx="${px}" cy="${py}" r="1.8" fill="${LATENCY_COLORS[key]}"><title>${escapeXml(`${key} ${Math.round(value)} ms at ${seconds(bucket.startMs)}–${seconds(bucket.endMs)}`)}</title></circle>`,
+      );
     }
-    series.push(`<g data-series="${key}"><path d="${path}" fill="none" stroke="${LATENCY_COLORS[key]}" stroke-width="1.6" stroke-linejoin="round"/>${dots.join('')}</g>`);
+    series.push(
+      `<g data-series="${key}"><path d="${path}" fill="none" stroke="${LATENCY_COLORS[key]}" stroke-width="1.6" stroke-linejoin="round"/>${dots.join('')}</g>`,
+    );
   }
   parts.push(`<g data-chart="latency">${series.join('')}</g>`);
   if (data.buckets.every((bucket) => bucket.p50 === null)) {
-    parts.push(`<text x="${LEFT + PLOT_WIDTH / 2}" y="${LATENCY_TOP + LATENCY_HEIGHT / 2}" class="tick" text-anchor="middle">no request was answered: nothing to time</text>`);
+    parts.push(
+      `<text x="${LEFT + PLOT_WIDTH / 2}" y="${LATENCY_TOP + LATENCY_HEIGHT / 2}" class="tick" text-anchor="middle">no request was answered: nothing to time</text>`,
+    );
   }
 
   // Lanes: health answers per endpoint, then the app process.
@@ -128,10 +158,14 @@ export function renderTimelineChart(data: ChartData, options: { id: string }): s
       (segment) =>
         `<rect x="${round(x(segment.startMs))}" y="${y}" width="${round(Math.max(0.8, x(segment.endMs) - x(segment.startMs)))}" height="${LANE_HEIGHT}" fill="${HEALTH_COLORS[segment.state]}" data-state="${segment.state}"><title>${escapeXml(`/${lane.endpoint}: ${segment.state} from ${seconds(segment.startMs)} to ${seconds(segment.endMs)} (${segment.probes} probes)`)}</title></rect>`,
     );
-    parts.push(`<text x="${LEFT - 6}" y="${y + LANE_HEIGHT - 2}" class="lane-label" text-anchor="end">/${escapeXml(lane.endpoint)}</text><g data-lane="health:${escapeXml(lane.endpoint)}">${segments.join('')}</g>`);
+    parts.push(
+      `<text x="${LEFT - 6}" y="${y + LANE_HEIGHT - 2}" class="lane-label" text-anchor="end">/${escapeXml(lane.endpoint)}</text><g data-lane="health:${escapeXml(lane.endpoint)}">${segments.join('')}</g>`,
+    );
   });
   const processY = laneY(data.health.length);
-  parts.push(`<text x="${LEFT - 6}" y="${processY + LANE_HEIGHT - 2}" class="lane-label" text-anchor="end">process</text><line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${processY + LANE_HEIGHT / 2}" y2="${processY + LANE_HEIGHT / 2}" class="grid"/>`);
+  parts.push(
+    `<text x="${LEFT - 6}" y="${processY + LANE_HEIGHT - 2}" class="lane-label" text-anchor="end">process</text><line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${processY + LANE_HEIGHT / 2}" y2="${processY + LANE_HEIGHT / 2}" class="grid"/>`,
+  );
   // Labels go in the first row that has room; one that fits nowhere is left to the tooltip.
   const rowEnds = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
   const rowY = [processY + LANE_HEIGHT + 11, processY + LANE_HEIGHT + 23];
@@ -150,7 +184,9 @@ export function renderTimelineChart(data: ChartData, options: { id: string }): s
     return (
       `<g class="event" data-event="${event.tone}"><title>${escapeXml(`${event.label} at ${round(event.atMs)} ms`)}</title>` +
       `<line x1="${ex}" x2="${ex}" y1="${REQUESTS_TOP}" y2="${row < 0 ? processY + LANE_HEIGHT : rowY[row]! - 9}" stroke="${color}" stroke-opacity="0.55" stroke-dasharray="2 3"/>${glyph}` +
-      (row < 0 ? '' : `<text x="${labelX}" y="${rowY[row]}" class="event-label" fill="${color}">${escapeXml(event.label)}</text>`) +
+      (row < 0
+        ? ''
+        : `<text x="${labelX}" y="${rowY[row]}" class="event-label" fill="${color}">${escapeXml(event.label)}</text>`) +
       '</g>'
     );
   });
@@ -160,9 +196,13 @@ export function renderTimelineChart(data: ChartData, options: { id: string }): s
   const tick = niceScale(data.durationMs / 1_000, 10).step * 1_000;
   parts.push(`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${AXIS_TOP}" y2="${AXIS_TOP}" class="axis"/>`);
   for (let ms = 0; ms <= data.durationMs + 1; ms += tick) {
-    parts.push(`<line x1="${round(x(ms))}" x2="${round(x(ms))}" y1="${AXIS_TOP}" y2="${AXIS_TOP + 4}" class="axis"/><text x="${round(x(ms))}" y="${AXIS_TOP + 16}" class="tick" text-anchor="middle">${seconds(ms)}</text>`);
+    parts.push(
+      `<line x1="${round(x(ms))}" x2="${round(x(ms))}" y1="${AXIS_TOP}" y2="${AXIS_TOP + 4}" class="axis"/><text x="${round(x(ms))}" y="${AXIS_TOP + 16}" class="tick" text-anchor="middle">${seconds(ms)}</text>`,
+    );
   }
-  parts.push(`<text x="${WIDTH - RIGHT}" y="${AXIS_TOP + 30}" class="tick" text-anchor="end">time since the scenario started</text>`);
+  parts.push(
+    `<text x="${WIDTH - RIGHT}" y="${AXIS_TOP + 30}" class="tick" text-anchor="end">time since the scenario started</text>`,
+  );
 
   return `<svg id="${escapeXml(options.id)}" class="timeline" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="timeline chart" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>`;
 }

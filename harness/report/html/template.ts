@@ -11,14 +11,25 @@ import { chartData, OUTCOME_LABELS } from './chart-data.ts';
 import { STYLES } from './styles.ts';
 import { HEALTH_COLORS, LATENCY_COLORS, OUTCOME_COLORS, renderTimelineChart } from './svg-chart.ts';
 
-const OUTCOME_TEXT: Record<GateOutcome, string> = { passed: 'PASSED', flaky: 'FLAKY', warned: 'WARNED', failed: 'FAILED', skipped: 'SKIPPED', error: 'ERROR' };
+const OUTCOME_TEXT: Record<GateOutcome, string> = {
+  passed: 'PASSED',
+  flaky: 'FLAKY',
+  warned: 'WARNED',
+  failed: 'FAILED',
+  skipped: 'SKIPPED',
+  error: 'ERROR',
+};
 
-const badge = (outcome: GateOutcome | 'advisory', text: string = outcome === 'advisory' ? 'WARN' : OUTCOME_TEXT[outcome]): string => `<span class="badge ${outcome}">${esc(text)}</span>`;
+const badge = (
+  outcome: GateOutcome | 'advisory',
+  text: string = outcome === 'advisory' ? 'WARN' : OUTCOME_TEXT[outcome],
+): string => `<span class="badge ${outcome}">${esc(text)}</span>`;
 const anchor = (name: string): string => `scenario-${name.replace(/[^a-z0-9-]/gi, '-')}`;
 const seconds = (ms: number): string => `${(ms / 1_000).toFixed(1)} s`;
 
 function verdictClass(result: GatedRunResult): string {
-  if (!runPassed(result)) return runErrored(result) && result.scenarios.every((scenario) => outcomeOf(scenario) !== 'failed') ? 'err' : 'bad';
+  if (!runPassed(result))
+    return runErrored(result) && result.scenarios.every((scenario) => outcomeOf(scenario) !== 'failed') ? 'err' : 'bad';
   return result.scenarios.some((scenario) => ['flaky', 'warned'].includes(outcomeOf(scenario))) ? 'warn' : 'ok';
 }
 
@@ -34,8 +45,13 @@ function metaCard(result: GatedRunResult, meta: RunMeta): string {
     ['command', meta.command],
   ];
   if (result.policy !== undefined) {
-    const thresholds = result.policy.thresholds.map((threshold) => `${threshold.key}: ${threshold.expressions.join(', ')}`).join('; ');
-    rows.push(['gating policy', `${result.policy.name} — ${result.policy.description || 'no description'} (retries ${result.policy.retries}; advisory: ${result.policy.advisory.join(', ') || 'none'}${thresholds === '' ? '' : `; thresholds: ${thresholds}`})`]);
+    const thresholds = result.policy.thresholds
+      .map((threshold) => `${threshold.key}: ${threshold.expressions.join(', ')}`)
+      .join('; ');
+    rows.push([
+      'gating policy',
+      `${result.policy.name} — ${result.policy.description || 'no description'} (retries ${result.policy.retries}; advisory: ${result.policy.advisory.join(', ') || 'none'}${thresholds === '' ? '' : `; thresholds: ${thresholds}`})`,
+    ]);
   }
   return `<section class="card"><dl class="meta">${rows.map(([key, value]) => `<dt>${esc(key)}</dt><dd>${esc(value)}</dd>`).join('')}</dl></section>`;
 }
@@ -51,7 +67,9 @@ function summaryTable(result: GatedRunResult): string {
 
 function evidenceCell(check: CheckResult): string {
   const items = check.evidence.firstOffending.map((evidence) => `<li>${esc(evidence.note)}</li>`);
-  const counts = Object.entries(check.evidence.counts).map(([key, value]) => `${key} ${value}`).join(' · ');
+  const counts = Object.entries(check.evidence.counts)
+    .map(([key, value]) => `${key} ${value}`)
+    .join(' · ');
   if (items.length === 0) return counts === '' ? '' : `<div class="counts">${esc(counts)}</div>`;
   return `<details${check.passed ? '' : ' open'}><summary>${items.length} offending item${items.length === 1 ? '' : 's'}</summary><ul>${items.join('')}</ul></details>${counts === '' ? '' : `<div class="counts">${esc(counts)}</div>`}`;
 }
@@ -60,7 +78,11 @@ function checksTable(scenario: GatedScenarioResult): string {
   if (scenario.checks.length === 0) return '';
   const rows = scenario.checks.map((check) => {
     const role = scenario.gate?.roles[check.name] ?? 'blocking';
-    const mark = check.passed ? badge('passed', 'PASS') : role === 'advisory' ? badge('advisory') : badge('failed', 'FAIL');
+    const mark = check.passed
+      ? badge('passed', 'PASS')
+      : role === 'advisory'
+        ? badge('advisory')
+        : badge('failed', 'FAIL');
     return `<tr data-check="${esc(check.name)}" data-passed="${check.passed}"><td>${mark}</td><td><strong>${esc(check.name)}</strong><div class="role">${role}</div></td><td class="num">${esc(keyFigure(check))}</td><td>${esc(check.summary)}</td><td>${evidenceCell(check)}</td></tr>`;
   });
   return `<h3>Checks</h3><table class="checks"><thead><tr><th></th><th>check</th><th>key figure</th><th>verdict</th><th>evidence</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -77,7 +99,8 @@ function faultTable(scenario: GatedScenarioResult): string {
 }
 
 function legend(outcomes: (keyof typeof OUTCOME_COLORS)[]): string {
-  const swatch = (color: string, label: string, line = false): string => `<span><i class="swatch${line ? ' line' : ''}" style="background:${color}"></i>${esc(label)}</span>`;
+  const swatch = (color: string, label: string, line = false): string =>
+    `<span><i class="swatch${line ? ' line' : ''}" style="background:${color}"></i>${esc(label)}</span>`;
   return `<div class="legend">${[
     ...outcomes.map((outcome) => swatch(OUTCOME_COLORS[outcome], OUTCOME_LABELS[outcome])),
     ...(['p50', 'p95', 'p99'] as const).map((key) => swatch(LATENCY_COLORS[key], key, true)),
@@ -87,14 +110,22 @@ function legend(outcomes: (keyof typeof OUTCOME_COLORS)[]): string {
 }
 
 function scenarioSection(scenario: GatedScenarioResult, index: number): string {
-  const parts = [`<h2>${esc(scenario.name)} ${badge(outcomeOf(scenario))}</h2>`, `<p class="description">${esc(scenario.description)}</p>`];
+  const parts = [
+    `<h2>${esc(scenario.name)} ${badge(outcomeOf(scenario))}</h2>`,
+    `<p class="description">${esc(scenario.description)}</p>`,
+  ];
   if (scenario.reason !== undefined) parts.push(`<p class="reason">${esc(scenario.reason)}</p>`);
   for (const attempt of scenario.gate?.retried ?? []) {
-    parts.push(`<p class="reason">Attempt ${attempt.attempt} failed (${esc(attempt.failedChecks.map((check) => `${check.name}: ${check.summary}`).join('; ') || attempt.status)}); the result below is attempt ${scenario.gate?.attempts}.</p>`);
+    parts.push(
+      `<p class="reason">Attempt ${attempt.attempt} failed (${esc(attempt.failedChecks.map((check) => `${check.name}: ${check.summary}`).join('; ') || attempt.status)}); the result below is attempt ${scenario.gate?.attempts}.</p>`,
+    );
   }
   if (scenario.timeline !== null) {
     const data = chartData(scenario.timeline);
-    parts.push(legend(data.outcomes), `<div class="chart">${renderTimelineChart(data, { id: `chart-${index}` })}</div>`);
+    parts.push(
+      legend(data.outcomes),
+      `<div class="chart">${renderTimelineChart(data, { id: `chart-${index}` })}</div>`,
+    );
   }
   parts.push(checksTable(scenario), faultTable(scenario));
   return `<section class="card scenario" id="${anchor(scenario.name)}" data-outcome="${outcomeOf(scenario)}">${parts.join('')}</section>`;

@@ -13,9 +13,7 @@ export interface ApiRequest {
 }
 
 export type ApiReply =
-  | { status: number; json: unknown }
-  | { status: number; text: string; contentType: string }
-  | { status: number };
+  { status: number; json: unknown } | { status: number; text: string; contentType: string } | { status: number };
 
 export type Handler = (request: ApiRequest) => ApiReply | Promise<ApiReply>;
 
@@ -70,8 +68,14 @@ function send(response: ServerResponse, reply: ApiReply): void {
 /** Toxiproxy answers errors through Go's http.Error: the JSON body as text/plain, newline-terminated. */
 function errorReply(error: unknown): ApiReply {
   const apiError =
-    error instanceof ToxiproxyApiError ? error : { status: 500, toJSON: () => ({ error: String((error as Error)?.message ?? error), status: 500 }) };
-  return { status: apiError.status, text: `${JSON.stringify(apiError.toJSON())}\n`, contentType: 'text/plain; charset=utf-8' };
+    error instanceof ToxiproxyApiError
+      ? error
+      : { status: 500, toJSON: () => ({ error: String((error as Error)?.message ?? error), status: 500 }) };
+  return {
+    status: apiError.status,
+    text: `${JSON.stringify(apiError.toJSON())}\n`,
+    contentType: 'text/plain; charset=utf-8',
+  };
 }
 
 export function createApiListener(routes: Route[]): RequestListener {
@@ -87,7 +91,11 @@ export function createApiListener(routes: Route[]): RequestListener {
     void (async () => {
       // Toxiproxy refuses browsers, so a web page cannot drive it through the victim's machine.
       if ((request.headers['user-agent'] ?? '').startsWith('Mozilla/')) {
-        return send(response, { status: 403, text: 'User agent not allowed\n', contentType: 'text/plain; charset=utf-8' });
+        return send(response, {
+          status: 403,
+          text: 'User agent not allowed\n',
+          contentType: 'text/plain; charset=utf-8',
+        });
       }
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
       for (const route of compiled) {

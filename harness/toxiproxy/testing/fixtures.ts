@@ -96,7 +96,10 @@ export function readBytes(socket: net.Socket, bytes: number, timeoutMs = 5_000):
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;
-    const timer = setTimeout(() => finish(new Error(`read ${received} of ${bytes} bytes within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error(`read ${received} of ${bytes} bytes within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer): void => {
       chunks.push(chunk);
       received += chunk.length;

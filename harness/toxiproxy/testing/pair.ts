@@ -26,7 +26,12 @@ export async function openProxiedPair(toxiproxy: Toxiproxy, name = 'pair'): Prom
 }
 
 /** Writes `data` on `from` and measures how long until all of it arrived on `to`. */
-export async function timeTransfer(from: net.Socket, to: net.Socket, data: Buffer, timeoutMs = 10_000): Promise<{ elapsedMs: number; received: Buffer }> {
+export async function timeTransfer(
+  from: net.Socket,
+  to: net.Socket,
+  data: Buffer,
+  timeoutMs = 10_000,
+): Promise<{ elapsedMs: number; received: Buffer }> {
   const startMs = performance.now();
   const reading = readBytes(to, data.length, timeoutMs);
   from.write(data);

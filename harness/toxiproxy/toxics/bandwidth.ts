@@ -48,7 +48,9 @@ class BandwidthStage implements ToxicStage<BandwidthAttributes> {
 
   update(attributes: BandwidthAttributes): void {
     this.attributes = attributes;
-    this.queue.retime((chunk, previous) => (attributes.rate <= 0 ? -Infinity : this.dueAfter(previous, chunk.data.length)));
+    this.queue.retime((chunk, previous) =>
+      attributes.rate <= 0 ? -Infinity : this.dueAfter(previous, chunk.data.length),
+    );
   }
 
   remove(): void {

@@ -39,21 +39,34 @@ describe('latency toxic', () => {
     { up: 100, down: 100 },
     { up: 300, down: 100 },
   ])('delays upstream by $up ms and downstream by $down ms, every round', async ({ up, down }) => {
-    if (up > 0) await pair.proxy.addToxic({ type: 'latency', stream: 'upstream', attributes: { latency: up } } as never);
-    if (down > 0) await pair.proxy.addToxic({ type: 'latency', stream: 'downstream', attributes: { latency: down } } as never);
+    if (up > 0)
+      await pair.proxy.addToxic({ type: 'latency', stream: 'upstream', attributes: { latency: up } } as never);
+    if (down > 0)
+      await pair.proxy.addToxic({ type: 'latency', stream: 'downstream', attributes: { latency: down } } as never);
     for (let round = 0; round < 2; round++) await expectLatency(up, down);
   });
 
   it('stacks: two latency toxics on one stream add up', async () => {
-    await pair.proxy.addToxic({ name: 'first', type: 'latency', stream: 'upstream', attributes: { latency: 150 } } as never);
-    await pair.proxy.addToxic({ name: 'second', type: 'latency', stream: 'upstream', attributes: { latency: 150 } } as never);
+    await pair.proxy.addToxic({
+      name: 'first',
+      type: 'latency',
+      stream: 'upstream',
+      attributes: { latency: 150 },
+    } as never);
+    await pair.proxy.addToxic({
+      name: 'second',
+      type: 'latency',
+      stream: 'upstream',
+      attributes: { latency: 150 },
+    } as never);
     await expectLatency(300, 0);
   });
 
   it('keeps jitter within latency ± jitter, and really varies', async () => {
     await pair.proxy.addToxic({ type: 'latency', attributes: { latency: 100, jitter: 50 } } as never);
     const delays: number[] = [];
-    for (let i = 0; i < 12; i++) delays.push((await timeTransfer(pair.server, pair.client, Buffer.from('ping'))).elapsedMs);
+    for (let i = 0; i < 12; i++)
+      delays.push((await timeTransfer(pair.server, pair.client, Buffer.from('ping'))).elapsedMs);
     const seen = `delays: ${delays.map((delay) => delay.toFixed(1)).join(', ')}`;
     for (const delay of delays) expect(delay, seen).toBeGreaterThanOrEqual(50 - 2);
     // A stall can push one sample late; most must be inside latency + jitter.

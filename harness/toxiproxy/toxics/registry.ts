@@ -10,9 +10,16 @@ import { slowCloseToxic } from './slow-close.ts';
 import { timeoutToxic } from './timeout.ts';
 
 const TOXIC_TYPES: ReadonlyMap<string, ToxicType<Attributes>> = new Map(
-  [noopToxic, latencyToxic, bandwidthToxic, slowCloseToxic, timeoutToxic, resetPeerToxic, slicerToxic, limitDataToxic].map(
-    (toxic) => [toxic.type, toxic as unknown as ToxicType<Attributes>],
-  ),
+  [
+    noopToxic,
+    latencyToxic,
+    bandwidthToxic,
+    slowCloseToxic,
+    timeoutToxic,
+    resetPeerToxic,
+    slicerToxic,
+    limitDataToxic,
+  ].map((toxic) => [toxic.type, toxic]),
 );
 
 export function findToxicType(type: string): ToxicType<Attributes> | undefined {

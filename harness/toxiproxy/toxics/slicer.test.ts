@@ -16,7 +16,10 @@ afterEach(closeAll);
 
 describe('slicer toxic', () => {
   it('delivers every byte, in order, in many chunks', async () => {
-    await pair.proxy.addToxic({ type: 'slicer', attributes: { average_size: 200, size_variation: 100, delay: 10_000 } } as never);
+    await pair.proxy.addToxic({
+      type: 'slicer',
+      attributes: { average_size: 200, size_variation: 100, delay: 10_000 },
+    } as never);
     const payload = randomBytes(6_000);
     const clientSide = readUntilClosed(pair.client, 10_000);
     pair.server.end(payload);
@@ -28,7 +31,11 @@ describe('slicer toxic', () => {
   });
 
   it('with no delay still delivers byte-exact data', async () => {
-    await pair.proxy.addToxic({ type: 'slicer', stream: 'upstream', attributes: { average_size: 7, size_variation: 3, delay: 0 } } as never);
+    await pair.proxy.addToxic({
+      type: 'slicer',
+      stream: 'upstream',
+      attributes: { average_size: 7, size_variation: 3, delay: 0 },
+    } as never);
     const payload = randomBytes(100_000);
     const serverSide = readUntilClosed(pair.server, 10_000);
     pair.client.end(payload);

@@ -43,7 +43,11 @@ describe('timeout toxic', () => {
   });
 
   it('with 0 holds the connection open, dropping data, until removed, then closes it', async () => {
-    const toxic = await pair.proxy.addToxic({ type: 'timeout', stream: 'upstream', attributes: { timeout: 0 } } as never);
+    const toxic = await pair.proxy.addToxic({
+      type: 'timeout',
+      stream: 'upstream',
+      attributes: { timeout: 0 },
+    } as never);
     const serverSide = readUntilClosed(pair.server, 5_000);
     const clientSide = readUntilClosed(pair.client, 5_000);
     for (let i = 0; i < 5; i++) {
@@ -61,7 +65,12 @@ describe('timeout toxic', () => {
   });
 
   it('does not block behind a latency toxic that holds data (Toxiproxy regression)', async () => {
-    const latency = await pair.proxy.addToxic({ name: 'might_block', type: 'latency', stream: 'upstream', attributes: { latency: 10 } } as never);
+    const latency = await pair.proxy.addToxic({
+      name: 'might_block',
+      type: 'latency',
+      stream: 'upstream',
+      attributes: { latency: 10 },
+    } as never);
     await pair.proxy.addToxic({ type: 'timeout', stream: 'upstream', attributes: { timeout: 0 } } as never);
     for (let i = 0; i < 5; i++) pair.client.write('hello');
     await sleep(100);

@@ -14,7 +14,10 @@ export interface TokenClaims {
 
 export class TokenService {
   private readonly key: Uint8Array;
-  constructor(secret: string, private readonly ttlSec: number) {
+  constructor(
+    secret: string,
+    private readonly ttlSec: number,
+  ) {
     this.key = new TextEncoder().encode(secret);
   }
 

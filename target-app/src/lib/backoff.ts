@@ -16,6 +16,7 @@ export function backoffDelayMs(attempt: number, options: BackoffOptions): number
 /** The longest the whole retry sequence can wait between attempts (jitter at its maximum). */
 export function maxRetryBudgetMs(maxRetries: number, options: Omit<BackoffOptions, 'random'>): number {
   let total = 0;
-  for (let attempt = 0; attempt < maxRetries; attempt += 1) total += Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt);
+  for (let attempt = 0; attempt < maxRetries; attempt += 1)
+    total += Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt);
   return total;
 }

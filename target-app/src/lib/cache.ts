@@ -28,7 +28,10 @@ export class Cache {
   private lastError: { message: string; at: Date } | null = null;
   private lastErrorLogAt = 0;
 
-  constructor(private readonly options: CacheOptions, private readonly logger: Logger) {
+  constructor(
+    private readonly options: CacheOptions,
+    private readonly logger: Logger,
+  ) {
     if (options.url === undefined) return;
     this.client = new Redis(options.url, {
       lazyConnect: true,
@@ -51,8 +54,18 @@ export class Cache {
 
   status(): { status: CacheStatus; lastError: string | null; lastErrorAt: string | null } {
     let status: CacheStatus = 'disabled';
-    if (this.client !== undefined) status = this.client.status === 'ready' ? 'up' : this.client.status === 'connecting' || this.client.status === 'wait' ? 'connecting' : 'down';
-    return { status, lastError: this.lastError?.message ?? null, lastErrorAt: this.lastError?.at.toISOString() ?? null };
+    if (this.client !== undefined)
+      status =
+        this.client.status === 'ready'
+          ? 'up'
+          : this.client.status === 'connecting' || this.client.status === 'wait'
+            ? 'connecting'
+            : 'down';
+    return {
+      status,
+      lastError: this.lastError?.message ?? null,
+      lastErrorAt: this.lastError?.at.toISOString() ?? null,
+    };
   }
 
   /** First connection at startup; throws when Redis cannot be reached (the manager decides what that means). */

@@ -23,7 +23,11 @@ async function freshDatabase(): Promise<string> {
   return server.url(name);
 }
 
-async function withApp(defects: string, run: (app: TestApp) => Promise<void>, env: Record<string, string> = {}): Promise<void> {
+async function withApp(
+  defects: string,
+  run: (app: TestApp) => Promise<void>,
+  env: Record<string, string> = {},
+): Promise<void> {
   const app = await startTestApp(await freshDatabase(), { TARGET_APP_DEFECTS: defects, ...env });
   try {
     await run(app);
@@ -40,14 +44,33 @@ afterAll(async () => {
 });
 
 it('the registry names at least the defects the harness relies on', () => {
-  expect(DEFECT_NAMES).toEqual(expect.arrayContaining(['listen-before-db', 'unhandled-p2025', 'db-errors-as-500', 'exit-on-db-error', 'no-reconnect', 'ack-before-commit', 'health-always-ok', 'redis-critical', 'no-connect-retry']));
+  expect(DEFECT_NAMES).toEqual(
+    expect.arrayContaining([
+      'listen-before-db',
+      'unhandled-p2025',
+      'db-errors-as-500',
+      'exit-on-db-error',
+      'no-reconnect',
+      'ack-before-commit',
+      'health-always-ok',
+      'redis-critical',
+      'no-connect-retry',
+    ]),
+  );
 });
 
 describe('listen-before-db', () => {
   it('listens while the database is still unreachable and answers API requests with 500', async () => {
     const url = await freshDatabase();
     await server.stop('fast');
-    const app = spawnApp(testEnv(url, { TARGET_APP_DEFECTS: 'listen-before-db', DB_CONNECT_MAX_RETRIES: '20', DB_CONNECT_DELAY_MS: '200', DB_CONNECT_MAX_DELAY_MS: '500' }));
+    const app = spawnApp(
+      testEnv(url, {
+        TARGET_APP_DEFECTS: 'listen-before-db',
+        DB_CONNECT_MAX_RETRIES: '20',
+        DB_CONNECT_DELAY_MS: '200',
+        DB_CONNECT_MAX_DELAY_MS: '500',
+      }),
+    );
     try {
       await app.waitForLog((line) => line.event === 'http.listening');
       const response = await fetch(`${app.url()}/api/v1/events`);
@@ -67,7 +90,9 @@ describe('unhandled-p2025', () => {
       // next request reaches updateSelf's P2025 without a background write crashing the test run.
       const { user, token } = await createUser(app);
       expect((await app.api('GET', '/users/me', { token })).status).toBe(200);
-      await waitFor(async () => (await app.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).lastSeen !== null);
+      await waitFor(
+        async () => (await app.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).lastSeen !== null,
+      );
       await app.prisma.userPreference.delete({ where: { userId: user.id } });
       await app.prisma.user.delete({ where: { id: user.id } });
       expect((await app.api('PATCH', '/users/me', { token, body: { name: 'x' } })).status).toBe(500);
@@ -82,7 +107,10 @@ describe('unhandled-p2025', () => {
       const healthy = await startTestApp(url);
       const token = await healthy.tokenFor({ id: missingId(), role: 'USER' });
       await healthy.stop();
-      await fetch(`${app.url()}/api/v1/users/me/heartbeat`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      await fetch(`${app.url()}/api/v1/users/me/heartbeat`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
       const exit = await app.exited;
       expect(exit.code).toBe(1);
       expect(app.logs.some((line) => line.event === 'process.unhandledRejection')).toBe(true);
@@ -164,7 +192,8 @@ describe('startup defects', () => {
     const logs: Record<string, unknown>[] = [];
     const stream = new Writable({
       write(chunk: Buffer, _encoding, callback) {
-        for (const line of chunk.toString().split('\n')) if (line !== '') logs.push(JSON.parse(line) as Record<string, unknown>);
+        for (const line of chunk.toString().split('\n'))
+          if (line !== '') logs.push(JSON.parse(line) as Record<string, unknown>);
         callback();
       },
     });
@@ -174,18 +203,38 @@ describe('startup defects', () => {
   it('redis-critical: an unreachable Redis stops the startup', async () => {
     const url = await freshDatabase();
     const redisPort = await freePort();
-    const config = loadConfig(testEnv(url, { TARGET_APP_DEFECTS: 'redis-critical', REDIS_URL: `redis://127.0.0.1:${redisPort}`, REDIS_CONNECT_TIMEOUT_MS: '300' }));
-    await expect(startServer(config, silent)).rejects.toMatchObject({ code: 'CRITICAL_SERVICE_FAILED', service: 'redis' });
+    const config = loadConfig(
+      testEnv(url, {
+        TARGET_APP_DEFECTS: 'redis-critical',
+        REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+        REDIS_CONNECT_TIMEOUT_MS: '300',
+      }),
+    );
+    await expect(startServer(config, silent)).rejects.toMatchObject({
+      code: 'CRITICAL_SERVICE_FAILED',
+      service: 'redis',
+    });
     // Without the defect the same setup starts (degraded).
-    const healthy = await startServer(loadConfig(testEnv(url, { REDIS_URL: `redis://127.0.0.1:${redisPort}`, REDIS_CONNECT_TIMEOUT_MS: '300' })), silent);
+    const healthy = await startServer(
+      loadConfig(testEnv(url, { REDIS_URL: `redis://127.0.0.1:${redisPort}`, REDIS_CONNECT_TIMEOUT_MS: '300' })),
+      silent,
+    );
     await healthy.stop();
   });
 
   it('no-connect-retry: one attempt, no backoff', async () => {
     const port = await freePort();
     const { logs, stream } = sink();
-    const config = loadConfig(testEnv(`postgresql://postgres:postgres@127.0.0.1:${port}/app`, { TARGET_APP_DEFECTS: 'no-connect-retry', DB_CONNECT_MAX_RETRIES: '5' }));
-    await expect(startServer(config, createLogger('debug', stream))).rejects.toMatchObject({ code: 'DATABASE_CONNECT_FAILED', attempts: 1 });
+    const config = loadConfig(
+      testEnv(`postgresql://postgres:postgres@127.0.0.1:${port}/app`, {
+        TARGET_APP_DEFECTS: 'no-connect-retry',
+        DB_CONNECT_MAX_RETRIES: '5',
+      }),
+    );
+    await expect(startServer(config, createLogger('debug', stream))).rejects.toMatchObject({
+      code: 'DATABASE_CONNECT_FAILED',
+      attempts: 1,
+    });
     expect(logs.filter((line) => line.event === 'db.connect.retry')).toHaveLength(1);
   });
 });

@@ -4,7 +4,8 @@
 // mapping, the database middleware, health, the write path), so the healthy code reads clean.
 export const DEFECTS = {
   'listen-before-db': 'HTTP server listens before the database is connected; routes run without the readiness gate',
-  'unhandled-p2025': 'P2025 from fire-and-forget and service updates escapes as an unhandled rejection (crash) or a 500',
+  'unhandled-p2025':
+    'P2025 from fire-and-forget and service updates escapes as an unhandled rejection (crash) or a 500',
   'db-errors-as-500': 'database connection errors map to 500 instead of 503',
   'exit-on-db-error': 'the process exits on the first database connection error at runtime',
   'no-reconnect': 'after the database is lost, the app never reconnects (keeps answering 503)',

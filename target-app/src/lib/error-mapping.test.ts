@@ -15,7 +15,17 @@ const silent = createLogger('silent');
 
 function database(url: string, overrides: Partial<DatabaseOptions> = {}): Database {
   return new Database(
-    { url, poolMax: 2, connectionTimeoutMs: 1_000, queryTimeoutMs: 1_000, idleTimeoutMs: 5_000, maxDelayMs: 1_000, reconnectIntervalMs: 100, reconnect: true, ...overrides },
+    {
+      url,
+      poolMax: 2,
+      connectionTimeoutMs: 1_000,
+      queryTimeoutMs: 1_000,
+      idleTimeoutMs: 5_000,
+      maxDelayMs: 1_000,
+      reconnectIntervalMs: 100,
+      reconnect: true,
+      ...overrides,
+    },
     silent,
   );
 }
@@ -30,24 +40,55 @@ async function failureOf(run: () => Promise<unknown>): Promise<unknown> {
 }
 
 describe('mapping of error shapes', () => {
-  const prismaError = (code: string, meta: Record<string, unknown> = {}) => Object.assign(new Error(`prisma ${code}`), { code, meta, name: 'PrismaClientKnownRequestError' });
+  const prismaError = (code: string, meta: Record<string, unknown> = {}) =>
+    Object.assign(new Error(`prisma ${code}`), { code, meta, name: 'PrismaClientKnownRequestError' });
 
   it.each([
     ['P1001 unreachable', prismaError('P1001'), 503, 'DATABASE_UNAVAILABLE'],
     ['P1002 connect timeout', prismaError('P1002'), 503, 'DATABASE_UNAVAILABLE'],
     ['P1008 operation timeout', prismaError('P1008'), 503, 'DATABASE_UNAVAILABLE'],
     ['P1017 connection closed', prismaError('P1017'), 503, 'DATABASE_UNAVAILABLE'],
-    ['adapter DatabaseNotReachable', prismaError('P2010', { driverAdapterError: { cause: { kind: 'DatabaseNotReachable' } } }), 503, 'DATABASE_UNAVAILABLE'],
-    ['pg "Connection terminated unexpectedly" (no code)', new Error('Connection terminated unexpectedly'), 503, 'DATABASE_UNAVAILABLE'],
+    [
+      'adapter DatabaseNotReachable',
+      prismaError('P2010', { driverAdapterError: { cause: { kind: 'DatabaseNotReachable' } } }),
+      503,
+      'DATABASE_UNAVAILABLE',
+    ],
+    [
+      'pg "Connection terminated unexpectedly" (no code)',
+      new Error('Connection terminated unexpectedly'),
+      503,
+      'DATABASE_UNAVAILABLE',
+    ],
     ['pg "Query read timeout" (no code)', new Error('Query read timeout'), 503, 'DATABASE_UNAVAILABLE'],
-    ['pg connection timeout', new Error('Connection terminated due to connection timeout'), 503, 'DATABASE_UNAVAILABLE'],
+    [
+      'pg connection timeout',
+      new Error('Connection terminated due to connection timeout'),
+      503,
+      'DATABASE_UNAVAILABLE',
+    ],
     ['pool exhausted', new Error('timeout exceeded when trying to connect'), 503, 'DATABASE_UNAVAILABLE'],
     ['ECONNRESET', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }), 503, 'DATABASE_UNAVAILABLE'],
-    ['57P01 admin shutdown', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }), 503, 'DATABASE_UNAVAILABLE'],
-    ['wrapped in a cause', new Error('outer', { cause: new Error('Connection terminated unexpectedly') }), 503, 'DATABASE_UNAVAILABLE'],
+    [
+      '57P01 admin shutdown',
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      503,
+      'DATABASE_UNAVAILABLE',
+    ],
+    [
+      'wrapped in a cause',
+      new Error('outer', { cause: new Error('Connection terminated unexpectedly') }),
+      503,
+      'DATABASE_UNAVAILABLE',
+    ],
     ['P2025 missing record', prismaError('P2025'), 404, 'NOT_FOUND'],
     ['P2002 unique violation', prismaError('P2002'), 409, 'CONFLICT'],
-    ['Prisma validation', Object.assign(new Error('bad arg'), { name: 'PrismaClientValidationError' }), 400, 'VALIDATION_FAILED'],
+    [
+      'Prisma validation',
+      Object.assign(new Error('bad arg'), { name: 'PrismaClientValidationError' }),
+      400,
+      'VALIDATION_FAILED',
+    ],
     ['NotFoundError', new NotFoundError('event', 'x'), 404, 'NOT_FOUND'],
     ['ConflictError', new ConflictError('taken'), 409, 'CONFLICT'],
     ['ValidationError', new ValidationError('bad'), 400, 'VALIDATION_FAILED'],
@@ -58,7 +99,10 @@ describe('mapping of error shapes', () => {
   });
 
   it('maps database errors to 500 only with the db-errors-as-500 defect', () => {
-    expect(mapError(prismaError('P1001'), { databaseErrorsAs500: true })).toMatchObject({ status: 500, code: 'INTERNAL' });
+    expect(mapError(prismaError('P1001'), { databaseErrorsAs500: true })).toMatchObject({
+      status: 500,
+      code: 'INTERNAL',
+    });
   });
 
   it('maps P2025 to 500 only with the unhandled-p2025 defect', () => {
@@ -79,7 +123,9 @@ describe('real failures from Prisma 7 + adapter-pg', () => {
   });
 
   it('an update of a missing row is P2025 → 404', async () => {
-    const error = await failureOf(() => live.prisma.artist.update({ where: { id: '00000000-0000-4000-8000-000000000000' }, data: { name: 'x' } }));
+    const error = await failureOf(() =>
+      live.prisma.artist.update({ where: { id: '00000000-0000-4000-8000-000000000000' }, data: { name: 'x' } }),
+    );
     expect(mapError(error)).toMatchObject({ status: 404, sourceCode: 'P2025' });
   });
 
@@ -103,7 +149,10 @@ describe('real failures from Prisma 7 + adapter-pg', () => {
     await closed.disconnect();
     expect((modelError as { code?: string }).code).toBe('P1001');
     expect(mapError(modelError)).toMatchObject({ status: 503 });
-    expect(rawError).toMatchObject({ code: 'P2010', meta: { driverAdapterError: { cause: { kind: 'DatabaseNotReachable' } } } });
+    expect(rawError).toMatchObject({
+      code: 'P2010',
+      meta: { driverAdapterError: { cause: { kind: 'DatabaseNotReachable' } } },
+    });
     expect(mapError(rawError)).toMatchObject({ status: 503 });
   });
 

@@ -18,10 +18,27 @@ export interface MappedError {
 const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P1000', 'P1003', 'P1011']);
 
 /** Driver-adapter error kinds (meta.driverAdapterError.cause.kind) that mean the same. */
-const UNAVAILABLE_ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TlsConnectionError', 'TooManyConnections', 'DatabaseDoesNotExist', 'AuthenticationFailed']);
+const UNAVAILABLE_ADAPTER_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TlsConnectionError',
+  'TooManyConnections',
+  'DatabaseDoesNotExist',
+  'AuthenticationFailed',
+]);
 
 /** Node socket errors. */
-const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const UNAVAILABLE_SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
 
 /** PostgreSQL SQLSTATEs: 57P01-03 admin/crash shutdown, cannot connect now; 53300 too many connections; 57014 statement timeout; 08xxx connection exceptions. */
 const UNAVAILABLE_SQLSTATES = /^(08...|57P0[1-3]|53300|57014)$/;
@@ -51,7 +68,7 @@ interface Inspectable {
 }
 
 function asInspectable(error: unknown): Inspectable {
-  return typeof error === 'object' && error !== null ? (error as Inspectable) : {};
+  return typeof error === 'object' && error !== null ? error : {};
 }
 
 /** True when an error (or anything in its cause chain) says the database is unavailable. */
@@ -59,10 +76,15 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (depth > 5) return false;
   const e = asInspectable(error);
   const code = typeof e.code === 'string' ? e.code : undefined;
-  if (code !== undefined && (UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code) || UNAVAILABLE_SQLSTATES.test(code))) return true;
+  if (
+    code !== undefined &&
+    (UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code) || UNAVAILABLE_SQLSTATES.test(code))
+  )
+    return true;
   const adapterCause = e.meta?.driverAdapterError?.cause;
   if (typeof adapterCause?.kind === 'string' && UNAVAILABLE_ADAPTER_KINDS.has(adapterCause.kind)) return true;
-  if (typeof adapterCause?.originalCode === 'string' && UNAVAILABLE_SQLSTATES.test(adapterCause.originalCode)) return true;
+  if (typeof adapterCause?.originalCode === 'string' && UNAVAILABLE_SQLSTATES.test(adapterCause.originalCode))
+    return true;
   if (e.name === 'PrismaClientInitializationError') return true;
   const message = typeof e.message === 'string' ? e.message : '';
   if (UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return true;
@@ -88,8 +110,15 @@ export function mapError(error: unknown, options: MappingOptions = {}): MappedEr
   const e = asInspectable(error);
   const code = prismaCode(error);
   if (isDatabaseUnavailable(error)) {
-    if (options.databaseErrorsAs500) return { status: 500, code: 'INTERNAL', message: 'internal error', kind: 'incident', sourceCode: code };
-    return { status: 503, code: 'DATABASE_UNAVAILABLE', message: 'the database is unavailable; retry later', kind: 'database-unavailable', sourceCode: code ?? stringCode(e.code) };
+    if (options.databaseErrorsAs500)
+      return { status: 500, code: 'INTERNAL', message: 'internal error', kind: 'incident', sourceCode: code };
+    return {
+      status: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      message: 'the database is unavailable; retry later',
+      kind: 'database-unavailable',
+      sourceCode: code ?? stringCode(e.code),
+    };
   }
   if (code === 'P2025' && options.recordNotFoundAs500) {
     return { status: 500, code: 'INTERNAL', message: 'internal error', kind: 'incident', sourceCode: code };
@@ -97,12 +126,41 @@ export function mapError(error: unknown, options: MappingOptions = {}): MappedEr
   if (code === 'P2025' || code === 'P2001' || code === 'P2015' || code === 'P2018') {
     return { status: 404, code: 'NOT_FOUND', message: 'record not found', kind: 'not-found', sourceCode: code };
   }
-  if (code === 'P2002') return { status: 409, code: 'CONFLICT', message: 'a record with this unique value already exists', kind: 'conflict', sourceCode: code };
-  if (code === 'P2003' || code === 'P2014') return { status: 409, code: 'CONFLICT', message: 'the change conflicts with related records', kind: 'conflict', sourceCode: code };
-  if (code === 'P2000' || code === 'P2005' || code === 'P2006' || code === 'P2007' || code === 'P2011' || code === 'P2012' || code === 'P2023' || e.name === 'PrismaClientValidationError') {
+  if (code === 'P2002')
+    return {
+      status: 409,
+      code: 'CONFLICT',
+      message: 'a record with this unique value already exists',
+      kind: 'conflict',
+      sourceCode: code,
+    };
+  if (code === 'P2003' || code === 'P2014')
+    return {
+      status: 409,
+      code: 'CONFLICT',
+      message: 'the change conflicts with related records',
+      kind: 'conflict',
+      sourceCode: code,
+    };
+  if (
+    code === 'P2000' ||
+    code === 'P2005' ||
+    code === 'P2006' ||
+    code === 'P2007' ||
+    code === 'P2011' ||
+    code === 'P2012' ||
+    code === 'P2023' ||
+    e.name === 'PrismaClientValidationError'
+  ) {
     return { status: 400, code: 'VALIDATION_FAILED', message: 'invalid input', kind: 'validation', sourceCode: code };
   }
-  return { status: 500, code: 'INTERNAL', message: 'internal error', kind: 'incident', sourceCode: code ?? stringCode(e.code) };
+  return {
+    status: 500,
+    code: 'INTERNAL',
+    message: 'internal error',
+    kind: 'incident',
+    sourceCode: code ?? stringCode(e.code),
+  };
 }
 
 function stringCode(code: unknown): string | undefined {

@@ -36,13 +36,15 @@ export function schemaIntegration(database: Database): Integration {
       SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`;
     const present = new Set(tables.map((row) => row.table_name));
     const missing = EXPECTED_TABLES.filter((table) => !present.has(table));
-    if (!present.has('_prisma_migrations')) throw new SchemaMismatchError('no _prisma_migrations table: migrations were never applied');
+    if (!present.has('_prisma_migrations'))
+      throw new SchemaMismatchError('no _prisma_migrations table: migrations were never applied');
     if (missing.length > 0) throw new SchemaMismatchError(`missing tables: ${missing.join(', ')}`);
     const [row] = await database.prisma.$queryRaw<{ applied: bigint; unfinished: bigint }[]>`
       SELECT count(*) FILTER (WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL) AS applied,
              count(*) FILTER (WHERE finished_at IS NULL AND rolled_back_at IS NULL) AS unfinished
       FROM "_prisma_migrations"`;
-    if (row !== undefined && row.unfinished > 0n) throw new SchemaMismatchError(`${row.unfinished} migration(s) started but never finished`);
+    if (row !== undefined && row.unfinished > 0n)
+      throw new SchemaMismatchError(`${row.unfinished} migration(s) started but never finished`);
     return { tables: EXPECTED_TABLES.length, migrationsApplied: Number(row?.applied ?? 0) };
   };
   let detail: Record<string, unknown> = {};
@@ -59,7 +61,9 @@ export function schemaIntegration(database: Database): Integration {
       }
     },
     async check() {
-      return Object.keys(detail).length > 0 ? { status: 'up', detail } : { status: 'degraded', error: 'schema not verified yet' };
+      return Object.keys(detail).length > 0
+        ? { status: 'up', detail }
+        : { status: 'degraded', error: 'schema not verified yet' };
     },
   };
 }

@@ -27,8 +27,14 @@ export interface DatabaseOptions {
 
 export class DatabaseConnectError extends Error {
   readonly code = 'DATABASE_CONNECT_FAILED';
-  constructor(readonly attempts: number, cause: unknown) {
-    super(`could not connect to the database after ${attempts} attempt(s): ${(cause as Error)?.message ?? String(cause)}`, { cause });
+  constructor(
+    readonly attempts: number,
+    cause: unknown,
+  ) {
+    super(
+      `could not connect to the database after ${attempts} attempt(s): ${(cause as Error)?.message ?? String(cause)}`,
+      { cause },
+    );
     this.name = 'DatabaseConnectError';
   }
 }
@@ -118,7 +124,13 @@ export class Database {
       } catch (error) {
         this.recordError(error);
         const last = attempt === attempts - 1;
-        const waitMs = last ? 0 : backoffDelayMs(attempt, { baseDelayMs: delayMs, maxDelayMs: this.options.maxDelayMs, random: this.options.random });
+        const waitMs = last
+          ? 0
+          : backoffDelayMs(attempt, {
+              baseDelayMs: delayMs,
+              maxDelayMs: this.options.maxDelayMs,
+              random: this.options.random,
+            });
         this.logger.warn(
           { event: 'db.connect.retry', attempt: attempt + 1, attempts, nextDelayMs: last ? null : waitMs, err: error },
           last ? 'database connection attempt failed; no retries left' : 'database connection attempt failed; retrying',
@@ -176,7 +188,10 @@ export class Database {
         this.recordError(error);
         attempt += 1;
         if (attempt === 1 || attempt % 10 === 0) {
-          this.logger.warn({ event: 'db.reconnect.retry', attempt, err: error }, 'database still unreachable; retrying');
+          this.logger.warn(
+            { event: 'db.reconnect.retry', attempt, err: error },
+            'database still unreachable; retrying',
+          );
         }
         await this.sleep(this.options.reconnectIntervalMs);
       }

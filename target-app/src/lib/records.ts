@@ -19,7 +19,8 @@ export class Records {
     try {
       return await write();
     } catch (error) {
-      if (isRecordNotFound(error) && !this.defects.has('unhandled-p2025')) throw new NotFoundError(resource, id, { cause: error });
+      if (isRecordNotFound(error) && !this.defects.has('unhandled-p2025'))
+        throw new NotFoundError(resource, id, { cause: error });
       throw error;
     }
   }
@@ -28,7 +29,12 @@ export class Records {
    * Start a write nobody waits for. A missing record is a warning, any other failure an error log;
    * neither may become an unhandled rejection (which would take the process down).
    */
-  fireAndForget(logger: Logger, operation: string, context: Record<string, unknown>, write: () => Promise<unknown>): void {
+  fireAndForget(
+    logger: Logger,
+    operation: string,
+    context: Record<string, unknown>,
+    write: () => Promise<unknown>,
+  ): void {
     const running = write();
     if (this.defects.has('unhandled-p2025')) {
       // The bug the fix removed: nobody handles the rejection.
@@ -36,8 +42,16 @@ export class Records {
       return;
     }
     running.catch((error: unknown) => {
-      if (isRecordNotFound(error)) logger.warn({ event: 'record.skip', operation, ...context, code: 'P2025' }, `${operation} skipped: record not found`);
-      else logger.error({ event: 'record.background-failure', operation, ...context, err: error }, `${operation} failed in the background`);
+      if (isRecordNotFound(error))
+        logger.warn(
+          { event: 'record.skip', operation, ...context, code: 'P2025' },
+          `${operation} skipped: record not found`,
+        );
+      else
+        logger.error(
+          { event: 'record.background-failure', operation, ...context, err: error },
+          `${operation} failed in the background`,
+        );
     });
   }
 }

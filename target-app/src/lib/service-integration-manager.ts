@@ -33,7 +33,10 @@ export interface Integration {
 
 export class CriticalServiceError extends Error {
   readonly code = 'CRITICAL_SERVICE_FAILED';
-  constructor(readonly service: string, cause: unknown) {
+  constructor(
+    readonly service: string,
+    cause: unknown,
+  ) {
     super(`critical service ${service} failed to start: ${(cause as Error)?.message ?? String(cause)}`, { cause });
     this.name = 'CriticalServiceError';
   }
@@ -57,11 +60,20 @@ export class ServiceIntegrationManager {
   private readonly integrations: Integration[] = [];
   private readonly registry = new Map<string, IntegrationHealth>();
 
-  constructor(private readonly logger: Logger, private readonly timeoutMs: number) {}
+  constructor(
+    private readonly logger: Logger,
+    private readonly timeoutMs: number,
+  ) {}
 
   register(integration: Integration): this {
     this.integrations.push(integration);
-    this.registry.set(integration.name, { status: 'starting', critical: integration.critical, latencyMs: null, lastError: null, checkedAt: null });
+    this.registry.set(integration.name, {
+      status: 'starting',
+      critical: integration.critical,
+      latencyMs: null,
+      lastError: null,
+      checkedAt: null,
+    });
     return this;
   }
 
@@ -72,13 +84,27 @@ export class ServiceIntegrationManager {
         const started = performance.now();
         try {
           await withTimeout(integration.init(), this.timeoutMs);
-          const result = await withTimeout(integration.check(), this.timeoutMs).catch((error: unknown) => ({ status: 'degraded' as const, error: (error as Error).message }));
+          const result = await withTimeout(integration.check(), this.timeoutMs).catch((error: unknown) => ({
+            status: 'degraded' as const,
+            error: (error as Error).message,
+          }));
           this.record(integration, result);
-          this.logger.info({ event: 'service.init', service: integration.name, status: result.status, durationMs: Math.round(performance.now() - started) }, `${integration.name} initialised`);
+          this.logger.info(
+            {
+              event: 'service.init',
+              service: integration.name,
+              status: result.status,
+              durationMs: Math.round(performance.now() - started),
+            },
+            `${integration.name} initialised`,
+          );
         } catch (error) {
           this.record(integration, { status: 'down', error: (error as Error).message });
           if (integration.critical) throw new CriticalServiceError(integration.name, error);
-          this.logger.warn({ event: 'service.init', service: integration.name, status: 'down', err: error }, `${integration.name} failed to initialise; continuing without it`);
+          this.logger.warn(
+            { event: 'service.init', service: integration.name, status: 'down', err: error },
+            `${integration.name} failed to initialise; continuing without it`,
+          );
         }
       }),
     );
@@ -91,7 +117,10 @@ export class ServiceIntegrationManager {
   async refresh(): Promise<Record<string, IntegrationHealth>> {
     await Promise.all(
       this.integrations.map(async (integration) => {
-        const result = await withTimeout(integration.check(), this.timeoutMs).catch((error: unknown) => ({ status: 'down' as const, error: (error as Error).message }));
+        const result = await withTimeout(integration.check(), this.timeoutMs).catch((error: unknown) => ({
+          status: 'down' as const,
+          error: (error as Error).message,
+        }));
         this.record(integration, result);
       }),
     );
@@ -103,7 +132,7 @@ export class ServiceIntegrationManager {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled(this.integrations.map((integration) => integration.close?.()));
+    await Promise.allSettled(this.integrations.map(async (integration) => integration.close?.()));
   }
 
   private record(integration: Integration, result: CheckResult): void {
@@ -117,7 +146,10 @@ export class ServiceIntegrationManager {
       detail: result.detail,
     };
     if (previous !== undefined && previous.status !== health.status && previous.status !== 'starting') {
-      this.logger.warn({ event: 'service.state', service: integration.name, from: previous.status, to: health.status }, `${integration.name} ${previous.status} -> ${health.status}`);
+      this.logger.warn(
+        { event: 'service.state', service: integration.name, from: previous.status, to: health.status },
+        `${integration.name} ${previous.status} -> ${health.status}`,
+      );
     }
     this.registry.set(integration.name, health);
   }

@@ -9,7 +9,11 @@ export interface ErrorBody {
   error: { code: string; message: string; requestId: string; details?: unknown };
 }
 
-export function sendError(req: Request, res: Response, error: { status: number; code: string; message: string; details?: unknown }): void {
+export function sendError(
+  req: Request,
+  res: Response,
+  error: { status: number; code: string; message: string; details?: unknown },
+): void {
   const body: ErrorBody = { error: { code: error.code, message: error.message, requestId: req.id } };
   if (error.details !== undefined) body.error.details = error.details;
   res.status(error.status).json(body);
@@ -29,7 +33,14 @@ export function errorHandler(options: ErrorHandlerOptions) {
       return;
     }
     const mapped = mapError(error, options);
-    const context = { event: 'http.error', code: mapped.code, status: mapped.status, sourceCode: mapped.sourceCode, method: req.method, path: req.originalUrl };
+    const context = {
+      event: 'http.error',
+      code: mapped.code,
+      status: mapped.status,
+      sourceCode: mapped.sourceCode,
+      method: req.method,
+      path: req.originalUrl,
+    };
     if (!(error instanceof AppError) && isDatabaseUnavailable(error)) {
       options.database.reportFailure(error);
       options.onDatabaseUnavailable?.(error);

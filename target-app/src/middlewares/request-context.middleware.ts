@@ -23,7 +23,10 @@ export function requestContext(logger: Logger) {
     res.on('finish', () => {
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
       const level = res.statusCode >= 500 ? 'warn' : 'info';
-      req.log[level]({ event: 'http.request', method: req.method, path: req.originalUrl, status: res.statusCode, durationMs }, 'request finished');
+      req.log[level](
+        { event: 'http.request', method: req.method, path: req.originalUrl, status: res.statusCode, durationMs },
+        'request finished',
+      );
     });
     next();
   };

@@ -23,13 +23,20 @@ export function validate<S extends RequestSchemas>(schemas: S) {
     for (const location of ['params', 'query', 'body'] as const) {
       const schema = schemas[location];
       if (schema === undefined) continue;
-      const input = location === 'body' ? (req.body ?? {}) : req[location];
+      const input: unknown = location === 'body' ? ((req.body as unknown) ?? {}) : req[location];
       const result = schema.safeParse(input);
       if (result.success) parsed[location] = result.data;
-      else for (const issue of result.error.issues) problems.push({ location, path: issue.path.join('.'), message: issue.message });
+      else
+        for (const issue of result.error.issues)
+          problems.push({ location, path: issue.path.join('.'), message: issue.message });
     }
     if (problems.length > 0) {
-      next(new ValidationError(`invalid request: ${problems.map((p) => `${p.location}${p.path ? `.${p.path}` : ''} ${p.message}`).join('; ')}`, problems));
+      next(
+        new ValidationError(
+          `invalid request: ${problems.map((p) => `${p.location}${p.path ? `.${p.path}` : ''} ${p.message}`).join('; ')}`,
+          problems,
+        ),
+      );
       return;
     }
     res.locals.input = parsed;

@@ -14,7 +14,12 @@ const nonEmpty = (body: object): boolean => Object.keys(body).length > 0;
 
 const list = {
   // Not z.coerce.boolean(): that reads "false" as true.
-  query: pagination.extend({ includeDeleted: z.enum(['true', 'false']).default('false').transform((value) => value === 'true') }),
+  query: pagination.extend({
+    includeDeleted: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
+  }),
 };
 const byId = { params: idParam };
 const updateUser = {

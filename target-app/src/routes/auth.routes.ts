@@ -8,7 +8,10 @@ import type { ServiceContext } from '../services/context.ts';
 import { protect } from './protect.ts';
 
 // Emails are compared as stored, so they are stored lower-case.
-const email = z.email().max(254).transform((value) => value.toLowerCase());
+const email = z
+  .email()
+  .max(254)
+  .transform((value) => value.toLowerCase());
 const newPassword = z.string().min(8).max(200);
 
 const register = {
@@ -21,7 +24,10 @@ const updateMe = {
   body: z
     .object({ email: email.optional(), password: newPassword.optional(), currentPassword: z.string().min(1).max(200) })
     .strict()
-    .refine((body) => body.email !== undefined || body.password !== undefined, 'nothing to update: give email or password'),
+    .refine(
+      (body) => body.email !== undefined || body.password !== undefined,
+      'nothing to update: give email or password',
+    ),
 };
 
 export function authRoutes(ctx: ServiceContext): Router {

@@ -22,7 +22,11 @@ export function chatRoutes(ctx: ServiceContext): Router {
 
   router.get('/events/:id/messages', ...protect(ctx), validate(list), async (_req, res) => {
     const { params, query } = input(res, list);
-    res.json({ messages: await chat.list(params.id, query.limit, query.offset), limit: query.limit, offset: query.offset });
+    res.json({
+      messages: await chat.list(params.id, query.limit, query.offset),
+      limit: query.limit,
+      offset: query.offset,
+    });
   });
 
   router.post('/events/:id/messages', ...protect(ctx), validate(post), async (req, res) => {

@@ -19,7 +19,15 @@ const list = { query: pagination };
 const byId = { params: idParam };
 const create = {
   body: z
-    .object({ organizerId: uuid, title, startsAt, description: description.optional(), venueId: uuid.optional(), artistIds: artistIds.optional(), capacity: capacity.optional() })
+    .object({
+      organizerId: uuid,
+      title,
+      startsAt,
+      description: description.optional(),
+      venueId: uuid.optional(),
+      artistIds: artistIds.optional(),
+      capacity: capacity.optional(),
+    })
     .strict(),
 };
 const update = {

@@ -43,7 +43,9 @@ describe('through a database outage', () => {
     expect(live.status).toBe(200);
     expect(live.body.status).toBe('unavailable');
     expect(live.body.database).not.toBe('ready');
-    const api = await app.api('GET', '/users/me', { token: await app.tokenFor({ id: '00000000-0000-4000-8000-000000000001', role: 'USER' }) });
+    const api = await app.api('GET', '/users/me', {
+      token: await app.tokenFor({ id: '00000000-0000-4000-8000-000000000001', role: 'USER' }),
+    });
     expect(api.status).toBe(503);
     expect(api.body.error.code).toMatch(/^DATABASE_(NOT_READY|UNAVAILABLE)$/);
 
@@ -51,7 +53,9 @@ describe('through a database outage', () => {
     await waitFor(async () => (await app.api('GET', '/db-check')).status === 200, 15_000, 100);
     expect((await app.api('GET', '/health')).body).toMatchObject({ status: 'ok', database: 'ready' });
     expect((await app.api('GET', '/health/detailed')).status).toBe(200);
-    expect(app.logs.filter((line) => line.event === 'db.state').map((line) => line.to)).toEqual(expect.arrayContaining(['reconnecting', 'ready']));
+    expect(app.logs.filter((line) => line.event === 'db.state').map((line) => line.to)).toEqual(
+      expect.arrayContaining(['reconnecting', 'ready']),
+    );
   });
 });
 
@@ -72,30 +76,39 @@ describe('Redis', () => {
       const detailed = await app.api('GET', '/health/detailed');
       expect(detailed.status).toBe(200);
       expect(detailed.body.status).toBe('degraded');
-      expect(detailed.body.services.redis).toMatchObject({ status: expect.stringMatching(/degraded|down/), lastError: expect.any(String) });
+      expect(detailed.body.services.redis).toMatchObject({
+        status: expect.stringMatching(/degraded|down/),
+        lastError: expect.any(String),
+      });
       expect((await app.api('GET', '/db-check')).status).toBe(200);
-      expect(app.logs.some((line) => line.event === 'service.init' && line.service === 'redis' && line.status === 'down')).toBe(true);
+      expect(
+        app.logs.some((line) => line.event === 'service.init' && line.service === 'redis' && line.status === 'down'),
+      ).toBe(true);
     } finally {
       await app.stop();
     }
   });
 
-  it.runIf(findRedisServer() !== undefined)('up, then gone, then back: health follows it and never fails the API', async () => {
-    const redis = await RedisServer.start();
-    const app = await startTestApp(db.url, { REDIS_URL: redis.url, REDIS_CONNECT_TIMEOUT_MS: '300' });
-    try {
-      const up = await app.api('GET', '/health/detailed');
-      expect(up.body.services.redis).toMatchObject({ status: 'up', latencyMs: expect.any(Number) });
-      expect(up.body.status).toBe('ok');
-      await redis.stop();
-      const down = await app.api('GET', '/health/detailed');
-      expect(down.status).toBe(200);
-      expect(down.body.services.redis.status).toBe('degraded');
-      expect((await app.api('GET', '/db-check')).status).toBe(200);
-    } finally {
-      await app.stop();
-      await redis.stop();
-    }
-  });
-  if (findRedisServer() === undefined) console.warn('skipping the live Redis health test: redis-server is not on PATH (.ci/run installs it)');
+  it.runIf(findRedisServer() !== undefined)(
+    'up, then gone, then back: health follows it and never fails the API',
+    async () => {
+      const redis = await RedisServer.start();
+      const app = await startTestApp(db.url, { REDIS_URL: redis.url, REDIS_CONNECT_TIMEOUT_MS: '300' });
+      try {
+        const up = await app.api('GET', '/health/detailed');
+        expect(up.body.services.redis).toMatchObject({ status: 'up', latencyMs: expect.any(Number) });
+        expect(up.body.status).toBe('ok');
+        await redis.stop();
+        const down = await app.api('GET', '/health/detailed');
+        expect(down.status).toBe(200);
+        expect(down.body.services.redis.status).toBe('degraded');
+        expect((await app.api('GET', '/db-check')).status).toBe(200);
+      } finally {
+        await app.stop();
+        await redis.stop();
+      }
+    },
+  );
+  if (findRedisServer() === undefined)
+    console.warn('skipping the live Redis health test: redis-server is not on PATH (.ci/run installs it)');
 });

@@ -35,23 +35,41 @@ export function healthRoutes(deps: HealthDependencies): Router {
 
   router.get('/health', (_req: Request, res: Response) => {
     const services = deps.integrations.snapshot();
-    const degraded = Object.values(services).some((service) => service.status === 'down' || service.status === 'degraded');
+    const degraded = Object.values(services).some(
+      (service) => service.status === 'down' || service.status === 'degraded',
+    );
     let status: OverallStatus = !deps.database.isReady ? 'unavailable' : degraded ? 'degraded' : 'ok';
     if (deps.alwaysOk) status = 'ok';
-    res.status(200).json({ status, uptimeSec: uptimeSec(), database: deps.alwaysOk ? 'ready' : deps.database.state, timestamp: new Date().toISOString() });
+    res.status(200).json({
+      status,
+      uptimeSec: uptimeSec(),
+      database: deps.alwaysOk ? 'ready' : deps.database.state,
+      timestamp: new Date().toISOString(),
+    });
   });
 
   router.get('/health/detailed', async (_req: Request, res: Response) => {
     if (deps.alwaysOk) {
-      res.status(200).json({ status: 'ok', uptimeSec: uptimeSec(), database: { status: 'up', state: 'ready' }, services: {} });
+      res
+        .status(200)
+        .json({ status: 'ok', uptimeSec: uptimeSec(), database: { status: 'up', state: 'ready' }, services: {} });
       return;
     }
     const [ping, services] = await Promise.all([livePing(), deps.integrations.refresh()]);
-    const degraded = Object.values(services).some((service) => service.status === 'down' || service.status === 'degraded');
+    const degraded = Object.values(services).some(
+      (service) => service.status === 'down' || service.status === 'degraded',
+    );
     const status: OverallStatus = !ping.up ? 'unavailable' : degraded ? 'degraded' : 'ok';
-    const database = { status: ping.up ? 'up' : 'down', latencyMs: ping.latencyMs, ...deps.database.status(), lastError: ping.error ?? deps.database.status().lastError };
+    const database = {
+      status: ping.up ? 'up' : 'down',
+      latencyMs: ping.latencyMs,
+      ...deps.database.status(),
+      lastError: ping.error ?? deps.database.status().lastError,
+    };
     if (!ping.up) res.setHeader('Retry-After', String(deps.retryAfterSec));
-    res.status(ping.up ? 200 : 503).json({ status, uptimeSec: uptimeSec(), timestamp: new Date().toISOString(), database, services });
+    res
+      .status(ping.up ? 200 : 503)
+      .json({ status, uptimeSec: uptimeSec(), timestamp: new Date().toISOString(), database, services });
   });
 
   router.get('/db-check', async (req: Request, res: Response) => {
@@ -65,7 +83,11 @@ export function healthRoutes(deps: HealthDependencies): Router {
       return;
     }
     res.setHeader('Retry-After', String(deps.retryAfterSec));
-    sendError(req, res, { status: 503, code: 'DATABASE_UNAVAILABLE', message: `database check failed: ${ping.error ?? deps.database.state}` });
+    sendError(req, res, {
+      status: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      message: `database check failed: ${ping.error ?? deps.database.state}`,
+    });
   });
 
   return router;

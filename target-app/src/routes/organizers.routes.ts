@@ -21,14 +21,22 @@ const byId = { params: idParam };
 const selfUpdate = {
   params: idParam,
   body: z
-    .object({ name: name.optional(), description: description.nullable().optional(), phone: e164Phone.nullable().optional() })
+    .object({
+      name: name.optional(),
+      description: description.nullable().optional(),
+      phone: e164Phone.nullable().optional(),
+    })
     .strict()
     .refine(nonEmpty, 'nothing to update'),
 };
 const adminUpdate = {
   params: idParam,
   body: z
-    .object({ name: name.optional(), description: description.nullable().optional(), status: z.enum(OrganizerStatus).optional() })
+    .object({
+      name: name.optional(),
+      description: description.nullable().optional(),
+      status: z.enum(OrganizerStatus).optional(),
+    })
     .strict()
     .refine(nonEmpty, 'nothing to update'),
 };

@@ -30,15 +30,25 @@ export function phoneVerificationRoutes(ctx: ServiceContext): Router {
     res.json({ user: await verification.verifyForUser(currentUser(req).userId, input(res, verifyForUser).body.code) });
   });
 
-  router.post('/phone-verification/organizers/:id/start', ...protect(ctx), validate(startForOrganizer), async (req, res) => {
-    const { params, body } = input(res, startForOrganizer);
-    res.status(201).json(await verification.startForOrganizer(currentUser(req), params.id, body.phone));
-  });
+  router.post(
+    '/phone-verification/organizers/:id/start',
+    ...protect(ctx),
+    validate(startForOrganizer),
+    async (req, res) => {
+      const { params, body } = input(res, startForOrganizer);
+      res.status(201).json(await verification.startForOrganizer(currentUser(req), params.id, body.phone));
+    },
+  );
 
-  router.post('/phone-verification/organizers/:id/verify', ...protect(ctx), validate(verifyForOrganizer), async (req, res) => {
-    const { params, body } = input(res, verifyForOrganizer);
-    res.json({ organizer: await verification.verifyForOrganizer(currentUser(req), params.id, body.code) });
-  });
+  router.post(
+    '/phone-verification/organizers/:id/verify',
+    ...protect(ctx),
+    validate(verifyForOrganizer),
+    async (req, res) => {
+      const { params, body } = input(res, verifyForOrganizer);
+      res.json({ organizer: await verification.verifyForOrganizer(currentUser(req), params.id, body.code) });
+    },
+  );
 
   return router;
 }

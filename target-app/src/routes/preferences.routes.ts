@@ -10,7 +10,12 @@ import { protect } from './protect.ts';
 const update = {
   body: z
     .object({
-      language: z.string().min(2).max(5).regex(/^[a-zA-Z]{2,3}(-[a-zA-Z]{2})?$/, 'must be a language tag such as en or pt-BR').optional(),
+      language: z
+        .string()
+        .min(2)
+        .max(5)
+        .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z]{2})?$/, 'must be a language tag such as en or pt-BR')
+        .optional(),
       emailNotifications: z.boolean().optional(),
       pushNotifications: z.boolean().optional(),
       marketingOptIn: z.boolean().optional(),

@@ -12,7 +12,11 @@ const updateSelf = {
   body: z
     .object({
       name: z.string().trim().min(1).max(120).optional(),
-      phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number').nullable().optional(),
+      phone: z
+        .string()
+        .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number')
+        .nullable()
+        .optional(),
     })
     .strict()
     .refine((body) => Object.keys(body).length > 0, 'nothing to update'),

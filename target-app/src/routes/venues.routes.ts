@@ -18,7 +18,12 @@ const create = { body: z.object({ name, city, address: address.optional(), capac
 const update = {
   params: idParam,
   body: z
-    .object({ name: name.optional(), city: city.optional(), address: address.nullable().optional(), capacity: capacity.nullable().optional() })
+    .object({
+      name: name.optional(),
+      city: city.optional(),
+      address: address.nullable().optional(),
+      capacity: capacity.nullable().optional(),
+    })
     .strict()
     .refine((body) => Object.keys(body).length > 0, 'nothing to update'),
 };

@@ -21,7 +21,13 @@ export class ArtistService {
   constructor(private readonly ctx: ServiceContext) {}
 
   async list(limit: number, offset: number) {
-    return this.ctx.prisma.artist.findMany({ where: { deletedAt: null }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take: limit, skip: offset, select: artistSelect });
+    return this.ctx.prisma.artist.findMany({
+      where: { deletedAt: null },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      take: limit,
+      skip: offset,
+      select: artistSelect,
+    });
   }
 
   async get(id: string) {
@@ -42,7 +48,11 @@ export class ArtistService {
 
   async softDelete(id: string): Promise<void> {
     await this.ctx.records.mustExist('artist', id, () =>
-      this.ctx.prisma.artist.update({ where: { id, deletedAt: null }, data: { deletedAt: new Date() }, select: { id: true } }),
+      this.ctx.prisma.artist.update({
+        where: { id, deletedAt: null },
+        data: { deletedAt: new Date() },
+        select: { id: true },
+      }),
     );
   }
 }

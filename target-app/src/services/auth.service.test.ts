@@ -24,7 +24,9 @@ const newEmail = (): string => `new-${missingId()}@example.test`;
 describe('register (POST /auth/register)', () => {
   it('creates a USER with an empty preference row and answers with a working token', async () => {
     const email = newEmail();
-    const res = await app.api('POST', '/auth/register', { body: { email: email.toUpperCase(), password: 'long enough', name: 'Ann' } });
+    const res = await app.api('POST', '/auth/register', {
+      body: { email: email.toUpperCase(), password: 'long enough', name: 'Ann' },
+    });
     expect(res.status).toBe(201);
     expect(res.body.user).toMatchObject({ email, name: 'Ann', role: 'USER' });
     expect(res.body.user.passwordHash).toBeUndefined();
@@ -37,7 +39,9 @@ describe('register (POST /auth/register)', () => {
 
   it('answers 409 for a taken email and creates nothing', async () => {
     const { user } = await createUser(app);
-    const res = await app.api('POST', '/auth/register', { body: { email: user.email, password: 'long enough', name: 'Dup' } });
+    const res = await app.api('POST', '/auth/register', {
+      body: { email: user.email, password: 'long enough', name: 'Dup' },
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('CONFLICT');
     expect(await app.prisma.user.count({ where: { email: user.email } })).toBe(1);
@@ -46,7 +50,9 @@ describe('register (POST /auth/register)', () => {
   it('lets the constraint decide between concurrent registrations of one email: one 201, the rest 409', async () => {
     const email = newEmail();
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => app.api('POST', '/auth/register', { body: { email, password: 'long enough', name: 'Racer' } })),
+      Array.from({ length: 5 }, () =>
+        app.api('POST', '/auth/register', { body: { email, password: 'long enough', name: 'Racer' } }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
     expect(await app.prisma.user.count({ where: { email } })).toBe(1);
@@ -95,7 +101,10 @@ describe('updateUser (PATCH /auth/me)', () => {
   it('changes the email and the password when the current password is right', async () => {
     const { user, token } = await createUser(app);
     const email = newEmail();
-    const res = await app.api('PATCH', '/auth/me', { token, body: { email, password: 'a brand new one', currentPassword: TEST_PASSWORD } });
+    const res = await app.api('PATCH', '/auth/me', {
+      token,
+      body: { email, password: 'a brand new one', currentPassword: TEST_PASSWORD },
+    });
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({ id: user.id, email });
     expect((await reloadUser(app, user.id)).email).toBe(email);
@@ -105,7 +114,10 @@ describe('updateUser (PATCH /auth/me)', () => {
 
   it('answers 403 for a wrong current password and changes nothing', async () => {
     const { user, token } = await createUser(app);
-    const res = await app.api('PATCH', '/auth/me', { token, body: { email: newEmail(), currentPassword: 'not it at all' } });
+    const res = await app.api('PATCH', '/auth/me', {
+      token,
+      body: { email: newEmail(), currentPassword: 'not it at all' },
+    });
     expect(res.status).toBe(403);
     expect(await reloadAccount(app, user.id)).toEqual(accountOf(user));
   });
@@ -113,21 +125,30 @@ describe('updateUser (PATCH /auth/me)', () => {
   it('answers 409 for an email another user has, and keeps the old one', async () => {
     const { user, token } = await createUser(app);
     const other = await createUser(app);
-    const res = await app.api('PATCH', '/auth/me', { token, body: { email: other.user.email, currentPassword: TEST_PASSWORD } });
+    const res = await app.api('PATCH', '/auth/me', {
+      token,
+      body: { email: other.user.email, currentPassword: TEST_PASSWORD },
+    });
     expect(res.status).toBe(409);
     expect((await reloadUser(app, user.id)).email).toBe(user.email);
   });
 
   it('answers 404 for a token whose user does not exist', async () => {
     const token = await app.tokenFor({ id: missingId(), role: 'USER' });
-    const res = await app.api('PATCH', '/auth/me', { token, body: { email: newEmail(), currentPassword: TEST_PASSWORD } });
+    const res = await app.api('PATCH', '/auth/me', {
+      token,
+      body: { email: newEmail(), currentPassword: TEST_PASSWORD },
+    });
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('NOT_FOUND');
   });
 
   it('answers 404 for a soft-deleted user and leaves the row unchanged', async () => {
     const { user, token } = await createUser(app, { deleted: true });
-    const res = await app.api('PATCH', '/auth/me', { token, body: { email: newEmail(), currentPassword: TEST_PASSWORD } });
+    const res = await app.api('PATCH', '/auth/me', {
+      token,
+      body: { email: newEmail(), currentPassword: TEST_PASSWORD },
+    });
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('NOT_FOUND');
     expect(await reloadAccount(app, user.id)).toEqual(accountOf(user));
@@ -136,12 +157,16 @@ describe('updateUser (PATCH /auth/me)', () => {
   it('answers 404 when the user is deleted between the lookup and the write (P2025)', async () => {
     const { user } = await createUser(app);
     const auth = new AuthService(contextWithRace(app, 'user', 'update', () => softDeleteUser(app, user.id)));
-    await expect(auth.updateCredentials(user.id, { email: newEmail(), currentPassword: TEST_PASSWORD })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      auth.updateCredentials(user.id, { email: newEmail(), currentPassword: TEST_PASSWORD }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect((await reloadUser(app, user.id)).email).toBe(user.email);
   });
 
   it('answers 401 without a token', async () => {
-    expect((await app.api('PATCH', '/auth/me', { body: { email: newEmail(), currentPassword: TEST_PASSWORD } })).status).toBe(401);
+    expect(
+      (await app.api('PATCH', '/auth/me', { body: { email: newEmail(), currentPassword: TEST_PASSWORD } })).status,
+    ).toBe(401);
   });
 });
 

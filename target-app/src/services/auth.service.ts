@@ -64,7 +64,11 @@ export class AuthService {
   private async recordLogin(userId: string) {
     try {
       return await this.ctx.records.mustExist('user', userId, () =>
-        this.ctx.prisma.user.update({ where: { id: userId, deletedAt: null }, data: { lastLogin: new Date() }, select: publicUserSelect }),
+        this.ctx.prisma.user.update({
+          where: { id: userId, deletedAt: null },
+          data: { lastLogin: new Date() },
+          select: publicUserSelect,
+        }),
       );
     } catch (error) {
       if (error instanceof NotFoundError) throw new UnauthorizedError(INVALID_CREDENTIALS);
@@ -77,9 +81,13 @@ export class AuthService {
    * than 401: the token is valid, and a 401 would tell clients to throw it away.
    */
   async updateCredentials(userId: string, input: UpdateCredentialsInput) {
-    const found = await this.ctx.prisma.user.findFirst({ where: { id: userId, deletedAt: null }, select: { passwordHash: true } });
+    const found = await this.ctx.prisma.user.findFirst({
+      where: { id: userId, deletedAt: null },
+      select: { passwordHash: true },
+    });
     if (found === null) throw new NotFoundError('user', userId);
-    if (!(await verifyPassword(input.currentPassword, found.passwordHash))) throw new ForbiddenError('current password is incorrect');
+    if (!(await verifyPassword(input.currentPassword, found.passwordHash)))
+      throw new ForbiddenError('current password is incorrect');
 
     const data = {
       ...(input.email !== undefined ? { email: input.email } : {}),

@@ -45,7 +45,10 @@ export class DeferredTicketWriter {
     try {
       await this.prisma.ticket.createMany({ data: batch, skipDuplicates: true });
     } catch (error) {
-      this.logger.error({ event: 'tickets.deferred.lost', count: batch.length, clientKeys: batch.map((t) => t.clientKey), err: error }, `${batch.length} acknowledged ticket write(s) lost`);
+      this.logger.error(
+        { event: 'tickets.deferred.lost', count: batch.length, clientKeys: batch.map((t) => t.clientKey), err: error },
+        `${batch.length} acknowledged ticket write(s) lost`,
+      );
     } finally {
       this.timer = undefined;
       if (this.queue.length > 0) this.schedule();

@@ -66,7 +66,12 @@ describe.runIf(hasRedis)('the listing cache', () => {
   });
 
   it.each([
-    ['create', 'POST', () => '/events', (organizerId: string) => ({ organizerId, title: 'New', startsAt: '2031-01-01T00:00:00Z' })],
+    [
+      'create',
+      'POST',
+      () => '/events',
+      (organizerId: string) => ({ organizerId, title: 'New', startsAt: '2031-01-01T00:00:00Z' }),
+    ],
     ['update', 'PATCH', (id: string) => `/events/${id}`, () => ({ title: 'Changed' })],
     ['publish', 'POST', (id: string) => `/events/${id}/publish`, () => undefined],
     ['unpublish', 'POST', (id: string) => `/events/${id}/unpublish`, () => undefined],
@@ -93,11 +98,11 @@ describe.runIf(hasRedis)('presence', () => {
     try {
       for (const socket of sockets) await emitAck(socket, 'chat:join', { eventId: event.id });
       await emitAck(sockets[0]!, 'chat:join', { eventId: event.id }); // joining twice counts once
-      await waitFor(async () => (await online() as { online: number }).online === 2);
+      await waitFor(async () => ((await online()) as { online: number }).online === 2);
       await emitAck(sockets[0]!, 'chat:leave', { eventId: event.id });
-      await waitFor(async () => (await online() as { online: number }).online === 1);
+      await waitFor(async () => ((await online()) as { online: number }).online === 1);
       sockets[1]!.close();
-      await waitFor(async () => (await online() as { online: number }).online === 0);
+      await waitFor(async () => ((await online()) as { online: number }).online === 0);
     } finally {
       for (const socket of sockets) socket.close();
     }
@@ -116,7 +121,14 @@ describe.runIf(hasRedis)('when Redis dies', () => {
     expect(listing.status).toBe(200);
     expect(listing.headers.get('x-cache')).toBe('miss');
     expect(ids(listing.body)).toContain(event.id);
-    expect((await app.api('PATCH', `/events/${event.id}`, { token: owner.token, body: { title: 'No cache needed' } })).status).toBe(200);
-    expect((await app.api('GET', `/events/${event.id}/presence`, { token: owner.token })).body).toEqual({ eventId: event.id, online: null, degraded: true });
+    expect(
+      (await app.api('PATCH', `/events/${event.id}`, { token: owner.token, body: { title: 'No cache needed' } }))
+        .status,
+    ).toBe(200);
+    expect((await app.api('GET', `/events/${event.id}/presence`, { token: owner.token })).body).toEqual({
+      eventId: event.id,
+      online: null,
+      degraded: true,
+    });
   });
 });

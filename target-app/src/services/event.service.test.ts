@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../harness/testing/database.ts';
 import { freePort } from '../../../harness/lib/ports.ts';
 import { createUser, missingId, startTestApp, type TestApp } from '../../test/support.ts';
-import { createArtist, createEvent, createOrganizer, createOwnedEvent, createVenue } from '../../test/fixtures-events.ts';
+import {
+  createArtist,
+  createEvent,
+  createOrganizer,
+  createOwnedEvent,
+  createVenue,
+} from '../../test/fixtures-events.ts';
 
 let db: TestDatabase;
 let app: TestApp;
@@ -103,18 +109,37 @@ describe('POST /events', () => {
     const artist = await createArtist(app);
     const res = await app.api('POST', '/events', {
       token: owner.token,
-      body: { organizerId: organizer.id, title: 'Opening night', startsAt: inTwoDays(), venueId: venue.id, artistIds: [artist.id, artist.id], capacity: 300 },
+      body: {
+        organizerId: organizer.id,
+        title: 'Opening night',
+        startsAt: inTwoDays(),
+        venueId: venue.id,
+        artistIds: [artist.id, artist.id],
+        capacity: 300,
+      },
     });
     expect(res.status).toBe(201);
-    expect(res.body.event).toMatchObject({ organizerId: organizer.id, title: 'Opening night', status: 'DRAFT', venueId: venue.id, capacity: 300 });
-    const row = await app.prisma.event.findUniqueOrThrow({ where: { id: res.body.event.id }, include: { artists: true } });
+    expect(res.body.event).toMatchObject({
+      organizerId: organizer.id,
+      title: 'Opening night',
+      status: 'DRAFT',
+      venueId: venue.id,
+      capacity: 300,
+    });
+    const row = await app.prisma.event.findUniqueOrThrow({
+      where: { id: res.body.event.id },
+      include: { artists: true },
+    });
     expect(row.artists.map((link) => link.artistId)).toEqual([artist.id]);
   });
 
   it('lets an admin create for any organizer', async () => {
     const { organizer } = await createOrganizer(app);
     const admin = await createUser(app, { role: 'ADMIN' });
-    const res = await app.api('POST', '/events', { token: admin.token, body: { organizerId: organizer.id, title: 'By admin', startsAt: inTwoDays() } });
+    const res = await app.api('POST', '/events', {
+      token: admin.token,
+      body: { organizerId: organizer.id, title: 'By admin', startsAt: inTwoDays() },
+    });
     expect(res.status).toBe(201);
   });
 
@@ -125,10 +150,15 @@ describe('POST /events', () => {
     expect((await app.api('POST', '/events', { token: stranger.token, body })).status).toBe(403);
 
     const pending = await createOrganizer(app, { status: 'PENDING' });
-    const res = await app.api('POST', '/events', { token: pending.owner.token, body: { ...body, organizerId: pending.organizer.id } });
+    const res = await app.api('POST', '/events', {
+      token: pending.owner.token,
+      body: { ...body, organizerId: pending.organizer.id },
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('FORBIDDEN');
-    expect(await app.prisma.event.count({ where: { organizerId: { in: [organizer.id, pending.organizer.id] } } })).toBe(0);
+    expect(await app.prisma.event.count({ where: { organizerId: { in: [organizer.id, pending.organizer.id] } } })).toBe(
+      0,
+    );
   });
 
   it('is 404 for a missing or soft-deleted organizer, venue or artist', async () => {
@@ -144,7 +174,10 @@ describe('POST /events', () => {
       { ...base, organizerId: organizer.id, artistIds: [goneArtist.id] },
       { ...base, organizerId: organizer.id, artistIds: [missingId()] },
     ]) {
-      const res = await app.api('POST', '/events', { token: body.organizerId === deleted.organizer.id ? deleted.owner.token : owner.token, body });
+      const res = await app.api('POST', '/events', {
+        token: body.organizerId === deleted.organizer.id ? deleted.owner.token : owner.token,
+        body,
+      });
       expect(res.status, JSON.stringify(body)).toBe(404);
       expect(res.body.error.code).toBe('NOT_FOUND');
     }

@@ -85,7 +85,8 @@ export class EventService {
       where: { id, deletedAt: null },
       select: { ...eventSelect, organizer: { select: { id: true, name: true, ownerId: true } } },
     });
-    if (event === null || (event.status !== 'PUBLISHED' && !canManage(viewer, event.organizer.ownerId))) throw new NotFoundError('event', id);
+    if (event === null || (event.status !== 'PUBLISHED' && !canManage(viewer, event.organizer.ownerId)))
+      throw new NotFoundError('event', id);
     return event;
   }
 
@@ -97,15 +98,23 @@ export class EventService {
 
   /** A DRAFT event of a live, APPROVED organizer the caller owns (or any, for an admin). */
   async create(user: TokenClaims, input: CreateEventInput) {
-    const organizer = await this.ctx.prisma.organizer.findFirst({ where: { id: input.organizerId, deletedAt: null }, select: { ownerId: true, status: true } });
+    const organizer = await this.ctx.prisma.organizer.findFirst({
+      where: { id: input.organizerId, deletedAt: null },
+      select: { ownerId: true, status: true },
+    });
     if (organizer === null) throw new NotFoundError('organizer', input.organizerId);
     assertCanManage(user, organizer.ownerId, 'create its events');
-    if (organizer.status !== 'APPROVED') throw new ForbiddenError(`the organizer is ${organizer.status}; only APPROVED organizers may create events`);
+    if (organizer.status !== 'APPROVED')
+      throw new ForbiddenError(`the organizer is ${organizer.status}; only APPROVED organizers may create events`);
     const artistIds = unique(input.artistIds);
     await this.assertReferencesLive(input.venueId, artistIds);
     const { artistIds: _ignored, ...fields } = input;
     const event = await this.ctx.prisma.event.create({
-      data: { ...fields, status: 'DRAFT', ...(artistIds.length > 0 ? { artists: { create: artistIds.map((artistId) => ({ artistId })) } } : {}) },
+      data: {
+        ...fields,
+        status: 'DRAFT',
+        ...(artistIds.length > 0 ? { artists: { create: artistIds.map((artistId) => ({ artistId })) } } : {}),
+      },
       select: eventSelect,
     });
     await this.invalidateListings();
@@ -119,19 +128,30 @@ export class EventService {
     return this.writeOwned(user, id, 'update it', (where) =>
       this.ctx.prisma.event.update({
         where,
-        data: { ...fields, ...(artists !== undefined ? { artists: { deleteMany: {}, create: artists.map((artistId) => ({ artistId })) } } : {}) },
+        data: {
+          ...fields,
+          ...(artists !== undefined
+            ? { artists: { deleteMany: {}, create: artists.map((artistId) => ({ artistId })) } }
+            : {}),
+        },
         select: eventSelect,
       }),
     );
   }
 
   async softDelete(user: TokenClaims, id: string): Promise<void> {
-    await this.writeOwned(user, id, 'delete it', (where) => this.ctx.prisma.event.update({ where, data: { deletedAt: new Date() }, select: { id: true } }));
+    await this.writeOwned(user, id, 'delete it', (where) =>
+      this.ctx.prisma.event.update({ where, data: { deletedAt: new Date() }, select: { id: true } }),
+    );
   }
 
   async publish(user: TokenClaims, id: string) {
     return this.writeOwned(user, id, 'publish it', (where) =>
-      this.ctx.prisma.event.update({ where, data: { status: 'PUBLISHED', publishedAt: new Date() }, select: eventSelect }),
+      this.ctx.prisma.event.update({
+        where,
+        data: { status: 'PUBLISHED', publishedAt: new Date() },
+        select: eventSelect,
+      }),
     );
   }
 
@@ -145,15 +165,27 @@ export class EventService {
    * One write on a live event the caller may manage, then the listings are invalidated. P2025 means
    * "missing, soft-deleted or not yours": a follow-up read tells the last apart (403).
    */
-  private async writeOwned<T>(user: TokenClaims, id: string, action: string, write: (where: Prisma.EventWhereUniqueInput) => Promise<T>): Promise<T> {
-    const where: Prisma.EventWhereUniqueInput = { id, deletedAt: null, ...(user.role === 'ADMIN' ? {} : { organizer: { ownerId: user.userId } }) };
+  private async writeOwned<T>(
+    user: TokenClaims,
+    id: string,
+    action: string,
+    write: (where: Prisma.EventWhereUniqueInput) => Promise<T>,
+  ): Promise<T> {
+    const where: Prisma.EventWhereUniqueInput = {
+      id,
+      deletedAt: null,
+      ...(user.role === 'ADMIN' ? {} : { organizer: { ownerId: user.userId } }),
+    };
     try {
       const result = await this.ctx.records.mustExist('event', id, () => write(where));
       await this.invalidateListings();
       return result;
     } catch (error) {
       if (error instanceof NotFoundError) {
-        const live = await this.ctx.prisma.event.findFirst({ where: { id, deletedAt: null }, select: { organizer: { select: { ownerId: true } } } });
+        const live = await this.ctx.prisma.event.findFirst({
+          where: { id, deletedAt: null },
+          select: { organizer: { select: { ownerId: true } } },
+        });
         if (live !== null) assertCanManage(user, live.organizer.ownerId, action);
       }
       throw error;
@@ -162,11 +194,17 @@ export class EventService {
 
   private async assertReferencesLive(venueId: string | undefined, artistIds: string[]): Promise<void> {
     if (venueId !== undefined) {
-      const venue = await this.ctx.prisma.venue.findFirst({ where: { id: venueId, deletedAt: null }, select: { id: true } });
+      const venue = await this.ctx.prisma.venue.findFirst({
+        where: { id: venueId, deletedAt: null },
+        select: { id: true },
+      });
       if (venue === null) throw new NotFoundError('venue', venueId);
     }
     if (artistIds.length > 0) {
-      const found = await this.ctx.prisma.artist.findMany({ where: { id: { in: artistIds }, deletedAt: null }, select: { id: true } });
+      const found = await this.ctx.prisma.artist.findMany({
+        where: { id: { in: artistIds }, deletedAt: null },
+        select: { id: true },
+      });
       const missing = artistIds.find((artistId) => !found.some((artist) => artist.id === artistId));
       if (missing !== undefined) throw new NotFoundError('artist', missing);
     }

@@ -31,10 +31,39 @@ interface WriteCase {
 }
 
 const writes: WriteCase[] = [
-  { name: 'update', method: 'PATCH', path: (id) => `/events/${id}`, body: { title: 'Renamed', capacity: 42 }, status: 200, from: 'PUBLISHED', changed: (row) => row.title === 'Renamed' && row.capacity === 42 },
-  { name: 'softDelete', method: 'DELETE', path: (id) => `/events/${id}`, status: 204, from: 'PUBLISHED', changed: (row) => row.deletedAt !== null },
-  { name: 'publish', method: 'POST', path: (id) => `/events/${id}/publish`, status: 200, from: 'DRAFT', changed: (row) => row.status === 'PUBLISHED' && row.publishedAt !== null },
-  { name: 'unpublish', method: 'POST', path: (id) => `/events/${id}/unpublish`, status: 200, from: 'PUBLISHED', changed: (row) => row.status === 'DRAFT' && row.publishedAt === null },
+  {
+    name: 'update',
+    method: 'PATCH',
+    path: (id) => `/events/${id}`,
+    body: { title: 'Renamed', capacity: 42 },
+    status: 200,
+    from: 'PUBLISHED',
+    changed: (row) => row.title === 'Renamed' && row.capacity === 42,
+  },
+  {
+    name: 'softDelete',
+    method: 'DELETE',
+    path: (id) => `/events/${id}`,
+    status: 204,
+    from: 'PUBLISHED',
+    changed: (row) => row.deletedAt !== null,
+  },
+  {
+    name: 'publish',
+    method: 'POST',
+    path: (id) => `/events/${id}/publish`,
+    status: 200,
+    from: 'DRAFT',
+    changed: (row) => row.status === 'PUBLISHED' && row.publishedAt !== null,
+  },
+  {
+    name: 'unpublish',
+    method: 'POST',
+    path: (id) => `/events/${id}/unpublish`,
+    status: 200,
+    from: 'PUBLISHED',
+    changed: (row) => row.status === 'DRAFT' && row.publishedAt === null,
+  },
 ];
 
 const row = (id: string): Promise<Event> => app.prisma.event.findUniqueOrThrow({ where: { id } });
@@ -50,7 +79,9 @@ describe.each(writes)('$name', (write) => {
   it('lets an admin do it', async () => {
     const { event } = await createOwnedEvent(app, { status: write.from });
     const admin = await createUser(app, { role: 'ADMIN' });
-    expect((await app.api(write.method, write.path(event.id), { token: admin.token, body: write.body })).status).toBe(write.status);
+    expect((await app.api(write.method, write.path(event.id), { token: admin.token, body: write.body })).status).toBe(
+      write.status,
+    );
     expect(write.changed(await row(event.id))).toBe(true);
   });
 
@@ -93,8 +124,14 @@ describe('update', () => {
     const { event, owner } = await createOwnedEvent(app);
     const [first, second] = [await createArtist(app), await createArtist(app)];
     const venue = await createVenue(app);
-    await app.api('PATCH', `/events/${event.id}`, { token: owner.token, body: { artistIds: [first.id], venueId: venue.id, description: 'x' } });
-    const res = await app.api('PATCH', `/events/${event.id}`, { token: owner.token, body: { artistIds: [second.id], description: null } });
+    await app.api('PATCH', `/events/${event.id}`, {
+      token: owner.token,
+      body: { artistIds: [first.id], venueId: venue.id, description: 'x' },
+    });
+    const res = await app.api('PATCH', `/events/${event.id}`, {
+      token: owner.token,
+      body: { artistIds: [second.id], description: null },
+    });
     expect(res.status).toBe(200);
     const updated = await app.prisma.event.findUniqueOrThrow({ where: { id: event.id }, include: { artists: true } });
     expect(updated.artists.map((link) => link.artistId)).toEqual([second.id]);
@@ -104,7 +141,9 @@ describe('update', () => {
   it('is 404 for a soft-deleted venue', async () => {
     const { event, owner } = await createOwnedEvent(app);
     const venue = await createVenue(app, { deleted: true });
-    expect((await app.api('PATCH', `/events/${event.id}`, { token: owner.token, body: { venueId: venue.id } })).status).toBe(404);
+    expect(
+      (await app.api('PATCH', `/events/${event.id}`, { token: owner.token, body: { venueId: venue.id } })).status,
+    ).toBe(404);
   });
 
   it.each([
@@ -124,9 +163,13 @@ describe('update', () => {
 describe('a soft-deleted event is gone everywhere', () => {
   it('drops out of the listing and the detail', async () => {
     const { event, owner } = await createOwnedEvent(app);
-    expect((await app.api('GET', '/events?limit=100', { token: owner.token })).body.events.map((e: { id: string }) => e.id)).toContain(event.id);
+    expect(
+      (await app.api('GET', '/events?limit=100', { token: owner.token })).body.events.map((e: { id: string }) => e.id),
+    ).toContain(event.id);
     expect((await app.api('DELETE', `/events/${event.id}`, { token: owner.token })).status).toBe(204);
-    expect((await app.api('GET', '/events?limit=100', { token: owner.token })).body.events.map((e: { id: string }) => e.id)).not.toContain(event.id);
+    expect(
+      (await app.api('GET', '/events?limit=100', { token: owner.token })).body.events.map((e: { id: string }) => e.id),
+    ).not.toContain(event.id);
     expect((await app.api('GET', `/events/${event.id}`, { token: owner.token })).status).toBe(404);
     expect((await app.api('DELETE', `/events/${event.id}`, { token: owner.token })).status).toBe(404);
   });

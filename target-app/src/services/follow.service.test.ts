@@ -35,7 +35,9 @@ describe('follow (POST /organizers/:id/follow)', () => {
   it('stays idempotent under concurrent follows: one 201, the rest 200, one row', async () => {
     const { organizer } = await createOrganizer(app);
     const { user, token } = await createUser(app);
-    const results = await Promise.all(Array.from({ length: 6 }, () => app.api('POST', `/organizers/${organizer.id}/follow`, { token })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => app.api('POST', `/organizers/${organizer.id}/follow`, { token })),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
     expect(new Set(results.map((r) => r.body.follow.id)).size).toBe(1);
     expect(await followsOf(user.id)).toHaveLength(1);
@@ -114,14 +116,18 @@ describe('listing and counting', () => {
     const res = await app.api('GET', '/users/me/follows', { token });
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(2);
-    expect(res.body.follows.map((f: { organizer: { id: string } }) => f.organizer.id)).toEqual([live[1]!.organizer.id, live[0]!.organizer.id]);
+    expect(res.body.follows.map((f: { organizer: { id: string } }) => f.organizer.id)).toEqual([
+      live[1]!.organizer.id,
+      live[0]!.organizer.id,
+    ]);
     const page = await app.api('GET', '/users/me/follows?limit=1&offset=1', { token });
     expect(page.body).toMatchObject({ total: 2, follows: [{ organizerId: live[0]!.organizer.id }] });
   });
 
   it('counts the followers that still have an account, without a token', async () => {
     const { organizer } = await createOrganizer(app);
-    for (const deleted of [false, false, true]) await createFollow(app, (await createUser(app, { deleted })).user.id, organizer.id);
+    for (const deleted of [false, false, true])
+      await createFollow(app, (await createUser(app, { deleted })).user.id, organizer.id);
     const res = await app.api('GET', `/organizers/${organizer.id}/followers/count`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ organizerId: organizer.id, count: 2 });

@@ -21,7 +21,10 @@ export class FollowService {
     try {
       const follow = await this.ctx.records.mustExist('organizer', organizerId, () =>
         prisma.follow.create({
-          data: { user: { connect: { id: userId, deletedAt: null } }, organizer: { connect: { id: organizerId, deletedAt: null } } },
+          data: {
+            user: { connect: { id: userId, deletedAt: null } },
+            organizer: { connect: { id: organizerId, deletedAt: null } },
+          },
           select: followSelect,
         }),
       );
@@ -29,7 +32,10 @@ export class FollowService {
     } catch (error) {
       if (prismaCode(error) !== 'P2002') throw error;
     }
-    const existing = await prisma.follow.findUnique({ where: { userId_organizerId: { userId, organizerId } }, select: followSelect });
+    const existing = await prisma.follow.findUnique({
+      where: { userId_organizerId: { userId, organizerId } },
+      select: followSelect,
+    });
     // Unfollowed between our insert and this read: rare, and the client's retry settles it.
     if (existing === null) throw new ConflictError('the follow changed concurrently; retry');
     return { follow: existing, created: false };

@@ -54,8 +54,12 @@ describe('authorization', () => {
     const { organizer, owner } = await createOrganizer(app, { status: 'PENDING' });
     const { token: userToken } = await createUser(app);
     for (const token of [owner.token, userToken]) {
-      expect((await app.api('PATCH', `/organizers/${organizer.id}/admin`, { token, body: { status: 'APPROVED' } })).status).toBe(403);
-      expect((await app.api('POST', `/organizers/${organizer.id}/approval`, { token, body: { status: 'APPROVED' } })).status).toBe(403);
+      expect(
+        (await app.api('PATCH', `/organizers/${organizer.id}/admin`, { token, body: { status: 'APPROVED' } })).status,
+      ).toBe(403);
+      expect(
+        (await app.api('POST', `/organizers/${organizer.id}/approval`, { token, body: { status: 'APPROVED' } })).status,
+      ).toBe(403);
     }
     expect(await reloadOrganizer(app, organizer.id)).toEqual(organizer);
   });

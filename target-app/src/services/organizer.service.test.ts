@@ -25,7 +25,10 @@ const adminToken = async (): Promise<string> => (await createUser(app, { role: '
 describe('create (POST /organizers)', () => {
   it('creates a PENDING organizer owned by the caller and promotes a USER to ORGANIZER', async () => {
     const { user, token } = await createUser(app);
-    const res = await app.api('POST', '/organizers', { token, body: { name: 'Night Owls', description: 'late shows' } });
+    const res = await app.api('POST', '/organizers', {
+      token,
+      body: { name: 'Night Owls', description: 'late shows' },
+    });
     expect(res.status).toBe(201);
     expect(res.body.organizer).toMatchObject({ name: 'Night Owls', status: 'PENDING', ownerId: user.id });
     expect(await reloadOrganizer(app, res.body.organizer.id)).toMatchObject({ ownerId: user.id, deletedAt: null });
@@ -77,7 +80,10 @@ describe('list and get', () => {
     expect(first.body.organizers).toHaveLength(2);
     const firstIds = first.body.organizers.map((o: { id: string }) => o.id);
     for (const o of second.body.organizers) expect(firstIds).not.toContain(o.id);
-    expect((await app.api('GET', '/organizers?offset=100000')).body).toMatchObject({ organizers: [], total: first.body.total });
+    expect((await app.api('GET', '/organizers?offset=100000')).body).toMatchObject({
+      organizers: [],
+      total: first.body.total,
+    });
   });
 
   it('gets a live organizer and answers 404 for a missing or soft-deleted one', async () => {
@@ -93,12 +99,19 @@ describe('list and get', () => {
 });
 
 describe('selfUpdate (PATCH /organizers/:id)', () => {
-  it('updates the owner\'s organizer; a new phone is no longer verified', async () => {
+  it("updates the owner's organizer; a new phone is no longer verified", async () => {
     const { organizer, owner } = await createOrganizer(app, { phone: '+15550001111' });
     await app.prisma.organizer.update({ where: { id: organizer.id }, data: { phoneVerifiedAt: new Date() } });
-    const res = await app.api('PATCH', `/organizers/${organizer.id}`, { token: owner.token, body: { name: 'Renamed', phone: '+15550002222' } });
+    const res = await app.api('PATCH', `/organizers/${organizer.id}`, {
+      token: owner.token,
+      body: { name: 'Renamed', phone: '+15550002222' },
+    });
     expect(res.status).toBe(200);
-    expect(await reloadOrganizer(app, organizer.id)).toMatchObject({ name: 'Renamed', phone: '+15550002222', phoneVerifiedAt: null });
+    expect(await reloadOrganizer(app, organizer.id)).toMatchObject({
+      name: 'Renamed',
+      phone: '+15550002222',
+      phoneVerifiedAt: null,
+    });
   });
 
   it('answers 404 for a missing organizer', async () => {
@@ -117,8 +130,12 @@ describe('selfUpdate (PATCH /organizers/:id)', () => {
 
   it('answers 404 when the organizer is deleted between the ownership check and the write (P2025)', async () => {
     const { organizer, owner } = await createOrganizer(app);
-    const service = new OrganizerService(contextWithRace(app, 'organizer', 'update', () => softDeleteOrganizer(app, organizer.id)));
-    await expect(service.selfUpdate({ userId: owner.user.id, role: 'ORGANIZER' }, organizer.id, { name: 'Late' })).rejects.toBeInstanceOf(NotFoundError);
+    const service = new OrganizerService(
+      contextWithRace(app, 'organizer', 'update', () => softDeleteOrganizer(app, organizer.id)),
+    );
+    await expect(
+      service.selfUpdate({ userId: owner.user.id, role: 'ORGANIZER' }, organizer.id, { name: 'Late' }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect((await reloadOrganizer(app, organizer.id)).name).toBe(organizer.name);
   });
 });
@@ -126,14 +143,20 @@ describe('selfUpdate (PATCH /organizers/:id)', () => {
 describe('adminUpdate (PATCH /organizers/:id/admin) and setApproval (POST /organizers/:id/approval)', () => {
   it('lets an admin change name and status', async () => {
     const { organizer } = await createOrganizer(app, { status: 'PENDING' });
-    const res = await app.api('PATCH', `/organizers/${organizer.id}/admin`, { token: await adminToken(), body: { name: 'Moderated', status: 'SUSPENDED' } });
+    const res = await app.api('PATCH', `/organizers/${organizer.id}/admin`, {
+      token: await adminToken(),
+      body: { name: 'Moderated', status: 'SUSPENDED' },
+    });
     expect(res.status).toBe(200);
     expect(await reloadOrganizer(app, organizer.id)).toMatchObject({ name: 'Moderated', status: 'SUSPENDED' });
   });
 
   it('approves', async () => {
     const { organizer } = await createOrganizer(app, { status: 'PENDING' });
-    const res = await app.api('POST', `/organizers/${organizer.id}/approval`, { token: await adminToken(), body: { status: 'APPROVED' } });
+    const res = await app.api('POST', `/organizers/${organizer.id}/approval`, {
+      token: await adminToken(),
+      body: { status: 'APPROVED' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.organizer.status).toBe('APPROVED');
     expect((await reloadOrganizer(app, organizer.id)).status).toBe('APPROVED');
@@ -142,16 +165,19 @@ describe('adminUpdate (PATCH /organizers/:id/admin) and setApproval (POST /organ
   it.each([
     ['PATCH', 'admin', { status: 'APPROVED' }],
     ['POST', 'approval', { status: 'APPROVED' }],
-  ])('%s …/%s answers 404 for missing and soft-deleted organizers, leaving the row unchanged', async (method, action, body) => {
-    const token = await adminToken();
-    const missing = await app.api(method, `/organizers/${missingId()}/${action}`, { token, body });
-    expect(missing.status).toBe(404);
-    expect(missing.body.error.code).toBe('NOT_FOUND');
-    const { organizer } = await createOrganizer(app, { status: 'PENDING', deleted: true });
-    const deleted = await app.api(method, `/organizers/${organizer.id}/${action}`, { token, body });
-    expect(deleted.status).toBe(404);
-    expect(await reloadOrganizer(app, organizer.id)).toEqual(organizer);
-  });
+  ])(
+    '%s …/%s answers 404 for missing and soft-deleted organizers, leaving the row unchanged',
+    async (method, action, body) => {
+      const token = await adminToken();
+      const missing = await app.api(method, `/organizers/${missingId()}/${action}`, { token, body });
+      expect(missing.status).toBe(404);
+      expect(missing.body.error.code).toBe('NOT_FOUND');
+      const { organizer } = await createOrganizer(app, { status: 'PENDING', deleted: true });
+      const deleted = await app.api(method, `/organizers/${organizer.id}/${action}`, { token, body });
+      expect(deleted.status).toBe(404);
+      expect(await reloadOrganizer(app, organizer.id)).toEqual(organizer);
+    },
+  );
 });
 
 describe('softDelete (DELETE /organizers/:id)', () => {
@@ -181,7 +207,11 @@ describe('softDelete (DELETE /organizers/:id)', () => {
 
   it('answers 404 when the organizer is deleted between the check and the write (P2025)', async () => {
     const { organizer, owner } = await createOrganizer(app);
-    const service = new OrganizerService(contextWithRace(app, 'organizer', 'update', () => softDeleteOrganizer(app, organizer.id)));
-    await expect(service.softDelete({ userId: owner.user.id, role: 'ORGANIZER' }, organizer.id)).rejects.toBeInstanceOf(NotFoundError);
+    const service = new OrganizerService(
+      contextWithRace(app, 'organizer', 'update', () => softDeleteOrganizer(app, organizer.id)),
+    );
+    await expect(service.softDelete({ userId: owner.user.id, role: 'ORGANIZER' }, organizer.id)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });

@@ -56,7 +56,11 @@ export class OrganizerService {
     const [organizer, , owner] = await this.ctx.records.mustExist('user', caller.userId, () =>
       prisma.$transaction([
         prisma.organizer.create({
-          data: { name: input.name, description: input.description, owner: { connect: { id: caller.userId, deletedAt: null } } },
+          data: {
+            name: input.name,
+            description: input.description,
+            owner: { connect: { id: caller.userId, deletedAt: null } },
+          },
           select: organizerSelect,
         }),
         prisma.user.updateMany({ where: { id: caller.userId, role: 'USER' }, data: { role: 'ORGANIZER' } }),
@@ -70,14 +74,23 @@ export class OrganizerService {
   async list(page: Page) {
     const where = { status: 'APPROVED', deletedAt: null } as const;
     const [organizers, total] = await this.ctx.prisma.$transaction([
-      this.ctx.prisma.organizer.findMany({ where, select: organizerSelect, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: page.limit, skip: page.offset }),
+      this.ctx.prisma.organizer.findMany({
+        where,
+        select: organizerSelect,
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        take: page.limit,
+        skip: page.offset,
+      }),
       this.ctx.prisma.organizer.count({ where }),
     ]);
     return { organizers, total };
   }
 
   async get(organizerId: string) {
-    const organizer = await this.ctx.prisma.organizer.findFirst({ where: { id: organizerId, deletedAt: null }, select: organizerSelect });
+    const organizer = await this.ctx.prisma.organizer.findFirst({
+      where: { id: organizerId, deletedAt: null },
+      select: organizerSelect,
+    });
     if (organizer === null) throw new NotFoundError('organizer', organizerId);
     return organizer;
   }
@@ -87,12 +100,22 @@ export class OrganizerService {
    * A read for the 403; the write that follows still carries `deletedAt: null`, so a deletion in
    * between is a 404 rather than a write to a deleted row.
    */
-  async authorize(caller: TokenClaims, organizerId: string, action: string, admins: 'admins-too' | 'owner-only' = 'admins-too'): Promise<void> {
-    const organizer = await this.ctx.prisma.organizer.findFirst({ where: { id: organizerId, deletedAt: null }, select: { ownerId: true } });
+  async authorize(
+    caller: TokenClaims,
+    organizerId: string,
+    action: string,
+    admins: 'admins-too' | 'owner-only' = 'admins-too',
+  ): Promise<void> {
+    const organizer = await this.ctx.prisma.organizer.findFirst({
+      where: { id: organizerId, deletedAt: null },
+      select: { ownerId: true },
+    });
     if (organizer === null) throw new NotFoundError('organizer', organizerId);
     const isAdmin = admins === 'admins-too' && caller.role === 'ADMIN';
     if (organizer.ownerId !== caller.userId && !isAdmin) {
-      throw new ForbiddenError(`only the organizer's owner${admins === 'admins-too' ? ' or an admin' : ''} may ${action}`);
+      throw new ForbiddenError(
+        `only the organizer's owner${admins === 'admins-too' ? ' or an admin' : ''} may ${action}`,
+      );
     }
   }
 
@@ -115,7 +138,10 @@ export class OrganizerService {
     await this.update(organizerId, { deletedAt: new Date() });
   }
 
-  private update(organizerId: string, data: AdminUpdateInput & { phone?: string | null; phoneVerifiedAt?: null; deletedAt?: Date }) {
+  private update(
+    organizerId: string,
+    data: AdminUpdateInput & { phone?: string | null; phoneVerifiedAt?: null; deletedAt?: Date },
+  ) {
     return this.ctx.records.mustExist('organizer', organizerId, () =>
       this.ctx.prisma.organizer.update({ where: { id: organizerId, deletedAt: null }, data, select: organizerSelect }),
     );

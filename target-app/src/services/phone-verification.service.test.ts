@@ -2,7 +2,15 @@
 // with the P2025 pattern for users and organizers, on live, missing and soft-deleted owners.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../harness/testing/database.ts';
-import { contextWithRace, createOrganizer, createVerificationCode, reloadOrganizer, reloadUser, softDeleteOrganizer, softDeleteUser } from '../../test/fixtures.ts';
+import {
+  contextWithRace,
+  createOrganizer,
+  createVerificationCode,
+  reloadOrganizer,
+  reloadUser,
+  softDeleteOrganizer,
+  softDeleteUser,
+} from '../../test/fixtures.ts';
 import { createUser, missingId, startTestApp, type TestApp } from '../../test/support.ts';
 import { NotFoundError } from '../lib/errors.ts';
 import { MAX_ATTEMPTS, PhoneVerificationService } from './phone-verification.service.ts';
@@ -22,7 +30,8 @@ afterAll(async () => {
 const PHONE = '+351912345678';
 const USER_START = '/phone-verification/users/me/start';
 const USER_VERIFY = '/phone-verification/users/me/verify';
-const codesOf = (owner: { userId: string } | { organizerId: string }) => app.prisma.phoneVerificationCode.findMany({ where: owner });
+const codesOf = (owner: { userId: string } | { organizerId: string }) =>
+  app.prisma.phoneVerificationCode.findMany({ where: owner });
 
 describe('users: start', () => {
   it('stores a hash of a 6-digit code that expires in ten minutes', async () => {
@@ -71,11 +80,15 @@ describe('users: verify', () => {
   it('checks only the newest code', async () => {
     const { user, token } = await createUser(app);
     const codes = ['111111', '222222'];
-    const service = new PhoneVerificationService(app.server.built.services, { generateCode: () => codes.shift() ?? '999999' });
+    const service = new PhoneVerificationService(app.server.built.services, {
+      generateCode: () => codes.shift() ?? '999999',
+    });
     await service.startForUser(user.id, PHONE);
     await service.startForUser(user.id, '+351912345679');
     expect((await app.api('POST', USER_VERIFY, { token, body: { code: '111111' } })).status).toBe(400);
-    expect((await app.api('POST', USER_VERIFY, { token, body: { code: '222222' } })).body.user.phone).toBe('+351912345679');
+    expect((await app.api('POST', USER_VERIFY, { token, body: { code: '222222' } })).body.user.phone).toBe(
+      '+351912345679',
+    );
   });
 
   it('refuses an expired code', async () => {
@@ -102,7 +115,9 @@ describe('users: verify', () => {
   it('holds the limit under parallel guesses', async () => {
     const { user, token } = await createUser(app);
     await createVerificationCode(app, { userId: user.id }, { code: '123456' });
-    const results = await Promise.all(Array.from({ length: 10 }, () => app.api('POST', USER_VERIFY, { token, body: { code: '000000' } })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => app.api('POST', USER_VERIFY, { token, body: { code: '000000' } })),
+    );
     expect(results.filter((r) => r.status === 400)).toHaveLength(MAX_ATTEMPTS);
     expect(results.filter((r) => r.status === 409)).toHaveLength(10 - MAX_ATTEMPTS);
     expect((await codesOf({ userId: user.id }))[0]?.attempts).toBe(MAX_ATTEMPTS);
@@ -128,7 +143,9 @@ describe('users: verify', () => {
   it('answers 404 and leaves the code unconsumed when the user is deleted during verification (P2025 rolls back)', async () => {
     const { user } = await createUser(app);
     await createVerificationCode(app, { userId: user.id }, { code: '123456' });
-    const service = new PhoneVerificationService(contextWithRace(app, 'user', 'update', () => softDeleteUser(app, user.id)));
+    const service = new PhoneVerificationService(
+      contextWithRace(app, 'user', 'update', () => softDeleteUser(app, user.id)),
+    );
     await expect(service.verifyForUser(user.id, '123456')).rejects.toBeInstanceOf(NotFoundError);
     expect((await codesOf({ userId: user.id }))[0]?.consumedAt).toBeNull();
     expect((await reloadUser(app, user.id)).phone).toBeNull();
@@ -139,17 +156,20 @@ describe('organizers: start and verify', () => {
   const start = (id: string) => `/phone-verification/organizers/${id}/start`;
   const verify = (id: string) => `/phone-verification/organizers/${id}/verify`;
 
-  it('lets the owner verify the organizer\'s phone', async () => {
+  it("lets the owner verify the organizer's phone", async () => {
     const { organizer, owner } = await createOrganizer(app);
     const started = await app.api('POST', start(organizer.id), { token: owner.token, body: { phone: PHONE } });
     expect(started.status).toBe(201);
-    const res = await app.api('POST', verify(organizer.id), { token: owner.token, body: { code: started.body.devCode } });
+    const res = await app.api('POST', verify(organizer.id), {
+      token: owner.token,
+      body: { code: started.body.devCode },
+    });
     expect(res.status).toBe(200);
     expect(await reloadOrganizer(app, organizer.id)).toMatchObject({ phone: PHONE, phoneVerifiedAt: expect.any(Date) });
     expect((await reloadUser(app, owner.user.id)).phone).toBeNull();
   });
 
-  it('lets an admin verify any organizer\'s phone', async () => {
+  it("lets an admin verify any organizer's phone", async () => {
     const { organizer } = await createOrganizer(app);
     const { token } = await createUser(app, { role: 'ADMIN' });
     const { devCode } = (await app.api('POST', start(organizer.id), { token, body: { phone: PHONE } })).body;
@@ -169,7 +189,10 @@ describe('organizers: start and verify', () => {
 
   it('answers 404 for a missing organizer', async () => {
     const { token } = await createUser(app, { role: 'ADMIN' });
-    for (const [path, body] of [[start(missingId()), { phone: PHONE }], [verify(missingId()), { code: '123456' }]] as const) {
+    for (const [path, body] of [
+      [start(missingId()), { phone: PHONE }],
+      [verify(missingId()), { code: '123456' }],
+    ] as const) {
       const res = await app.api('POST', path, { token, body });
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe('NOT_FOUND');
@@ -179,8 +202,12 @@ describe('organizers: start and verify', () => {
   it('answers 404 for a soft-deleted organizer, leaving it and its code unchanged', async () => {
     const { organizer, owner } = await createOrganizer(app, { deleted: true });
     await createVerificationCode(app, { organizerId: organizer.id }, { code: '123456' });
-    expect((await app.api('POST', start(organizer.id), { token: owner.token, body: { phone: PHONE } })).status).toBe(404);
-    expect((await app.api('POST', verify(organizer.id), { token: owner.token, body: { code: '123456' } })).status).toBe(404);
+    expect((await app.api('POST', start(organizer.id), { token: owner.token, body: { phone: PHONE } })).status).toBe(
+      404,
+    );
+    expect((await app.api('POST', verify(organizer.id), { token: owner.token, body: { code: '123456' } })).status).toBe(
+      404,
+    );
     expect(await codesOf({ organizerId: organizer.id })).toMatchObject([{ attempts: 0, consumedAt: null }]);
     expect(await reloadOrganizer(app, organizer.id)).toEqual(organizer);
   });
@@ -188,8 +215,12 @@ describe('organizers: start and verify', () => {
   it('answers 404 and leaves the code unconsumed when the organizer is deleted during verification (P2025 rolls back)', async () => {
     const { organizer, owner } = await createOrganizer(app);
     await createVerificationCode(app, { organizerId: organizer.id }, { code: '123456' });
-    const service = new PhoneVerificationService(contextWithRace(app, 'organizer', 'update', () => softDeleteOrganizer(app, organizer.id)));
-    await expect(service.verifyForOrganizer({ userId: owner.user.id, role: 'ORGANIZER' }, organizer.id, '123456')).rejects.toBeInstanceOf(NotFoundError);
+    const service = new PhoneVerificationService(
+      contextWithRace(app, 'organizer', 'update', () => softDeleteOrganizer(app, organizer.id)),
+    );
+    await expect(
+      service.verifyForOrganizer({ userId: owner.user.id, role: 'ORGANIZER' }, organizer.id, '123456'),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect((await codesOf({ organizerId: organizer.id }))[0]?.consumedAt).toBeNull();
     expect((await reloadOrganizer(app, organizer.id)).phone).toBeNull();
   });
@@ -197,12 +228,14 @@ describe('organizers: start and verify', () => {
 
 describe('authentication and input', () => {
   const id = missingId();
-  it.each([USER_START, USER_VERIFY, `/phone-verification/organizers/${id}/start`, `/phone-verification/organizers/${id}/verify`])(
-    'POST %s answers 401 without a token',
-    async (path) => {
-      expect((await app.api('POST', path, { body: { phone: PHONE, code: '123456' } })).status).toBe(401);
-    },
-  );
+  it.each([
+    USER_START,
+    USER_VERIFY,
+    `/phone-verification/organizers/${id}/start`,
+    `/phone-verification/organizers/${id}/verify`,
+  ])('POST %s answers 401 without a token', async (path) => {
+    expect((await app.api('POST', path, { body: { phone: PHONE, code: '123456' } })).status).toBe(401);
+  });
 
   it.each([
     [USER_START, {}],

@@ -55,7 +55,11 @@ export class PhoneVerificationService {
     await this.assertUserLive(userId);
     return this.verify({ userId }, code, (tx, phone, at) =>
       this.ctx.records.mustExist('user', userId, () =>
-        tx.user.update({ where: { id: userId, deletedAt: null }, data: { phone, phoneVerifiedAt: at }, select: publicUserSelect }),
+        tx.user.update({
+          where: { id: userId, deletedAt: null },
+          data: { phone, phoneVerifiedAt: at },
+          select: publicUserSelect,
+        }),
       ),
     );
   }
@@ -69,7 +73,11 @@ export class PhoneVerificationService {
     await this.organizers.authorize(caller, organizerId, "verify the organizer's phone");
     return this.verify({ organizerId }, code, (tx, phone, at) =>
       this.ctx.records.mustExist('organizer', organizerId, () =>
-        tx.organizer.update({ where: { id: organizerId, deletedAt: null }, data: { phone, phoneVerifiedAt: at }, select: organizerSelect }),
+        tx.organizer.update({
+          where: { id: organizerId, deletedAt: null },
+          data: { phone, phoneVerifiedAt: at },
+          select: organizerSelect,
+        }),
       ),
     );
   }
@@ -81,11 +89,17 @@ export class PhoneVerificationService {
   private async issue(owner: CodeOwner, phone: string): Promise<StartedVerification> {
     const code = this.generateCode();
     const expiresAt = new Date(this.now().getTime() + CODE_TTL_MS);
-    await this.ctx.prisma.phoneVerificationCode.create({ data: { ...owner, phone, codeHash: hashVerificationCode(phone, code), expiresAt } });
+    await this.ctx.prisma.phoneVerificationCode.create({
+      data: { ...owner, phone, codeHash: hashVerificationCode(phone, code), expiresAt },
+    });
     return this.ctx.exposeVerificationCodes ? { expiresAt, devCode: code } : { expiresAt };
   }
 
-  private async verify<T>(owner: CodeOwner, code: string, apply: (tx: Prisma.TransactionClient, phone: string, at: Date) => Promise<T>): Promise<T> {
+  private async verify<T>(
+    owner: CodeOwner,
+    code: string,
+    apply: (tx: Prisma.TransactionClient, phone: string, at: Date) => Promise<T>,
+  ): Promise<T> {
     const { prisma } = this.ctx;
     const now = this.now();
     const pending = await prisma.phoneVerificationCode.findFirst({
@@ -102,11 +116,16 @@ export class PhoneVerificationService {
     });
     if (counted.count === 0) throw new ConflictError('too many attempts: start a new verification');
     if (!sameHash(pending.codeHash, hashVerificationCode(pending.phone, code))) {
-      throw new ValidationError('incorrect verification code', { attemptsLeft: Math.max(0, MAX_ATTEMPTS - pending.attempts - 1) });
+      throw new ValidationError('incorrect verification code', {
+        attemptsLeft: Math.max(0, MAX_ATTEMPTS - pending.attempts - 1),
+      });
     }
 
     return prisma.$transaction(async (tx) => {
-      const consumed = await tx.phoneVerificationCode.updateMany({ where: { id: pending.id, consumedAt: null }, data: { consumedAt: now } });
+      const consumed = await tx.phoneVerificationCode.updateMany({
+        where: { id: pending.id, consumedAt: null },
+        data: { consumedAt: now },
+      });
       if (consumed.count === 0) throw new ConflictError('this verification code has already been used');
       return apply(tx, pending.phone, now);
     }, TRANSACTION_OPTIONS);

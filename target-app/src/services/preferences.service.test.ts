@@ -31,7 +31,12 @@ describe('get (GET /users/me/preferences)', () => {
     await app.prisma.userPreference.update({ where: { userId: user.id }, data: { language: 'pt' } });
     const res = await app.api('GET', PATH, { token });
     expect(res.status).toBe(200);
-    expect(res.body.preferences).toMatchObject({ userId: user.id, language: 'pt', emailNotifications: true, marketingOptIn: false });
+    expect(res.body.preferences).toMatchObject({
+      userId: user.id,
+      language: 'pt',
+      emailNotifications: true,
+      marketingOptIn: false,
+    });
   });
 
   it('answers the defaults, without writing, for a live user without a row', async () => {
@@ -43,7 +48,10 @@ describe('get (GET /users/me/preferences)', () => {
   });
 
   it('answers 404 for a missing or soft-deleted user', async () => {
-    for (const token of [(await createUser(app, { deleted: true })).token, await app.tokenFor({ id: missingId(), role: 'USER' })]) {
+    for (const token of [
+      (await createUser(app, { deleted: true })).token,
+      await app.tokenFor({ id: missingId(), role: 'USER' }),
+    ]) {
       const res = await app.api('GET', PATH, { token });
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe('NOT_FOUND');
@@ -62,7 +70,10 @@ describe('update (PATCH /users/me/preferences)', () => {
 
   it('answers 404 for a missing user and creates no row', async () => {
     const id = missingId();
-    const res = await app.api('PATCH', PATH, { token: await app.tokenFor({ id, role: 'USER' }), body: { language: 'de' } });
+    const res = await app.api('PATCH', PATH, {
+      token: await app.tokenFor({ id, role: 'USER' }),
+      body: { language: 'de' },
+    });
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('NOT_FOUND');
     expect(await rowOf(id)).toBeNull();
@@ -92,7 +103,9 @@ describe('update (PATCH /users/me/preferences)', () => {
 
   it('settles concurrent first writes on one row, every request answered 200', async () => {
     const { user, token } = await userWithoutRow();
-    const results = await Promise.all(Array.from({ length: 5 }, () => app.api('PATCH', PATH, { token, body: { language: 'fr' } })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => app.api('PATCH', PATH, { token, body: { language: 'fr' } })),
+    );
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect(await rowOf(user.id)).toMatchObject({ language: 'fr' });
   });
@@ -100,7 +113,9 @@ describe('update (PATCH /users/me/preferences)', () => {
 
 describe('authentication and input', () => {
   it.each(['GET', 'PATCH'])('%s answers 401 without a token', async (method) => {
-    expect((await app.api(method, PATH, { body: method === 'PATCH' ? { language: 'de' } : undefined })).status).toBe(401);
+    expect((await app.api(method, PATH, { body: method === 'PATCH' ? { language: 'de' } : undefined })).status).toBe(
+      401,
+    );
   });
 
   it.each([

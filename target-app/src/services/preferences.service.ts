@@ -22,7 +22,12 @@ const preferenceSelect = {
 } as const;
 
 /** The schema's column defaults, for a live user without a row. */
-const DEFAULT_PREFERENCES = { language: 'en', emailNotifications: true, pushNotifications: true, marketingOptIn: false } as const;
+const DEFAULT_PREFERENCES = {
+  language: 'en',
+  emailNotifications: true,
+  pushNotifications: true,
+  marketingOptIn: false,
+} as const;
 
 /**
  * Another request created the row between our update and our create: the primary key says P2002,
@@ -42,7 +47,10 @@ export class PreferencesService {
   constructor(private readonly ctx: ServiceContext) {}
 
   async get(userId: string) {
-    const user = await this.ctx.prisma.user.findFirst({ where: { id: userId, deletedAt: null }, select: { preference: { select: preferenceSelect } } });
+    const user = await this.ctx.prisma.user.findFirst({
+      where: { id: userId, deletedAt: null },
+      select: { preference: { select: preferenceSelect } },
+    });
     if (user === null) throw new NotFoundError('user', userId);
     return user.preference ?? { userId, ...DEFAULT_PREFERENCES, updatedAt: null };
   }
@@ -56,15 +64,23 @@ export class PreferencesService {
     // No row for a live user, or no live user: the create tells which (P2025 → 404).
     try {
       return await this.ctx.records.mustExist('user', userId, () =>
-        this.ctx.prisma.userPreference.create({ data: { ...input, user: { connect: { id: userId, deletedAt: null } } }, select: preferenceSelect }),
+        this.ctx.prisma.userPreference.create({
+          data: { ...input, user: { connect: { id: userId, deletedAt: null } } },
+          select: preferenceSelect,
+        }),
       );
     } catch (error) {
-      if (ROW_EXISTS_CODES.has(prismaCode(error) ?? '')) return this.ctx.records.mustExist('user', userId, () => this.updateRow(userId, input));
+      if (ROW_EXISTS_CODES.has(prismaCode(error) ?? ''))
+        return this.ctx.records.mustExist('user', userId, () => this.updateRow(userId, input));
       throw error;
     }
   }
 
   private updateRow(userId: string, input: PreferencesUpdate) {
-    return this.ctx.prisma.userPreference.update({ where: { userId, user: { deletedAt: null } }, data: input, select: preferenceSelect });
+    return this.ctx.prisma.userPreference.update({
+      where: { userId, user: { deletedAt: null } },
+      data: input,
+      select: preferenceSelect,
+    });
   }
 }

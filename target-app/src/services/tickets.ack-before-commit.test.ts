@@ -41,13 +41,20 @@ describe('defect ack-before-commit', () => {
       app.api('POST', `/events/${missingId()}/tickets`, { token, body: { clientKey: doomed } }),
     ]);
     expect([first.status, second.status]).toEqual([201, 201]);
-    await waitFor(() => app.logs.some((line) => line.event === 'tickets.deferred.lost' && (line.clientKeys as string[]).includes(good)), 5_000);
+    await waitFor(
+      () =>
+        app.logs.some((line) => line.event === 'tickets.deferred.lost' && (line.clientKeys as string[]).includes(good)),
+      5_000,
+    );
     expect(await app.prisma.ticket.count({ where: { clientKey: { in: [good, doomed] } } })).toBe(0);
   });
 
   it('still validates the body at the edge', async () => {
     const { event } = await createOwnedEvent(app);
     const { token } = await createUser(app);
-    expect((await app.api('POST', `/events/${event.id}/tickets`, { token, body: { clientKey: 'no spaces allowed' } })).status).toBe(400);
+    expect(
+      (await app.api('POST', `/events/${event.id}/tickets`, { token, body: { clientKey: 'no spaces allowed' } }))
+        .status,
+    ).toBe(400);
   });
 });

@@ -34,7 +34,10 @@ const row = (id: string) => app.prisma.ticket.findUniqueOrThrow({ where: { id } 
 describe('updateStatus (PATCH /tickets/:id/status)', () => {
   it('lets the holder cancel', async () => {
     const { ticket, holder } = await scene();
-    const res = await app.api('PATCH', `/tickets/${ticket.id}/status`, { token: holder.token, body: { status: 'CANCELLED' } });
+    const res = await app.api('PATCH', `/tickets/${ticket.id}/status`, {
+      token: holder.token,
+      body: { status: 'CANCELLED' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.ticket.status).toBe('CANCELLED');
     expect((await row(ticket.id)).status).toBe('CANCELLED');
@@ -43,9 +46,23 @@ describe('updateStatus (PATCH /tickets/:id/status)', () => {
   it('lets the event owner and an admin confirm and cancel', async () => {
     for (const who of ['owner', 'admin'] as const) {
       const s = await scene();
-      expect((await app.api('PATCH', `/tickets/${s.ticket.id}/status`, { token: s[who].token, body: { status: 'CONFIRMED' } })).status).toBe(200);
+      expect(
+        (
+          await app.api('PATCH', `/tickets/${s.ticket.id}/status`, {
+            token: s[who].token,
+            body: { status: 'CONFIRMED' },
+          })
+        ).status,
+      ).toBe(200);
       expect((await row(s.ticket.id)).status).toBe('CONFIRMED');
-      expect((await app.api('PATCH', `/tickets/${s.ticket.id}/status`, { token: s[who].token, body: { status: 'CANCELLED' } })).status).toBe(200);
+      expect(
+        (
+          await app.api('PATCH', `/tickets/${s.ticket.id}/status`, {
+            token: s[who].token,
+            body: { status: 'CANCELLED' },
+          })
+        ).status,
+      ).toBe(200);
       expect((await row(s.ticket.id)).status).toBe('CANCELLED');
     }
   });
@@ -53,7 +70,11 @@ describe('updateStatus (PATCH /tickets/:id/status)', () => {
   it('answers 403 when the holder confirms or a stranger touches it, and leaves the row unchanged', async () => {
     const { ticket, holder, stranger } = await scene();
     const before = await row(ticket.id);
-    for (const [token, status] of [[holder.token, 'CONFIRMED'], [stranger.token, 'CANCELLED'], [stranger.token, 'CONFIRMED']] as const) {
+    for (const [token, status] of [
+      [holder.token, 'CONFIRMED'],
+      [stranger.token, 'CANCELLED'],
+      [stranger.token, 'CONFIRMED'],
+    ] as const) {
       const res = await app.api('PATCH', `/tickets/${ticket.id}/status`, { token, body: { status } });
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('FORBIDDEN');
@@ -71,7 +92,10 @@ describe('updateStatus (PATCH /tickets/:id/status)', () => {
   it.each(['USED', 'CANCELLED'] as const)('answers 409 for a %s ticket and leaves it unchanged', async (status) => {
     const { ticket, owner } = await scene(status);
     const before = await row(ticket.id);
-    const res = await app.api('PATCH', `/tickets/${ticket.id}/status`, { token: owner.token, body: { status: 'CONFIRMED' } });
+    const res = await app.api('PATCH', `/tickets/${ticket.id}/status`, {
+      token: owner.token,
+      body: { status: 'CONFIRMED' },
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('CONFLICT');
     expect(await row(ticket.id)).toEqual(before);
@@ -92,20 +116,25 @@ describe('updateStatus (PATCH /tickets/:id/status)', () => {
 
   it('rejects a malformed id with 400', async () => {
     const { owner } = await scene();
-    expect((await app.api('PATCH', '/tickets/x/status', { token: owner.token, body: { status: 'CANCELLED' } })).status).toBe(400);
+    expect(
+      (await app.api('PATCH', '/tickets/x/status', { token: owner.token, body: { status: 'CANCELLED' } })).status,
+    ).toBe(400);
   });
 });
 
 describe('verify (POST /tickets/:id/verify)', () => {
-  it.each(['RESERVED', 'CONFIRMED'] as const)('marks a %s ticket USED with verifiedAt, for the owner and an admin', async (status) => {
-    for (const who of ['owner', 'admin'] as const) {
-      const s = await scene(status);
-      const res = await app.api('POST', `/tickets/${s.ticket.id}/verify`, { token: s[who].token });
-      expect(res.status).toBe(200);
-      expect(res.body.ticket).toMatchObject({ status: 'USED', verifiedAt: expect.any(String) });
-      expect(await row(s.ticket.id)).toMatchObject({ status: 'USED', verifiedAt: expect.any(Date) });
-    }
-  });
+  it.each(['RESERVED', 'CONFIRMED'] as const)(
+    'marks a %s ticket USED with verifiedAt, for the owner and an admin',
+    async (status) => {
+      for (const who of ['owner', 'admin'] as const) {
+        const s = await scene(status);
+        const res = await app.api('POST', `/tickets/${s.ticket.id}/verify`, { token: s[who].token });
+        expect(res.status).toBe(200);
+        expect(res.body.ticket).toMatchObject({ status: 'USED', verifiedAt: expect.any(String) });
+        expect(await row(s.ticket.id)).toMatchObject({ status: 'USED', verifiedAt: expect.any(Date) });
+      }
+    },
+  );
 
   it.each(['USED', 'CANCELLED'] as const)('answers 409 for a %s ticket and leaves it unchanged', async (status) => {
     const { ticket, owner } = await scene(status);

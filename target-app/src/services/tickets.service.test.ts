@@ -27,7 +27,13 @@ describe('reserve (POST /events/:eventId/tickets)', () => {
     const clientKey = key();
     const res = await app.api('POST', `/events/${event.id}/tickets`, { token, body: { clientKey } });
     expect(res.status).toBe(201);
-    expect(res.body.ticket).toMatchObject({ id: expect.any(String), clientKey, eventId: event.id, holderId: user.id, status: 'RESERVED' });
+    expect(res.body.ticket).toMatchObject({
+      id: expect.any(String),
+      clientKey,
+      eventId: event.id,
+      holderId: user.id,
+      status: 'RESERVED',
+    });
     const row = await app.prisma.ticket.findUnique({ where: { clientKey } });
     expect(row).toMatchObject({ id: res.body.ticket.id, holderId: user.id, eventId: event.id });
   });
@@ -48,7 +54,9 @@ describe('reserve (POST /events/:eventId/tickets)', () => {
     const { event } = await createOwnedEvent(app);
     const { token } = await createUser(app);
     const clientKey = key();
-    const responses = await Promise.all(Array.from({ length: 8 }, () => app.api('POST', `/events/${event.id}/tickets`, { token, body: { clientKey } })));
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () => app.api('POST', `/events/${event.id}/tickets`, { token, body: { clientKey } })),
+    );
     const statuses = responses.map((res) => res.status).sort();
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
     expect(new Set(responses.map((res) => res.body.ticket.id)).size).toBe(1);
@@ -65,8 +73,13 @@ describe('reserve (POST /events/:eventId/tickets)', () => {
     const byOther = await app.api('POST', `/events/${event.id}/tickets`, { token: thief.token, body: { clientKey } });
     expect(byOther.status).toBe(409);
     expect(byOther.body.error.code).toBe('CONFLICT');
-    expect((await app.api('POST', `/events/${other.id}/tickets`, { token: holder.token, body: { clientKey } })).status).toBe(409);
-    expect(await app.prisma.ticket.findUniqueOrThrow({ where: { clientKey } })).toMatchObject({ holderId: holder.user.id, eventId: event.id });
+    expect(
+      (await app.api('POST', `/events/${other.id}/tickets`, { token: holder.token, body: { clientKey } })).status,
+    ).toBe(409);
+    expect(await app.prisma.ticket.findUniqueOrThrow({ where: { clientKey } })).toMatchObject({
+      holderId: holder.user.id,
+      eventId: event.id,
+    });
   });
 
   it('answers 404 for a missing, soft-deleted or unpublished event and writes nothing', async () => {
@@ -149,7 +162,11 @@ describe('reading tickets', () => {
     const res = await app.api('GET', '/users/me/tickets', { token: me.token });
     expect(res.status).toBe(200);
     expect(res.body.tickets.map((t: { id: string }) => t.id)).toEqual([newer.id, older.id]);
-    expect((await app.api('GET', '/users/me/tickets?limit=1&offset=1', { token: me.token })).body.tickets.map((t: { id: string }) => t.id)).toEqual([older.id]);
+    expect(
+      (await app.api('GET', '/users/me/tickets?limit=1&offset=1', { token: me.token })).body.tickets.map(
+        (t: { id: string }) => t.id,
+      ),
+    ).toEqual([older.id]);
     expect((await app.api('GET', '/users/me/tickets?limit=0', { token: me.token })).status).toBe(400);
   });
 });

@@ -12,7 +12,16 @@ import type { ServiceContext } from './context.ts';
 import { DeferredTicketWriter, type PendingTicket } from './deferred-ticket-writer.ts';
 import { canManage } from './ownership.ts';
 
-const ticketSelect = { id: true, clientKey: true, eventId: true, holderId: true, status: true, verifiedAt: true, createdAt: true, updatedAt: true } as const;
+const ticketSelect = {
+  id: true,
+  clientKey: true,
+  eventId: true,
+  holderId: true,
+  status: true,
+  verifiedAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
 const withOwner = { ...ticketSelect, event: { select: { organizer: { select: { ownerId: true } } } } } as const;
 
 type Ticket = Prisma.TicketGetPayload<{ select: typeof ticketSelect }>;
@@ -37,17 +46,25 @@ export class TicketService {
 
   /** 201 when created, 200 for an idempotent retry, 409 when the key belongs to another holder or event. */
   async reserve(user: TokenClaims, eventId: string, clientKey: string): Promise<Reservation> {
-    if (this.deferred !== undefined) return { ticket: this.deferred.enqueue({ clientKey, eventId, holderId: user.userId }), created: true };
-    const event = await this.ctx.prisma.event.findFirst({ where: { id: eventId, deletedAt: null, status: 'PUBLISHED' }, select: { id: true } });
+    if (this.deferred !== undefined)
+      return { ticket: this.deferred.enqueue({ clientKey, eventId, holderId: user.userId }), created: true };
+    const event = await this.ctx.prisma.event.findFirst({
+      where: { id: eventId, deletedAt: null, status: 'PUBLISHED' },
+      select: { id: true },
+    });
     if (event === null) throw new NotFoundError('event', eventId);
     try {
-      const ticket = await this.ctx.prisma.ticket.create({ data: { clientKey, eventId, holderId: user.userId }, select: ticketSelect });
+      const ticket = await this.ctx.prisma.ticket.create({
+        data: { clientKey, eventId, holderId: user.userId },
+        select: ticketSelect,
+      });
       return { ticket, created: true };
     } catch (error) {
       if (prismaCode(error) !== 'P2002') throw error;
       const existing = await this.ctx.prisma.ticket.findUnique({ where: { clientKey }, select: ticketSelect });
       if (existing === null) throw error;
-      if (existing.holderId !== user.userId || existing.eventId !== eventId) throw new ConflictError(`clientKey ${clientKey} is already used by another reservation`, { cause: error });
+      if (existing.holderId !== user.userId || existing.eventId !== eventId)
+        throw new ConflictError(`clientKey ${clientKey} is already used by another reservation`, { cause: error });
       return { ticket: existing, created: false };
     }
   }
@@ -57,11 +74,21 @@ export class TicketService {
   }
 
   async getByKey(user: TokenClaims, clientKey: string): Promise<Ticket> {
-    return this.visible(user, clientKey, await this.ctx.prisma.ticket.findUnique({ where: { clientKey }, select: withOwner }));
+    return this.visible(
+      user,
+      clientKey,
+      await this.ctx.prisma.ticket.findUnique({ where: { clientKey }, select: withOwner }),
+    );
   }
 
   async listMine(user: TokenClaims, limit: number, offset: number): Promise<Ticket[]> {
-    return this.ctx.prisma.ticket.findMany({ where: { holderId: user.userId }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: limit, skip: offset, select: ticketSelect });
+    return this.ctx.prisma.ticket.findMany({
+      where: { holderId: user.userId },
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      take: limit,
+      skip: offset,
+      select: ticketSelect,
+    });
   }
 
   /** The holder may cancel; the event's owner or an admin may confirm or cancel. Only active tickets change. */
@@ -74,23 +101,44 @@ export class TicketService {
     return this.transition(user, id, 'manager', { status: 'USED', verifiedAt: new Date() });
   }
 
-  private async transition(user: TokenClaims, id: string, access: Access, data: Prisma.TicketUpdateInput): Promise<Ticket> {
+  private async transition(
+    user: TokenClaims,
+    id: string,
+    access: Access,
+    data: Prisma.TicketUpdateInput,
+  ): Promise<Ticket> {
     try {
       return await this.ctx.records.mustExist('ticket', id, () =>
-        this.ctx.prisma.ticket.update({ where: { id, status: { in: ACTIVE }, ...accessFilter(user, access) }, data, select: ticketSelect }),
+        this.ctx.prisma.ticket.update({
+          where: { id, status: { in: ACTIVE }, ...accessFilter(user, access) },
+          data,
+          select: ticketSelect,
+        }),
       );
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
       const current = await this.ctx.prisma.ticket.findUnique({ where: { id }, select: withOwner });
       if (current === null) throw error;
-      if (!allowed(user, access, current)) throw new ForbiddenError(access === 'manager' ? "only the event's owner or an admin may do this" : "only the holder, the event's owner or an admin may do this");
-      throw new ConflictError(`ticket ${id} is ${current.status}; only ${ACTIVE.join(' or ')} tickets can change`, { cause: error });
+      if (!allowed(user, access, current))
+        throw new ForbiddenError(
+          access === 'manager'
+            ? "only the event's owner or an admin may do this"
+            : "only the holder, the event's owner or an admin may do this",
+        );
+      throw new ConflictError(`ticket ${id} is ${current.status}; only ${ACTIVE.join(' or ')} tickets can change`, {
+        cause: error,
+      });
     }
   }
 
-  private visible(user: TokenClaims, key: string, ticket: Prisma.TicketGetPayload<{ select: typeof withOwner }> | null): Ticket {
+  private visible(
+    user: TokenClaims,
+    key: string,
+    ticket: Prisma.TicketGetPayload<{ select: typeof withOwner }> | null,
+  ): Ticket {
     if (ticket === null) throw new NotFoundError('ticket', key);
-    if (!allowed(user, 'holder-or-manager', ticket)) throw new ForbiddenError("only the holder, the event's owner or an admin may see this ticket");
+    if (!allowed(user, 'holder-or-manager', ticket))
+      throw new ForbiddenError("only the holder, the event's owner or an admin may see this ticket");
     const { event: _event, ...rest } = ticket;
     return rest;
   }
@@ -102,6 +150,13 @@ function accessFilter(user: TokenClaims, access: Access): Pick<Prisma.TicketWher
   return access === 'manager' ? managed : { OR: [{ holderId: user.userId }, managed] };
 }
 
-function allowed(user: TokenClaims, access: Access, ticket: { holderId: string; event: { organizer: { ownerId: string } } }): boolean {
-  return canManage(user, ticket.event.organizer.ownerId) || (access === 'holder-or-manager' && ticket.holderId === user.userId);
+function allowed(
+  user: TokenClaims,
+  access: Access,
+  ticket: { holderId: string; event: { organizer: { ownerId: string } } },
+): boolean {
+  return (
+    canManage(user, ticket.event.organizer.ownerId) ||
+    (access === 'holder-or-manager' && ticket.holderId === user.userId)
+  );
 }

@@ -26,13 +26,19 @@ export class UserService {
   constructor(private readonly ctx: ServiceContext) {}
 
   async getSelf(userId: string) {
-    const user = await this.ctx.prisma.user.findFirst({ where: { id: userId, deletedAt: null }, select: publicUserSelect });
+    const user = await this.ctx.prisma.user.findFirst({
+      where: { id: userId, deletedAt: null },
+      select: publicUserSelect,
+    });
     if (user === null) throw new NotFoundError('user', userId);
     return user;
   }
 
   async getPublicProfile(userId: string) {
-    const user = await this.ctx.prisma.user.findFirst({ where: { id: userId, deletedAt: null }, select: { id: true, name: true, role: true, createdAt: true } });
+    const user = await this.ctx.prisma.user.findFirst({
+      where: { id: userId, deletedAt: null },
+      select: { id: true, name: true, role: true, createdAt: true },
+    });
     if (user === null) throw new NotFoundError('user', userId);
     return user;
   }
@@ -51,7 +57,11 @@ export class UserService {
   /** Fire-and-forget: P2025 is a logged skip, never a crash. */
   updateLastSeen(userId: string, logger: Logger): void {
     this.ctx.records.fireAndForget(logger, 'updateLastSeen', { userId }, () =>
-      this.ctx.prisma.user.update({ where: { id: userId, deletedAt: null }, data: { lastSeen: new Date() }, select: { id: true } }),
+      this.ctx.prisma.user.update({
+        where: { id: userId, deletedAt: null },
+        data: { lastSeen: new Date() },
+        select: { id: true },
+      }),
     );
   }
 }

@@ -17,13 +17,27 @@ export interface UpdateVenueInput {
   capacity?: number | null;
 }
 
-const venueSelect = { id: true, name: true, city: true, address: true, capacity: true, createdAt: true, updatedAt: true } as const;
+const venueSelect = {
+  id: true,
+  name: true,
+  city: true,
+  address: true,
+  capacity: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
 
 export class VenueService {
   constructor(private readonly ctx: ServiceContext) {}
 
   async list(limit: number, offset: number) {
-    return this.ctx.prisma.venue.findMany({ where: { deletedAt: null }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take: limit, skip: offset, select: venueSelect });
+    return this.ctx.prisma.venue.findMany({
+      where: { deletedAt: null },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      take: limit,
+      skip: offset,
+      select: venueSelect,
+    });
   }
 
   async get(id: string) {
@@ -44,7 +58,11 @@ export class VenueService {
 
   async softDelete(id: string): Promise<void> {
     await this.ctx.records.mustExist('venue', id, () =>
-      this.ctx.prisma.venue.update({ where: { id, deletedAt: null }, data: { deletedAt: new Date() }, select: { id: true } }),
+      this.ctx.prisma.venue.update({
+        where: { id, deletedAt: null },
+        data: { deletedAt: new Date() },
+        select: { id: true },
+      }),
     );
   }
 }

@@ -38,11 +38,20 @@ describe('chat during a database outage', () => {
     await pg.stop('immediate');
 
     const during = await emitAck(a, 'chat:send', { eventId: event.id, body: 'is anyone there?' });
-    expect(during).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^DATABASE_(UNAVAILABLE|NOT_READY)$/) } });
+    expect(during).toMatchObject({
+      ok: false,
+      error: { code: expect.stringMatching(/^DATABASE_(UNAVAILABLE|NOT_READY)$/) },
+    });
     // The failure woke the reconnection loop: the next send is refused at the gate, at once.
     expect(app.server.database.isReady).toBe(false);
-    expect(await emitAck(a, 'chat:send', { eventId: event.id, body: 'still there?' })).toMatchObject({ ok: false, error: { code: 'DATABASE_NOT_READY' } });
-    expect(await emitAck(b, 'chat:join', { eventId: event.id })).toMatchObject({ ok: false, error: { code: 'DATABASE_NOT_READY' } });
+    expect(await emitAck(a, 'chat:send', { eventId: event.id, body: 'still there?' })).toMatchObject({
+      ok: false,
+      error: { code: 'DATABASE_NOT_READY' },
+    });
+    expect(await emitAck(b, 'chat:join', { eventId: event.id })).toMatchObject({
+      ok: false,
+      error: { code: 'DATABASE_NOT_READY' },
+    });
     expect((await app.api('GET', '/health')).status).toBe(200);
     expect(a.connected && b.connected).toBe(true);
 
@@ -54,10 +63,14 @@ describe('chat during a database outage', () => {
     const after = await emitAck(a, 'chat:send', { eventId: event.id, body: 'back again' });
     expect(after).toMatchObject({ ok: true, message: { body: 'back again' } });
     expect(await delivered).toEqual(after.message);
-    expect(await app.prisma.chatMessage.findMany({ where: { eventId: event.id }, select: { body: true } })).toEqual([{ body: 'back again' }]);
+    expect(await app.prisma.chatMessage.findMany({ where: { eventId: event.id }, select: { body: true } })).toEqual([
+      { body: 'back again' },
+    ]);
 
     expect(app.exits).toEqual([]);
     expect(app.logs.filter((line) => line.incident === true)).toEqual([]);
-    expect(app.logs.some((line) => line.event === 'socket.error' && line.code === 'DATABASE_UNAVAILABLE')).toBe(during.error.code === 'DATABASE_UNAVAILABLE');
+    expect(app.logs.some((line) => line.event === 'socket.error' && line.code === 'DATABASE_UNAVAILABLE')).toBe(
+      during.error.code === 'DATABASE_UNAVAILABLE',
+    );
   });
 });

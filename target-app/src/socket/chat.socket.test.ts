@@ -51,16 +51,27 @@ describe('a chat room', () => {
     const ack = await emitAck(a, 'chat:send', { eventId: event.id, body: 'hi bob' });
     expect(ack).toMatchObject({ ok: true, message: { eventId: event.id, authorId: alice.user.id, body: 'hi bob' } });
     for (const message of await Promise.all(received)) expect(message).toEqual(ack.message);
-    expect(await app.prisma.chatMessage.findUniqueOrThrow({ where: { id: ack.message.id } })).toMatchObject({ body: 'hi bob', authorId: alice.user.id, deletedAt: null });
+    expect(await app.prisma.chatMessage.findUniqueOrThrow({ where: { id: ack.message.id } })).toMatchObject({
+      body: 'hi bob',
+      authorId: alice.user.id,
+      deletedAt: null,
+    });
 
     const deleted = [nextEvent(a, 'chat:deleted'), nextEvent(b, 'chat:deleted')];
     const admin = await createUser(app, { role: 'ADMIN' });
-    expect((await app.api('DELETE', `/chat/messages/${ack.message.id}`, { token: admin.token, body: { reason: 'rude' } })).status).toBe(200);
-    for (const notice of await Promise.all(deleted)) expect(notice).toEqual({ eventId: event.id, messageId: ack.message.id, reason: 'rude' });
+    expect(
+      (await app.api('DELETE', `/chat/messages/${ack.message.id}`, { token: admin.token, body: { reason: 'rude' } }))
+        .status,
+    ).toBe(200);
+    for (const notice of await Promise.all(deleted))
+      expect(notice).toEqual({ eventId: event.id, messageId: ack.message.id, reason: 'rude' });
 
     // The owner moderates too; an HTTP post reaches the room like a socket send.
     const posted = nextEvent(b, 'chat:message');
-    const http = await app.api('POST', `/events/${event.id}/messages`, { token: owner.token, body: { body: 'welcome' } });
+    const http = await app.api('POST', `/events/${event.id}/messages`, {
+      token: owner.token,
+      body: { body: 'welcome' },
+    });
     expect(await posted).toEqual(http.body.message);
   });
 
@@ -90,7 +101,10 @@ describe('failures come back as acknowledgements', () => {
     ['chat:leave', {}],
   ])('%s with %j → VALIDATION_FAILED', async (event, payload) => {
     const socket = await connect((await createUser(app)).token);
-    expect(await emitAck(socket, event, payload)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.any(String) } });
+    expect(await emitAck(socket, event, payload)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.any(String) },
+    });
   });
 
   it('an emit with no payload at all → VALIDATION_FAILED', async () => {
@@ -103,7 +117,10 @@ describe('failures come back as acknowledgements', () => {
     const deleted = await createOwnedEvent(app, { deleted: true });
     const draft = await createOwnedEvent(app, { status: 'DRAFT' });
     for (const eventId of [missingId(), deleted.event.id, draft.event.id]) {
-      expect(await emitAck(socket, 'chat:join', { eventId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await emitAck(socket, 'chat:join', { eventId })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
     }
   });
 
@@ -111,7 +128,10 @@ describe('failures come back as acknowledgements', () => {
     const { event } = await createOwnedEvent(app);
     const { user, token } = await createUser(app);
     const socket = await connect(token);
-    expect(await emitAck(socket, 'chat:send', { eventId: event.id, body: 'sneaky' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await emitAck(socket, 'chat:send', { eventId: event.id, body: 'sneaky' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await app.prisma.chatMessage.count({ where: { authorId: user.id } })).toBe(0);
   });
 
@@ -120,7 +140,10 @@ describe('failures come back as acknowledgements', () => {
     const socket = await connect((await createUser(app)).token);
     await emitAck(socket, 'chat:join', { eventId: event.id });
     await app.prisma.event.update({ where: { id: event.id }, data: { deletedAt: new Date() } });
-    expect(await emitAck(socket, 'chat:send', { eventId: event.id, body: 'hello?' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await emitAck(socket, 'chat:send', { eventId: event.id, body: 'hello?' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('emits without an ack callback do not break the connection or the server', async () => {

@@ -30,17 +30,20 @@ export function attachChatSocket(io: Server, ctx: ServiceContext): void {
           next(new Error('UNAUTHORIZED'));
           return;
         }
-        socket.data.user = claims;
+        (socket.data as { user?: TokenClaims }).user = claims;
         next();
       });
   });
 
   io.on('connection', (socket: Socket) => {
-    const user = socket.data.user as TokenClaims;
+    const user = (socket.data as { user: TokenClaims }).user;
     const joined = new Set<string>();
     const countPresence = (eventId: string, delta: number): void => {
       ctx.cache.increment(presenceKey(eventId), delta).catch((error: unknown) => {
-        ctx.logger.warn({ event: 'presence.update.failed', eventId, delta, err: error }, 'presence counter not updated');
+        ctx.logger.warn(
+          { event: 'presence.update.failed', eventId, delta, err: error },
+          'presence counter not updated',
+        );
       });
     };
 

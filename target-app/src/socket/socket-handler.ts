@@ -9,7 +9,8 @@ import { isDatabaseUnavailable, mapError } from '../lib/error-mapping.ts';
 import { AppError, ValidationError } from '../lib/errors.ts';
 import type { ServiceContext } from '../services/context.ts';
 
-export type AckResponse = ({ ok: true } & Record<string, unknown>) | { ok: false; error: { code: string; message: string } };
+export type AckResponse =
+  ({ ok: true } & Record<string, unknown>) | { ok: false; error: { code: string; message: string } };
 type Ack = (response: AckResponse) => void;
 
 export interface HandlerOptions {
@@ -31,9 +32,16 @@ export function handle<S extends z.ZodType>(
     const ack = typeof last === 'function' ? (last as Ack) : undefined;
     const payload = ack !== undefined && args.length === 1 ? undefined : args[0];
     const respond = async (): Promise<AckResponse> => {
-      if (needsDatabase && !ctx.database.isReady) return { ok: false, error: { code: 'DATABASE_NOT_READY', message: `the database is ${ctx.database.state}; retry later` } };
+      if (needsDatabase && !ctx.database.isReady)
+        return {
+          ok: false,
+          error: { code: 'DATABASE_NOT_READY', message: `the database is ${ctx.database.state}; retry later` },
+        };
       const parsed = schema.safeParse(payload);
-      if (!parsed.success) throw new ValidationError(`invalid ${event} payload: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(payload)'} ${issue.message}`).join('; ')}`);
+      if (!parsed.success)
+        throw new ValidationError(
+          `invalid ${event} payload: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(payload)'} ${issue.message}`).join('; ')}`,
+        );
       return { ok: true, ...(await run(parsed.data)) };
     };
     void respond()
@@ -42,17 +50,35 @@ export function handle<S extends z.ZodType>(
         try {
           ack?.(response);
         } catch (error) {
-          ctx.logger.warn({ event: 'socket.ack.failed', socketEvent: event, socketId: socket.id, err: error }, 'acknowledgement callback threw');
+          ctx.logger.warn(
+            { event: 'socket.ack.failed', socketEvent: event, socketId: socket.id, err: error },
+            'acknowledgement callback threw',
+          );
         }
       });
   });
 }
 
-function describeFailure(ctx: ServiceContext, socket: Socket, event: string, error: unknown): { code: string; message: string } {
-  const mapped = mapError(error, { databaseErrorsAs500: ctx.defects.has('db-errors-as-500'), recordNotFoundAs500: ctx.defects.has('unhandled-p2025') });
-  const context = { event: 'socket.error', socketEvent: event, socketId: socket.id, code: mapped.code, sourceCode: mapped.sourceCode };
+function describeFailure(
+  ctx: ServiceContext,
+  socket: Socket,
+  event: string,
+  error: unknown,
+): { code: string; message: string } {
+  const mapped = mapError(error, {
+    databaseErrorsAs500: ctx.defects.has('db-errors-as-500'),
+    recordNotFoundAs500: ctx.defects.has('unhandled-p2025'),
+  });
+  const context = {
+    event: 'socket.error',
+    socketEvent: event,
+    socketId: socket.id,
+    code: mapped.code,
+    sourceCode: mapped.sourceCode,
+  };
   if (!(error instanceof AppError) && isDatabaseUnavailable(error)) ctx.database.reportFailure(error);
   if (mapped.kind === 'database-unavailable') ctx.logger.warn({ ...context, err: error }, 'database unavailable');
-  else if (mapped.kind === 'incident') ctx.logger.error({ ...context, incident: true, err: error }, 'unexpected error in a socket handler');
+  else if (mapped.kind === 'incident')
+    ctx.logger.error({ ...context, incident: true, err: error }, 'unexpected error in a socket handler');
   return { code: mapped.code, message: mapped.message };
 }

@@ -50,9 +50,17 @@ describe('updateUser (PATCH /admin/users/:id)', () => {
   it('changes name, role and phone; a new phone is no longer verified', async () => {
     const { user } = await createUser(app, { phone: '+15550001111' });
     await app.prisma.user.update({ where: { id: user.id }, data: { phoneVerifiedAt: new Date() } });
-    const res = await app.api('PATCH', `/admin/users/${user.id}`, { token: admin, body: { name: 'Promoted', role: 'ORGANIZER', phone: '+15550002222' } });
+    const res = await app.api('PATCH', `/admin/users/${user.id}`, {
+      token: admin,
+      body: { name: 'Promoted', role: 'ORGANIZER', phone: '+15550002222' },
+    });
     expect(res.status).toBe(200);
-    expect(await reloadUser(app, user.id)).toMatchObject({ name: 'Promoted', role: 'ORGANIZER', phone: '+15550002222', phoneVerifiedAt: null });
+    expect(await reloadUser(app, user.id)).toMatchObject({
+      name: 'Promoted',
+      role: 'ORGANIZER',
+      phone: '+15550002222',
+      phoneVerifiedAt: null,
+    });
   });
 
   it('answers 404 for a missing user', () => expectNotFound('PATCH', `/admin/users/${missingId()}`, { name: 'X' }));
@@ -102,12 +110,16 @@ describe('restoreUser (POST /admin/users/:id/restore)', () => {
 describe('updateOrganizer (PATCH /admin/organizers/:id)', () => {
   it('changes name and status', async () => {
     const { organizer } = await createOrganizer(app, { status: 'PENDING' });
-    const res = await app.api('PATCH', `/admin/organizers/${organizer.id}`, { token: admin, body: { name: 'Checked', status: 'APPROVED' } });
+    const res = await app.api('PATCH', `/admin/organizers/${organizer.id}`, {
+      token: admin,
+      body: { name: 'Checked', status: 'APPROVED' },
+    });
     expect(res.status).toBe(200);
     expect(await reloadOrganizer(app, organizer.id)).toMatchObject({ name: 'Checked', status: 'APPROVED' });
   });
 
-  it('answers 404 for a missing organizer', () => expectNotFound('PATCH', `/admin/organizers/${missingId()}`, { status: 'APPROVED' }));
+  it('answers 404 for a missing organizer', () =>
+    expectNotFound('PATCH', `/admin/organizers/${missingId()}`, { status: 'APPROVED' }));
 
   it('answers 404 for a soft-deleted organizer and leaves it unchanged', async () => {
     const { organizer } = await createOrganizer(app, { status: 'PENDING', deleted: true });
@@ -125,25 +137,34 @@ describe('access', () => {
     ['PATCH', '/admin/organizers/:organizer', { status: 'APPROVED' }],
   ];
 
-  it.each(routes)('%s %s answers 401 without a token, 403 to USER and ORGANIZER, and changes nothing', async (method, template, body) => {
-    const target = await createUser(app);
-    const deleted = await createUser(app, { deleted: true });
-    const { organizer } = await createOrganizer(app, { status: 'PENDING' });
-    const path = template.replace(':user', target.user.id).replace(':deleted', deleted.user.id).replace(':organizer', organizer.id);
+  it.each(routes)(
+    '%s %s answers 401 without a token, 403 to USER and ORGANIZER, and changes nothing',
+    async (method, template, body) => {
+      const target = await createUser(app);
+      const deleted = await createUser(app, { deleted: true });
+      const { organizer } = await createOrganizer(app, { status: 'PENDING' });
+      const path = template
+        .replace(':user', target.user.id)
+        .replace(':deleted', deleted.user.id)
+        .replace(':organizer', organizer.id);
 
-    expect((await app.api(method, path, { body })).status).toBe(401);
-    for (const role of ['USER', 'ORGANIZER'] as const) {
-      const res = await app.api(method, path, { token: (await createUser(app, { role })).token, body });
-      expect(res.status).toBe(403);
-      expect(res.body.error.code).toBe('FORBIDDEN');
-    }
-    // The organizer's owner is no admin either.
-    expect((await app.api(method, path, { token: (await app.tokenFor({ id: organizer.ownerId, role: 'ORGANIZER' })), body })).status).toBe(403);
+      expect((await app.api(method, path, { body })).status).toBe(401);
+      for (const role of ['USER', 'ORGANIZER'] as const) {
+        const res = await app.api(method, path, { token: (await createUser(app, { role })).token, body });
+        expect(res.status).toBe(403);
+        expect(res.body.error.code).toBe('FORBIDDEN');
+      }
+      // The organizer's owner is no admin either.
+      expect(
+        (await app.api(method, path, { token: await app.tokenFor({ id: organizer.ownerId, role: 'ORGANIZER' }), body }))
+          .status,
+      ).toBe(403);
 
-    expect(await reloadAccount(app, target.user.id)).toEqual(accountOf(target.user));
-    expect(await reloadAccount(app, deleted.user.id)).toEqual(accountOf(deleted.user));
-    expect(await reloadOrganizer(app, organizer.id)).toEqual(organizer);
-  });
+      expect(await reloadAccount(app, target.user.id)).toEqual(accountOf(target.user));
+      expect(await reloadAccount(app, deleted.user.id)).toEqual(accountOf(deleted.user));
+      expect(await reloadOrganizer(app, organizer.id)).toEqual(organizer);
+    },
+  );
 
   it.each([
     ['GET', '/admin/users?includeDeleted=yes', undefined],

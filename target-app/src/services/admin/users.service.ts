@@ -30,7 +30,13 @@ export class AdminUsersService {
   async list(page: Page & { includeDeleted: boolean }) {
     const where = page.includeDeleted ? {} : { deletedAt: null };
     const [users, total] = await this.ctx.prisma.$transaction([
-      this.ctx.prisma.user.findMany({ where, select: adminUserSelect, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: page.limit, skip: page.offset }),
+      this.ctx.prisma.user.findMany({
+        where,
+        select: adminUserSelect,
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        take: page.limit,
+        skip: page.offset,
+      }),
       this.ctx.prisma.user.count({ where }),
     ]);
     return { users, total };
@@ -49,14 +55,22 @@ export class AdminUsersService {
 
   async softDeleteUser(userId: string): Promise<void> {
     await this.ctx.records.mustExist('user', userId, () =>
-      this.ctx.prisma.user.update({ where: { id: userId, deletedAt: null }, data: { deletedAt: new Date() }, select: { id: true } }),
+      this.ctx.prisma.user.update({
+        where: { id: userId, deletedAt: null },
+        data: { deletedAt: new Date() },
+        select: { id: true },
+      }),
     );
   }
 
   /** Only a deleted user can be restored: a live or missing one is a 404. */
   async restoreUser(userId: string) {
     return this.ctx.records.mustExist('deleted user', userId, () =>
-      this.ctx.prisma.user.update({ where: { id: userId, deletedAt: { not: null } }, data: { deletedAt: null }, select: adminUserSelect }),
+      this.ctx.prisma.user.update({
+        where: { id: userId, deletedAt: { not: null } },
+        data: { deletedAt: null },
+        select: adminUserSelect,
+      }),
     );
   }
 

@@ -47,8 +47,16 @@ describe('POST /events/:id/messages', () => {
     const { user, token } = await createUser(app);
     const res = await app.api('POST', `/events/${event.id}/messages`, { token, body: { body: '  hello there  ' } });
     expect(res.status).toBe(201);
-    expect(res.body.message).toMatchObject({ eventId: event.id, authorId: user.id, body: 'hello there', createdAt: expect.any(String) });
-    expect(await app.prisma.chatMessage.findUniqueOrThrow({ where: { id: res.body.message.id } })).toMatchObject({ body: 'hello there', authorId: user.id });
+    expect(res.body.message).toMatchObject({
+      eventId: event.id,
+      authorId: user.id,
+      body: 'hello there',
+      createdAt: expect.any(String),
+    });
+    expect(await app.prisma.chatMessage.findUniqueOrThrow({ where: { id: res.body.message.id } })).toMatchObject({
+      body: 'hello there',
+      authorId: user.id,
+    });
   });
 
   it('answers 404 for a missing, soft-deleted or unpublished event and stores nothing', async () => {
@@ -81,7 +89,9 @@ describe('POST /events/:id/messages', () => {
   it('accepts exactly 2000 characters', async () => {
     const { event } = await createOwnedEvent(app);
     const { token } = await createUser(app);
-    expect((await app.api('POST', `/events/${event.id}/messages`, { token, body: { body: 'x'.repeat(2_000) } })).status).toBe(201);
+    expect(
+      (await app.api('POST', `/events/${event.id}/messages`, { token, body: { body: 'x'.repeat(2_000) } })).status,
+    ).toBe(201);
   });
 });
 

@@ -13,7 +13,10 @@ export class ChatService {
 
   /** Live messages of a live event, newest first. */
   async list(eventId: string, limit: number, offset: number) {
-    const event = await this.ctx.prisma.event.findFirst({ where: { id: eventId, deletedAt: null }, select: { id: true } });
+    const event = await this.ctx.prisma.event.findFirst({
+      where: { id: eventId, deletedAt: null },
+      select: { id: true },
+    });
     if (event === null) throw new NotFoundError('event', eventId);
     return this.ctx.prisma.chatMessage.findMany({
       where: { eventId, deletedAt: null },
@@ -26,13 +29,19 @@ export class ChatService {
 
   /** Only a live, published event has an open chat. */
   async assertOpen(eventId: string): Promise<void> {
-    const event = await this.ctx.prisma.event.findFirst({ where: { id: eventId, deletedAt: null, status: 'PUBLISHED' }, select: { id: true } });
+    const event = await this.ctx.prisma.event.findFirst({
+      where: { id: eventId, deletedAt: null, status: 'PUBLISHED' },
+      select: { id: true },
+    });
     if (event === null) throw new NotFoundError('event', eventId);
   }
 
   async send(author: TokenClaims, eventId: string, body: string): Promise<ChatMessagePayload> {
     await this.assertOpen(eventId);
-    const message = await this.ctx.prisma.chatMessage.create({ data: { eventId, authorId: author.userId, body }, select: messageSelect });
+    const message = await this.ctx.prisma.chatMessage.create({
+      data: { eventId, authorId: author.userId, body },
+      select: messageSelect,
+    });
     const payload: ChatMessagePayload = { ...message, createdAt: message.createdAt.toISOString() };
     this.ctx.chat.messageCreated(payload);
     return payload;

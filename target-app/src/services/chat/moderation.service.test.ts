@@ -30,10 +30,22 @@ const row = (id: string) => app.prisma.chatMessage.findUniqueOrThrow({ where: { 
 describe('deleteMessage', () => {
   it('lets the event owner delete with a reason, recording who and why', async () => {
     const { owner, message } = await scene();
-    const res = await app.api('DELETE', `/chat/messages/${message.id}`, { token: owner.token, body: { reason: 'spam' } });
+    const res = await app.api('DELETE', `/chat/messages/${message.id}`, {
+      token: owner.token,
+      body: { reason: 'spam' },
+    });
     expect(res.status).toBe(200);
-    expect(res.body.message).toMatchObject({ id: message.id, deletedById: owner.user.id, moderationReason: 'spam', deletedAt: expect.any(String) });
-    expect(await row(message.id)).toMatchObject({ deletedById: owner.user.id, moderationReason: 'spam', deletedAt: expect.any(Date) });
+    expect(res.body.message).toMatchObject({
+      id: message.id,
+      deletedById: owner.user.id,
+      moderationReason: 'spam',
+      deletedAt: expect.any(String),
+    });
+    expect(await row(message.id)).toMatchObject({
+      deletedById: owner.user.id,
+      moderationReason: 'spam',
+      deletedAt: expect.any(Date),
+    });
   });
 
   it('lets an admin delete without a reason (and without a body)', async () => {
@@ -41,7 +53,11 @@ describe('deleteMessage', () => {
     const admin = await createUser(app, { role: 'ADMIN' });
     const res = await app.api('DELETE', `/chat/messages/${message.id}`, { token: admin.token });
     expect(res.status).toBe(200);
-    expect(await row(message.id)).toMatchObject({ deletedById: admin.user.id, moderationReason: null, deletedAt: expect.any(Date) });
+    expect(await row(message.id)).toMatchObject({
+      deletedById: admin.user.id,
+      moderationReason: null,
+      deletedAt: expect.any(Date),
+    });
   });
 
   it('answers 404 NOT_FOUND for a missing message', async () => {
@@ -64,8 +80,14 @@ describe('deleteMessage', () => {
 
   it('answers 404 the second time a message is deleted', async () => {
     const { owner, message } = await scene();
-    expect((await app.api('DELETE', `/chat/messages/${message.id}`, { token: owner.token, body: { reason: 'first' } })).status).toBe(200);
-    const again = await app.api('DELETE', `/chat/messages/${message.id}`, { token: owner.token, body: { reason: 'second' } });
+    expect(
+      (await app.api('DELETE', `/chat/messages/${message.id}`, { token: owner.token, body: { reason: 'first' } }))
+        .status,
+    ).toBe(200);
+    const again = await app.api('DELETE', `/chat/messages/${message.id}`, {
+      token: owner.token,
+      body: { reason: 'second' },
+    });
     expect(again.status).toBe(404);
     expect((await row(message.id)).moderationReason).toBe('first');
   });
@@ -73,7 +95,11 @@ describe('deleteMessage', () => {
   it('answers 403 to the author, a plain user and another organizer, and leaves the message', async () => {
     const { author, message } = await scene();
     const before = await row(message.id);
-    for (const token of [author.token, (await createUser(app)).token, (await createUser(app, { role: 'ORGANIZER' })).token]) {
+    for (const token of [
+      author.token,
+      (await createUser(app)).token,
+      (await createUser(app, { role: 'ORGANIZER' })).token,
+    ]) {
       const res = await app.api('DELETE', `/chat/messages/${message.id}`, { token, body: { reason: 'mine' } });
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('FORBIDDEN');

@@ -7,7 +7,16 @@ import { NotFoundError } from '../../lib/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { assertCanManage } from '../ownership.ts';
 
-const moderatedSelect = { id: true, eventId: true, authorId: true, body: true, createdAt: true, deletedAt: true, deletedById: true, moderationReason: true } as const;
+const moderatedSelect = {
+  id: true,
+  eventId: true,
+  authorId: true,
+  body: true,
+  createdAt: true,
+  deletedAt: true,
+  deletedById: true,
+  moderationReason: true,
+} as const;
 
 export class ModerationService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -34,7 +43,10 @@ export class ModerationService {
   /** After a P2025: a live message the moderator may not touch is 403; anything else stays as it was. */
   private async explain(moderator: TokenClaims, id: string, error: unknown): Promise<never> {
     if (error instanceof NotFoundError) {
-      const live = await this.ctx.prisma.chatMessage.findFirst({ where: { id, deletedAt: null }, select: { event: { select: { organizer: { select: { ownerId: true } } } } } });
+      const live = await this.ctx.prisma.chatMessage.findFirst({
+        where: { id, deletedAt: null },
+        select: { event: { select: { organizer: { select: { ownerId: true } } } } },
+      });
       if (live !== null) assertCanManage(moderator, live.event.organizer.ownerId, 'moderate its chat');
     }
     throw error;
