@@ -54,6 +54,9 @@ beforeAll(async () => {
     return;
   }
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-fresh-clone-'));
+  // mkdtemp makes the directory private (0700); a checkout is readable like any other (as root,
+  // PostgreSQL runs as the postgres user, which must reach the binaries under node_modules).
+  fs.chmodSync(dir, 0o755);
   await execa('git', ['clone', '--quiet', '--no-checkout', ROOT, dir]);
   await execa('git', ['checkout', '--quiet', '--detach', head.stdout.trim()], { cwd: dir });
   npmCi = await inClone('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], 15 * 60_000);

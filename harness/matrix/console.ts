@@ -1,5 +1,5 @@
 // The matrix on the console: one line per healthy run and per cell as they finish, and the grid at
-// the end (defect × scenario → caught by which check, or missed).
+// the end (defect × scenario → caught by which check, missed, or not proven because it could not run).
 import type { CellResult, HealthyResult, MatrixResult } from './types.ts';
 
 const useColor = process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
@@ -12,6 +12,7 @@ const MARK = {
   caught: paint(32, 'CAUGHT'),
   missed: paint(31, 'MISSED'),
   'wrong-reason': paint(31, 'WRONG '),
+  'not-proven': paint(33, 'UNPROVEN'),
 } as const;
 const seconds = (ms: number): string => `${(ms / 1_000).toFixed(1)} s`;
 
@@ -29,28 +30,30 @@ export function matrixSummary(result: MatrixResult): string {
   const width = Math.max(...result.summary.map((summary) => summary.defect.length));
   for (const summary of result.summary) {
     const cells = result.cells.filter((cell) => cell.defect === summary.defect);
-    lines.push(`  ${summary.caught ? MARK.caught : MARK.missed} ${summary.defect.padEnd(width)}`);
+    lines.push(`  ${MARK[summary.verdict]} ${summary.defect.padEnd(width)}`);
     for (const cell of cells)
       lines.push(
         `      ${cell.scenario.padEnd(26)} ${cell.verdict === 'caught' ? cell.mustFail.map((check) => check.name).join(', ') : `${cell.verdict}: ${cell.explanation}`}`,
       );
   }
-  const healthyFailed = result.healthy.filter((healthy) => healthy.status === 'failed' || healthy.status === 'error');
-  const missed = result.summary.filter((summary) => !summary.caught).map((summary) => summary.defect);
+  const healthyFailed = result.healthy.filter((healthy) => healthy.status === 'failed');
+  const missed = result.summary.filter((summary) => summary.verdict === 'missed').map((summary) => summary.defect);
   lines.push('', `Checks made to fail by a defect: ${result.checksShownFailing.join(', ') || 'none'}`);
   if (result.checksNeverShownFailing.length > 0)
     lines.push(`Checks no defect made fail: ${result.checksNeverShownFailing.join(', ')}`);
+  const tail = `(${seconds(result.durationMs)}, seed ${result.seed})`;
   lines.push(
     '',
-    result.passed
-      ? `MATRIX OK — the healthy app passed ${result.healthy.length} scenario(s); all ${result.summary.length} defect(s) caught (${seconds(result.durationMs)}, seed ${result.seed})`
-      : `MATRIX FAILED — ${[
-          ...(healthyFailed.length > 0
-            ? [`the healthy app failed ${healthyFailed.map((healthy) => healthy.scenario).join(', ')}`]
-            : []),
-          ...(missed.length > 0 ? [`not caught: ${missed.join(', ')}`] : []),
-          ...(healthyFailed.length === 0 && missed.length === 0 ? ['interrupted'] : []),
-        ].join('; ')} (${seconds(result.durationMs)}, seed ${result.seed})`,
+    result.verdict === 'passed'
+      ? `MATRIX OK — the healthy app passed ${result.healthy.length} scenario(s); all ${result.summary.length} defect(s) caught ${tail}`
+      : result.verdict === 'not-proven'
+        ? `MATRIX NOT PROVEN — nothing failed, but not everything ran: ${result.notProven.join('; ')} ${tail}`
+        : `MATRIX FAILED — ${[
+            ...(healthyFailed.length > 0
+              ? [`the healthy app failed ${healthyFailed.map((healthy) => healthy.scenario).join(', ')}`]
+              : []),
+            ...(missed.length > 0 ? [`not caught: ${missed.join(', ')}`] : []),
+          ].join('; ')} ${tail}`,
   );
   return lines.join('\n');
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkResult } from '../checks/result.ts';
 import type { CheckResult } from '../checks/types.ts';
 import type { ScenarioRunResult } from '../runner/types.ts';
-import { checkCoverage, healthyPassed, judgeCell, judgeHealthy, summarizeDefect } from './judge.ts';
+import { checkCoverage, judgeCell, judgeHealthy, matrixVerdict, summarizeDefect } from './judge.ts';
 import type { Expectation } from './types.ts';
 
 function run(
@@ -130,7 +130,7 @@ describe('judgeCell', () => {
 
 describe('summaries', () => {
   const cell = (
-    verdict: 'caught' | 'missed' | 'skipped',
+    verdict: 'caught' | 'missed' | 'wrong-reason' | 'skipped' | 'error',
     defect: 'listen-before-db' | 'no-reconnect' = 'listen-before-db',
   ) => ({
     ...judgeCell(defect, expectation, run([pass('no-crash')])),
@@ -138,11 +138,23 @@ describe('summaries', () => {
     mustFail: [{ name: 'no-5xx-except-503', passed: false, summary: '' }],
   });
 
-  it('counts a defect caught when some scenario caught it and none missed it', () => {
-    expect(summarizeDefect('listen-before-db', [cell('caught'), cell('skipped')]).caught).toBe(true);
-    expect(summarizeDefect('listen-before-db', [cell('caught'), cell('missed')]).caught).toBe(false);
-    expect(summarizeDefect('listen-before-db', [cell('skipped')]).caught).toBe(false);
-    expect(summarizeDefect('no-reconnect', [cell('caught')]).caught).toBe(false);
+  it('counts a defect caught only when every one of its cells caught it', () => {
+    expect(summarizeDefect('listen-before-db', [cell('caught'), cell('caught')])).toMatchObject({
+      verdict: 'caught',
+      caught: true,
+    });
+    expect(summarizeDefect('listen-before-db', [cell('caught'), cell('missed')]).verdict).toBe('missed');
+    expect(summarizeDefect('listen-before-db', [cell('skipped'), cell('wrong-reason')]).verdict).toBe('missed');
+    expect(summarizeDefect('no-reconnect', [cell('caught')]).verdict).toBe('not-proven');
+  });
+
+  it('never counts a cell that could not run as caught: the defect is not proven', () => {
+    expect(summarizeDefect('listen-before-db', [cell('caught'), cell('skipped')])).toMatchObject({
+      verdict: 'not-proven',
+      caught: false,
+    });
+    expect(summarizeDefect('listen-before-db', [cell('skipped')]).verdict).toBe('not-proven');
+    expect(summarizeDefect('listen-before-db', [cell('caught'), cell('error')]).verdict).toBe('not-proven');
   });
 
   it('lists the checks some caught cell showed failing, and the rest', () => {
@@ -155,11 +167,44 @@ describe('summaries', () => {
     expect(coverage.never).not.toContain('no-5xx-except-503');
   });
 
-  it('passes the healthy app when every scenario passed or was skipped', () => {
+  it('judges the matrix: passed, failed (a verdict wins), or not proven when something could not run', () => {
+    const passedHealthy = judgeHealthy(run([pass('no-crash')]));
+    const skippedHealthy = judgeHealthy({ ...run([], 'skipped', 'needs Redis'), name: 'startup-redis-down' });
+    const caught = [summarizeDefect('listen-before-db', [cell('caught')])];
+    const planned = (healthy: number, cells: number) => ({ healthy, cells });
+
+    expect(matrixVerdict([passedHealthy], [cell('caught')], caught, planned(1, 1))).toEqual({
+      verdict: 'passed',
+      notProven: [],
+    });
+    expect(matrixVerdict([passedHealthy, skippedHealthy], [cell('caught')], caught, planned(2, 1))).toEqual({
+      verdict: 'not-proven',
+      notProven: ['healthy × startup-redis-down: needs Redis'],
+    });
+    const skippedCell = { ...cell('skipped'), explanation: 'skipped: needs Redis' };
     expect(
-      healthyPassed([judgeHealthy(run([pass('no-crash')])), judgeHealthy(run([], 'skipped', 'needs redis'))]),
-    ).toBe(true);
-    expect(healthyPassed([judgeHealthy(run([fail('no-crash')]))])).toBe(false);
+      matrixVerdict(
+        [passedHealthy],
+        [skippedCell],
+        [summarizeDefect('listen-before-db', [skippedCell])],
+        planned(1, 1),
+      ),
+    ).toEqual({
+      verdict: 'not-proven',
+      notProven: [`listen-before-db × ${skippedCell.scenario}: skipped: needs Redis`],
+    });
+    expect(matrixVerdict([passedHealthy], [cell('caught')], caught, planned(3, 2)).verdict).toBe('not-proven');
+    expect(matrixVerdict([judgeHealthy(run([fail('no-crash')])), skippedHealthy], [], [], planned(2, 0)).verdict).toBe(
+      'failed',
+    );
+    expect(
+      matrixVerdict(
+        [skippedHealthy],
+        [cell('missed')],
+        [summarizeDefect('listen-before-db', [cell('missed')])],
+        planned(1, 1),
+      ).verdict,
+    ).toBe('failed');
     expect(judgeHealthy(run([fail('no-crash', 'exited')])).failedChecks).toEqual([
       { name: 'no-crash', passed: false, summary: 'exited' },
     ]);

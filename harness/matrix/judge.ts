@@ -10,8 +10,10 @@ import type {
   CheckOutcome,
   DefectName,
   DefectSummary,
+  DefectVerdict,
   Expectation,
   HealthyResult,
+  MatrixVerdict,
 } from './types.ts';
 
 const outcome = (check: CheckResult): CheckOutcome => ({
@@ -89,14 +91,19 @@ export function judgeCell(defect: DefectName, expectation: Expectation, result: 
   return verdict('caught', `caught by ${expectation.mustFail.join(', ')}`);
 }
 
-/** A defect is caught when some scenario caught it and none missed it or failed to run. */
+/**
+ * A defect is caught when every scenario declared for it caught it; missed when one missed it (or
+ * caught it for another reason); otherwise not proven: a cell that could not run proves nothing,
+ * so it never counts as caught.
+ */
 export function summarizeDefect(defect: DefectName, cells: readonly CellResult[]): DefectSummary {
   const verdicts = cells.filter((cell) => cell.defect === defect).map((cell) => cell.verdict);
-  return {
-    defect,
-    caught: verdicts.includes('caught') && verdicts.every((verdict) => verdict === 'caught' || verdict === 'skipped'),
-    cells: verdicts,
-  };
+  const verdict: DefectVerdict = verdicts.some((cell) => cell === 'missed' || cell === 'wrong-reason')
+    ? 'missed'
+    : verdicts.length > 0 && verdicts.every((cell) => cell === 'caught')
+      ? 'caught'
+      : 'not-proven';
+  return { defect, verdict, caught: verdict === 'caught', cells: verdicts };
 }
 
 /** Which checks some caught cell showed failing (the proof that a check can fail), and which none did. */
@@ -110,6 +117,30 @@ export function checkCoverage(cells: readonly CellResult[]): { shown: string[]; 
   };
 }
 
-export function healthyPassed(healthy: readonly HealthyResult[]): boolean {
-  return healthy.every((result) => result.status === 'passed' || result.status === 'skipped');
+/**
+ * The matrix's verdict: failed when the healthy app failed a scenario or a defect was missed (a
+ * verdict wins over what could not run); otherwise not proven when a healthy run or a cell did not
+ * run (skipped, errored, or never started: `planned` counts what should have run); else passed.
+ */
+export function matrixVerdict(
+  healthy: readonly HealthyResult[],
+  cells: readonly CellResult[],
+  summary: readonly DefectSummary[],
+  planned: { healthy: number; cells: number },
+): { verdict: MatrixVerdict; notProven: string[] } {
+  const notProven = [
+    ...healthy
+      .filter((result) => result.status === 'skipped' || result.status === 'error')
+      .map((result) => `healthy × ${result.scenario}: ${result.reason ?? result.status}`),
+    ...cells
+      .filter((cell) => cell.verdict === 'skipped' || cell.verdict === 'error')
+      .map((cell) => `${cell.defect} × ${cell.scenario}: ${cell.explanation}`),
+  ];
+  if (healthy.length < planned.healthy || cells.length < planned.cells)
+    notProven.push(
+      `${planned.healthy - healthy.length} healthy run(s) and ${planned.cells - cells.length} cell(s) did not run`,
+    );
+  const failed =
+    healthy.some((result) => result.status === 'failed') || summary.some((defect) => defect.verdict === 'missed');
+  return { verdict: failed ? 'failed' : notProven.length > 0 ? 'not-proven' : 'passed', notProven };
 }

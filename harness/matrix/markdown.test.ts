@@ -34,12 +34,34 @@ const result: MatrixResult = {
     cell({ defect: 'no-reconnect', scenario: 'db-blackhole', verdict: 'missed' }),
   ],
   summary: [
-    { defect: 'exit-on-db-error', caught: true, cells: ['caught'] },
-    { defect: 'no-reconnect', caught: false, cells: ['missed'] },
+    { defect: 'exit-on-db-error', verdict: 'caught', caught: true, cells: ['caught'] },
+    { defect: 'no-reconnect', verdict: 'missed', caught: false, cells: ['missed'] },
   ],
   checksShownFailing: ['no-crash'],
   checksNeverShownFailing: ['latency'],
+  verdict: 'failed',
+  notProven: [],
   passed: false,
+};
+
+/** The same run where the second cell could not run: nothing failed, nothing was missed. */
+const unproven: MatrixResult = {
+  ...result,
+  healthy: [
+    ...result.healthy,
+    {
+      scenario: 'startup-redis-down',
+      status: 'skipped',
+      reason: 'needs Redis',
+      failedChecks: [],
+      seed: 9,
+      durationMs: 0,
+    },
+  ],
+  cells: [result.cells[0]!, { ...result.cells[1]!, verdict: 'skipped', explanation: 'skipped: needs Redis' }],
+  summary: [result.summary[0]!, { defect: 'no-reconnect', verdict: 'not-proven', caught: false, cells: ['skipped'] }],
+  verdict: 'not-proven',
+  notProven: ['healthy × startup-redis-down: needs Redis', 'no-reconnect × db-blackhole: skipped: needs Redis'],
 };
 
 it('renders the verdict, the grid and the cells', () => {
@@ -60,8 +82,21 @@ it('ends the console output with one verdict line naming what was not caught', (
     /^MATRIX FAILED — not caught: no-reconnect \(60\.0 s, seed 9\)$/,
   );
   expect(
-    matrixSummary({ ...result, passed: true, summary: [result.summary[0]!] })
+    matrixSummary({ ...result, verdict: 'passed', passed: true, summary: [result.summary[0]!] })
       .split('\n')
       .at(-1),
   ).toMatch(/^MATRIX OK — the healthy app passed 1 scenario\(s\); all 1 defect\(s\) caught/);
+});
+
+it('says NOT PROVEN, never caught or passed, for what could not run', () => {
+  const markdown = matrixMarkdown(unproven);
+  expect(markdown).toMatch(/^# Defect matrix — NOT PROVEN\n/);
+  expect(markdown).toContain('- healthy × startup-redis-down: needs Redis');
+  expect(markdown).toContain('| `no-reconnect` **not proven** | ⏭️ skipped |');
+  const console = matrixSummary(unproven).split('\n');
+  expect(console.at(-1)).toBe(
+    'MATRIX NOT PROVEN — nothing failed, but not everything ran: healthy × startup-redis-down: needs Redis; no-reconnect × db-blackhole: skipped: needs Redis (60.0 s, seed 9)',
+  );
+  expect(console.some((line) => /CAUGHT\s+no-reconnect/.test(line))).toBe(false);
+  expect(console.some((line) => /UNPROVEN\s+no-reconnect/.test(line))).toBe(true);
 });

@@ -4,6 +4,8 @@ import type { DefectMatrix, DefectName, MatrixResult } from './types.ts';
 
 const cellText = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const seconds = (ms: number): string => `${(ms / 1_000).toFixed(1)} s`;
+const TITLE = { passed: 'PASSED', failed: 'FAILED', 'not-proven': 'NOT PROVEN' } as const;
+const DEFECT_NOTE = { caught: '', missed: ' **not caught**', 'not-proven': ' **not proven**' } as const;
 const MARK = {
   caught: '✅ caught',
   missed: '❌ missed',
@@ -27,12 +29,19 @@ export function declaredMatrixMarkdown(matrix: DefectMatrix): string {
 
 export function matrixMarkdown(result: MatrixResult): string {
   const out: string[] = [];
-  out.push(`# Defect matrix — ${result.passed ? 'PASSED' : 'FAILED'}`, '');
+  out.push(`# Defect matrix — ${TITLE[result.verdict]}`, '');
   out.push(
     `Run \`${result.runId}\` · seed ${result.seed} · ${seconds(result.durationMs)} · ${result.defects.length} defect(s), ${result.cells.length} cell(s)`,
     '',
   );
   out.push(`Repeat a cell: \`faultline run <scenario> --defects <defect> --seed ${result.seed}\`.`, '');
+  if (result.notProven.length > 0)
+    out.push(
+      'Not proven here (these did not run, so they count neither as caught nor as passed):',
+      '',
+      ...result.notProven.map((line) => `- ${cellText(line)}`),
+      '',
+    );
 
   out.push('## The healthy app', '', '| scenario | verdict | duration | failed checks |', '|---|---|---|---|');
   for (const healthy of result.healthy) {
@@ -59,7 +68,7 @@ export function matrixMarkdown(result: MatrixResult): string {
         ? `${MARK.caught} by ${cell.mustFail.map((check) => check.name).join(', ')}`
         : MARK[cell.verdict];
     });
-    out.push(`| \`${summary.defect}\`${summary.caught ? '' : ' **not caught**'} | ${row.map(cellText).join(' | ')} |`);
+    out.push(`| \`${summary.defect}\`${DEFECT_NOTE[summary.verdict]} | ${row.map(cellText).join(' | ')} |`);
   }
 
   out.push('', '## Checks shown failing', '');

@@ -5,7 +5,7 @@
 import type { EnvironmentChoice } from '../runner/environment-factory.ts';
 import { runScenario } from '../runner/run-scenario.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { checkCoverage, healthyPassed, judgeCell, judgeHealthy, summarizeDefect } from './judge.ts';
+import { checkCoverage, judgeCell, judgeHealthy, matrixVerdict, summarizeDefect } from './judge.ts';
 import type { CellResult, DefectMatrix, DefectName, HealthyResult, MatrixResult } from './types.ts';
 
 export interface RunMatrixOptions {
@@ -92,6 +92,10 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixResult
 
   const summary = defects.map((defect) => summarizeDefect(defect, cells));
   const coverage = checkCoverage(cells);
+  const { verdict, notProven } = matrixVerdict(healthy, cells, summary, {
+    healthy: healthyScenarios.length,
+    cells: defects.reduce((count, defect) => count + options.matrix[defect].length, 0),
+  });
   return {
     runId: options.runId,
     seed: options.seed,
@@ -103,10 +107,8 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixResult
     summary,
     checksShownFailing: coverage.shown,
     checksNeverShownFailing: coverage.never,
-    passed:
-      options.signal?.aborted !== true &&
-      healthy.length === healthyScenarios.length &&
-      healthyPassed(healthy) &&
-      summary.every((defect) => defect.caught),
+    verdict,
+    notProven,
+    passed: verdict === 'passed',
   };
 }

@@ -61,12 +61,27 @@ export interface HealthyResult {
   durationMs: number;
 }
 
+/**
+ * caught: every cell of the defect caught it. missed: a cell missed it or caught it for another
+ * reason (a verdict). not-proven: no cell missed it, but some could not run (skipped, error).
+ */
+export type DefectVerdict = 'caught' | 'missed' | 'not-proven';
+
 export interface DefectSummary {
   defect: DefectName;
-  /** Caught by at least one scenario and missed by none. */
+  verdict: DefectVerdict;
+  /** verdict === 'caught'. */
   caught: boolean;
   cells: CellVerdict[];
 }
+
+/**
+ * passed: the healthy app passed every scenario and every defect was caught. failed: the healthy app
+ * failed a scenario or a defect was missed (a verdict; exit 1). not-proven: nothing failed, but a
+ * healthy run or a cell could not run here (e.g. it needs Redis) or errored, so the matrix did not
+ * show what it claims (exit 3).
+ */
+export type MatrixVerdict = 'passed' | 'failed' | 'not-proven';
 
 export interface MatrixResult {
   runId: string;
@@ -81,6 +96,9 @@ export interface MatrixResult {
   /** Checks that some caught cell showed failing; and those no defect made fail in this run. */
   checksShownFailing: string[];
   checksNeverShownFailing: string[];
-  /** The healthy app passed every scenario, and every defect was caught. */
+  verdict: MatrixVerdict;
+  /** What kept the verdict from being proven: "<defect|healthy> × <scenario>: <reason>". */
+  notProven: string[];
+  /** verdict === 'passed': the healthy app passed every scenario, and every defect was caught. */
   passed: boolean;
 }

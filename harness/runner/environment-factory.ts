@@ -5,7 +5,7 @@ import {
   startExternalEnvironment,
   type ExternalEnvironmentOptions,
 } from '../environment/external/external-environment.ts';
-import { findRedisServer } from '../environment/redis/redis-server.ts';
+import { findRedisServer, redisServerMissingReason } from '../environment/redis/redis-server.ts';
 import type { EnvironmentCapabilities, EnvironmentKind, StartedEnvironment } from '../environment/types.ts';
 
 export interface EnvironmentChoice {
@@ -39,7 +39,7 @@ export function missingCapabilityReason(
 ): string | undefined {
   if (needs.redis && !capabilities.redis)
     return kind === 'embedded'
-      ? 'needs Redis, and redis-server is not on PATH (apt-get install redis-server)'
+      ? `needs Redis, and ${redisServerMissingReason()}`
       : 'needs Redis, and the environment has no Redis proxy';
   if (needs.processControl && !capabilities.processControl)
     return `needs control of the app process, which the ${kind} environment does not have`;

@@ -1,7 +1,8 @@
 // `faultline matrix`: the release suite against the healthy app, then every defect of the reference
 // app against the scenarios that must catch it (harness/matrix/defect-matrix.ts). Prints the matrix,
 // writes reports/<run-id>/matrix.{md,json}, and exits 0 only when the healthy app passed and every
-// defect was caught; 1 otherwise, 2 for invalid input.
+// defect was caught; 1 when a defect was missed or the healthy app failed, 3 when nothing failed but
+// something could not run (not proven), 2 for invalid input.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -88,6 +89,8 @@ export const matrixCommand: Command = {
     console.log(`reports: ${written.map((file) => path.relative(process.cwd(), file)).join(', ')}`);
 
     if (abort.signal.aborted) return 130;
+    // A cell that could not run (e.g. it needs Redis and there is none) proves nothing: exit 3.
+    if (result.verdict === 'not-proven') return ExitCode.EnvironmentFailed;
     return result.passed ? ExitCode.Ok : ExitCode.ChecksFailed;
   },
 };

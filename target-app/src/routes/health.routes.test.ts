@@ -2,7 +2,11 @@
 // absent, unreachable or up.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedPostgres } from '../../../harness/environment/postgres/embedded-postgres.ts';
-import { findRedisServer, RedisServer } from '../../../harness/environment/redis/redis-server.ts';
+import {
+  findRedisServer,
+  RedisServer,
+  redisServerMissingReason,
+} from '../../../harness/environment/redis/redis-server.ts';
 import { freePort } from '../../../harness/lib/ports.ts';
 import { createTestDatabase, type TestDatabase } from '../../../harness/testing/database.ts';
 import { migrate } from '../../../prisma/tools/migrate.ts';
@@ -110,5 +114,5 @@ describe('Redis', () => {
     },
   );
   if (findRedisServer() === undefined)
-    console.warn('skipping the live Redis health test: redis-server is not on PATH (.ci/run installs it)');
+    console.warn(`skipping the live Redis health test: ${redisServerMissingReason()} (.ci/run installs it)`);
 });

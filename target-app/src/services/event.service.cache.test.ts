@@ -4,13 +4,17 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../harness/testing/database.ts';
-import { findRedisServer, RedisServer } from '../../../harness/environment/redis/redis-server.ts';
+import {
+  findRedisServer,
+  RedisServer,
+  redisServerMissingReason,
+} from '../../../harness/environment/redis/redis-server.ts';
 import { createUser, startTestApp, waitFor, type TestApp } from '../../test/support.ts';
 import { createEvent, createOrganizer, createOwnedEvent } from '../../test/fixtures-events.ts';
 import { connectSocket, emitAck, type ClientSocket } from '../../test/socket-client.ts';
 
 const hasRedis = findRedisServer() !== undefined;
-if (!hasRedis) console.warn('skipping the events cache tests: redis-server is not on PATH');
+if (!hasRedis) console.warn(`skipping the events cache tests: ${redisServerMissingReason()}`);
 
 let db: TestDatabase;
 let redis: RedisServer;
