@@ -9,6 +9,7 @@ const MARK = {
   failed: paint(31, 'FAIL  '),
   skipped: paint(33, 'SKIP  '),
   error: paint(35, 'ERROR '),
+  'not-proven': paint(35, 'UNPROV'),
   caught: paint(32, 'CAUGHT'),
   missed: paint(31, 'MISSED'),
   'wrong-reason': paint(31, 'WRONG '),
@@ -35,7 +36,9 @@ export function matrixSummary(result: MatrixResult): string {
         `      ${cell.scenario.padEnd(26)} ${cell.verdict === 'caught' ? cell.mustFail.map((check) => check.name).join(', ') : `${cell.verdict}: ${cell.explanation}`}`,
       );
   }
-  const healthyFailed = result.healthy.filter((healthy) => healthy.status === 'failed' || healthy.status === 'error');
+  const healthyFailed = result.healthy.filter(
+    (healthy) => healthy.status === 'failed' || healthy.status === 'error' || healthy.status === 'not-proven',
+  );
   const missed = result.summary.filter((summary) => !summary.caught).map((summary) => summary.defect);
   lines.push('', `Checks made to fail by a defect: ${result.checksShownFailing.join(', ') || 'none'}`);
   if (result.checksNeverShownFailing.length > 0)

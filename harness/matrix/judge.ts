@@ -59,7 +59,7 @@ export function judgeCell(defect: DefectName, expectation: Expectation, result: 
 
   if (result.status === 'skipped')
     return verdict('skipped', `skipped: ${result.reason ?? 'the environment cannot run it'}`);
-  if (result.status === 'error')
+  if (result.status === 'error' || result.status === 'not-proven')
     return verdict('error', `the run failed, not a verdict: ${result.reason ?? 'unknown error'}`);
   const notEvaluated = [...expectation.mustFail, ...expectation.mustPass].filter((name) => !byName.has(name));
   if (notEvaluated.length > 0)
