@@ -53,4 +53,29 @@ describe('db-failures-are-503', () => {
     expect(result.passed).toBe(false);
     expect(result.summary).toContain('nothing was proven');
   });
+
+  it('does not count a refused connection as an answer: once the app served, it is an offence', () => {
+    const refused = { status: null, errorClass: 'ECONNREFUSED' as const, latencyMs: 1 };
+    const result = evaluate(outage(refused));
+    expect(result.passed).toBe(false);
+    // Only the answers of the grace period after the outage were answers.
+    expect(result.figures).toMatchObject({ answered: 10, offending: 30 });
+    expect(result.evidence.counts).toMatchObject({ 'no answer (ECONNREFUSED)': 30 });
+    expect(result.evidence.firstOffending[0]?.note).toMatch(/the serving app stopped listening/);
+  });
+
+  it('lets refused connections pass while the app is still starting, but proves nothing without an answer', () => {
+    // The database is down at boot; the app (correctly) listens only once it is connected.
+    const run = timeline({
+      samples: [
+        ...samplesBetween(0, 3_000, 100, { status: null, errorClass: 'ECONNREFUSED' }),
+        ...samplesBetween(3_600, 5_000, 100),
+      ],
+      faults: [fault({ fromMs: 0, toMs: 2_500 })],
+    });
+    const result = evaluate(run);
+    expect(result.evidence.firstOffending).toEqual([]);
+    expect(result.passed).toBe(false);
+    expect(result.summary).toMatch(/No request was answered during a database fault \(30 sent/);
+  });
 });

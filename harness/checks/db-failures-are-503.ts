@@ -1,10 +1,12 @@
 // db-failures-are-503: while the database is at fault (and in the grace after), every request the
 // app failed answered 503 with a DATABASE_* code and a Retry-After header — never a 500, never a
-// 503 without its code. Requires at least one request overlapping a database fault: otherwise the
-// scenario proved nothing here.
+// 503 without its code. Requires at least one request answered during a database fault: otherwise
+// the scenario proved nothing here. A refused or reset connection is no answer to a database fault:
+// it never counts as answered properly, and once the app has served (outside its startup and the
+// harness's own app restarts) it is the app having stopped listening — an offence.
 import { z } from 'zod';
 import { PhaseMap } from '../timeline/phases.ts';
-import { wasAnswered, wasSent } from '../timeline/samples.ts';
+import { isConnectionError, wasAnswered, wasSent } from '../timeline/samples.ts';
 import type { Sample } from '../timeline/types.ts';
 import { checkResult, sampleEvidence, tally } from './result.ts';
 import type { Check, Evidence } from './types.ts';
@@ -39,6 +41,7 @@ export const dbFailuresAre503: Check<DbFailuresOptions> = {
     const counts: Record<string, number> = {};
     const offending: Evidence[] = [];
     let overlapping = 0;
+    let answered = 0;
     let answered503 = 0;
     for (const sample of timeline.samples) {
       if (
@@ -50,7 +53,15 @@ export const dbFailuresAre503: Check<DbFailuresOptions> = {
       )
         continue;
       overlapping++;
-      if (!wasAnswered(sample)) continue;
+      if (!wasAnswered(sample)) {
+        const phase = phases.phaseOf(sample.startedAtMs, sample.startedAtMs);
+        if (isConnectionError(sample.errorClass) && phase !== 'startup' && phase !== 'app-down') {
+          tally(counts, `no answer (${sample.errorClass})`);
+          offending.push(sampleEvidence(sample, 'no answer to a database fault: the serving app stopped listening'));
+        }
+        continue;
+      }
+      answered++;
       if (sample.status === 503) answered503++;
       const problem = problemWith(sample, options);
       tally(counts, problem === null ? String(sample.status) : `bad ${sample.status}`);
@@ -60,15 +71,16 @@ export const dbFailuresAre503: Check<DbFailuresOptions> = {
       (window) => window.target === 'database' && window.effect !== 'restore',
     ).length;
     return checkResult(this.name, {
-      passed: overlapping > 0 && offending.length === 0,
+      passed: answered > 0 && offending.length === 0,
       summary:
-        overlapping === 0
-          ? `No request overlapped a database fault (${dbWindows} fault windows): nothing was proven.`
+        answered === 0
+          ? `No request was answered during a database fault (${overlapping} sent, ${dbWindows} fault windows): nothing was proven.`
           : offending.length === 0
-            ? `All ${overlapping} requests during database faults answered properly (${answered503} × 503 ${options.codePrefix}*).`
+            ? `All ${answered} requests answered during database faults answered properly (${answered503} × 503 ${options.codePrefix}*).`
             : `${offending.length} of ${overlapping} requests during database faults were not a proper 503 ${options.codePrefix}*.`,
       figures: {
         requestsDuringDbFault: overlapping,
+        answered,
         answered503,
         offending: offending.length,
         dbFaultWindows: dbWindows,

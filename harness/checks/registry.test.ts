@@ -6,7 +6,7 @@ const facts = { name: 't', graceMs: 0, expectFailFast: false };
 
 describe('check registry', () => {
   it('lists every check under its own name, each with a description', () => {
-    expect(CHECK_NAMES).toHaveLength(12);
+    expect(CHECK_NAMES).toHaveLength(14);
     for (const name of CHECK_NAMES) {
       expect(CHECKS[name].name).toBe(name);
       expect(CHECKS[name].description.length).toBeGreaterThan(20);
@@ -15,7 +15,14 @@ describe('check registry', () => {
 
   it('gives defaults for checks without required options, and refuses {} for those with bounds', () => {
     const needBounds = CHECK_NAMES.filter((name) => !CHECKS[name].optionsSchema.safeParse({}).success);
-    expect(needBounds.sort()).toEqual(['exits-as-documented', 'latency', 'ready-within', 'recovers-within']);
+    expect(needBounds.sort()).toEqual([
+      'answered-within',
+      'exits-as-documented',
+      'fault-statuses',
+      'latency',
+      'ready-within',
+      'recovers-within',
+    ]);
   });
 
   it('evaluates checks in order over one timeline, and reports a throwing check as failed', () => {

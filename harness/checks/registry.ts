@@ -1,8 +1,10 @@
 // Every check by name: scenarios name the checks they want, the scenario schema validates each
 // one's options with the check's own schema, and the runner evaluates them all over one timeline.
 import type { Timeline } from '../timeline/types.ts';
+import { answeredWithin } from './answered-within.ts';
 import { dbFailuresAre503 } from './db-failures-are-503.ts';
 import { exitsAsDocumented } from './exits-as-documented.ts';
+import { faultStatuses } from './fault-statuses.ts';
 import { healthTruthful } from './health-truthful.ts';
 import { latency } from './latency.ts';
 import { missingRecordsAre404 } from './missing-records-are-404.ts';
@@ -22,6 +24,8 @@ export const CHECKS = {
   'status-allowlist': statusAllowlist,
   'no-5xx-except-503': no5xxExcept503,
   'db-failures-are-503': dbFailuresAre503,
+  'fault-statuses': faultStatuses,
+  'answered-within': answeredWithin,
   'missing-records-are-404': missingRecordsAre404,
   'recovers-within': recoversWithin,
   'ready-within': readyWithin,

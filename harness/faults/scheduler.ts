@@ -82,3 +82,23 @@ export async function runFaultSchedule(options: FaultScheduleOptions): Promise<v
     await runAction(options.env, options.recorder, action);
   }
 }
+
+/**
+ * Waits for the app's first healthy answer, then runs the actions counted from it (afterReady
+ * steps). Resolves false when readiness never came — the run ended or was aborted first — and so
+ * none of them ran: what they were to prove was not tried.
+ */
+export async function runFaultScheduleAfterReady(
+  options: Omit<FaultScheduleOptions, 'originMs'> & {
+    /** Environment time of the scenario's 0 ms. */
+    runOriginMs: number;
+    /** The scenario time of the first healthy answer, or null when it never came. */
+    ready: Promise<number | null>;
+  },
+): Promise<boolean> {
+  if (options.actions.length === 0) return true;
+  const readyAtMs = await options.ready;
+  if (readyAtMs === null || options.signal?.aborted) return false;
+  await runFaultSchedule({ ...options, originMs: options.runOriginMs + readyAtMs });
+  return true;
+}

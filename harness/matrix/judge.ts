@@ -61,7 +61,7 @@ export function judgeCell(defect: DefectName, expectation: Expectation, result: 
 
   if (result.status === 'skipped')
     return verdict('skipped', `skipped: ${result.reason ?? 'the environment cannot run it'}`);
-  if (result.status === 'error')
+  if (result.status === 'error' || result.status === 'not-proven')
     return verdict('error', `the run failed, not a verdict: ${result.reason ?? 'unknown error'}`);
   const notEvaluated = [...expectation.mustFail, ...expectation.mustPass].filter((name) => !byName.has(name));
   if (notEvaluated.length > 0)
@@ -130,7 +130,7 @@ export function matrixVerdict(
 ): { verdict: MatrixVerdict; notProven: string[] } {
   const notProven = [
     ...healthy
-      .filter((result) => result.status === 'skipped' || result.status === 'error')
+      .filter((result) => result.status === 'skipped' || result.status === 'error' || result.status === 'not-proven')
       .map((result) => `healthy × ${result.scenario}: ${result.reason ?? result.status}`),
     ...cells
       .filter((cell) => cell.verdict === 'skipped' || cell.verdict === 'error')

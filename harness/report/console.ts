@@ -14,6 +14,7 @@ const MARK: Record<GateOutcome, string> = {
   failed: paint(31, 'FAIL '),
   skipped: paint(33, 'SKIP '),
   error: paint(35, 'ERR  '),
+  'not-proven': paint(35, 'NOTPR'),
 };
 const CHECK_MARK = { passed: paint(32, 'PASS'), blocking: paint(31, 'FAIL'), advisory: paint(33, 'WARN') };
 

@@ -96,10 +96,11 @@ function testsuite(scenario: GatedScenarioResult, id: number, hostname: string):
   const cases: string[] = [];
   const counts: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   const classname = `faultline.${scenario.name}`;
-  if (scenario.status === 'error') {
+  if (scenario.status === 'error' || scenario.status === 'not-proven') {
+    const type = scenario.status === 'error' ? 'environment' : 'not-proven';
     counts.tests = counts.errors = 1;
     cases.push(
-      `${indent}<testcase${attrs({ name: 'environment', classname, time: seconds(scenario.durationMs) })}>\n${indent}  <error${attrs({ message: scenario.reason ?? 'the environment failed', type: 'environment' })}>${escapeXml(scenario.reason ?? '')}</error>\n${indent}</testcase>`,
+      `${indent}<testcase${attrs({ name: type, classname, time: seconds(scenario.durationMs) })}>\n${indent}  <error${attrs({ message: scenario.reason ?? (type === 'environment' ? 'the environment failed' : 'not proven'), type })}>${escapeXml(scenario.reason ?? '')}</error>\n${indent}</testcase>`,
     );
   } else if (scenario.status === 'skipped') {
     counts.tests = counts.skipped = 1;

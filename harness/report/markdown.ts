@@ -19,6 +19,7 @@ const ICON: Record<GateOutcome, string> = {
   failed: '❌ failed',
   skipped: '⏭️ skipped',
   error: '💥 error',
+  'not-proven': '❔ not proven',
 };
 
 /** Table cells: no pipes or newlines, bounded length (PR comments are capped at 65 536 characters). */
@@ -104,7 +105,11 @@ export function renderMarkdown(result: GatedRunResult, meta: RunMeta): string {
   ];
   // Details (and a chart) for each scenario that has something to look at: a failed check or an error.
   for (const scenario of result.scenarios) {
-    if (scenario.checks.some((check) => !check.passed) || scenario.status === 'error')
+    if (
+      scenario.checks.some((check) => !check.passed) ||
+      scenario.status === 'error' ||
+      scenario.status === 'not-proven'
+    )
       lines.push(...scenarioDetails(scenario));
   }
   lines.push(

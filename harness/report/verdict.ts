@@ -17,8 +17,9 @@ export function runPassed(result: RunResult): boolean {
   return result.scenarios.every((scenario) => LETS_THROUGH.includes(outcomeOf(scenario)));
 }
 
+/** The environment failed, or a scenario never tried what it is about (not proven): no verdict. */
 export function runErrored(result: RunResult): boolean {
-  return result.scenarios.some((scenario) => scenario.status === 'error');
+  return result.scenarios.some((scenario) => scenario.status === 'error' || scenario.status === 'not-proven');
 }
 
 /** Failed checks as 'scenario/check', blocking ones only for a gated scenario. */
@@ -47,6 +48,7 @@ export function tallyLine(result: RunResult): string {
   parts.push(`${count('failed')} failed`);
   if (count('skipped') > 0) parts.push(`${count('skipped')} skipped`);
   if (count('error') > 0) parts.push(`${count('error')} errored`);
+  if (count('not-proven') > 0) parts.push(`${count('not-proven')} not proven`);
   return parts.join(', ');
 }
 
@@ -69,8 +71,16 @@ export function verdictLine(result: RunResult): string {
   const tally = `${tallyLine(result)} (seed ${result.seed})`;
   const blocking = failedChecks(result, 'blocking');
   const errored = result.scenarios.filter((scenario) => scenario.status === 'error').length;
-  if (runErrored(result) && blocking.length === 0)
-    return `NOT PROVEN — the environment failed for ${errored} scenario(s); ${tally}`;
+  const unproven = result.scenarios.filter((scenario) => scenario.status === 'not-proven');
+  if (runErrored(result) && blocking.length === 0) {
+    const why = [
+      ...(errored > 0 ? [`the environment failed for ${errored} scenario(s)`] : []),
+      ...(unproven.length > 0
+        ? [`${list(unproven.map((scenario) => scenario.name))} never met a serving app with its faults`]
+        : []),
+    ];
+    return `NOT PROVEN — ${why.join('; ')}; ${tally}`;
+  }
   if (!runPassed(result))
     return `DO NOT RELEASE — ${blocking.length} blocking check(s) failed: ${list(blocking)}; ${tally}`;
   const warned = warnings(result);

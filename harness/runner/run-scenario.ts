@@ -2,11 +2,12 @@
 // The runner owns the order of things and the clean-up; the verdicts come from the checks alone.
 import { evaluateChecks } from '../checks/registry.ts';
 import type { EnvironmentEvents, StartedEnvironment } from '../environment/types.ts';
-import { runFaultSchedule } from '../faults/scheduler.ts';
+import { runFaultSchedule, runFaultScheduleAfterReady } from '../faults/scheduler.ts';
 import { BuiltinLoadEngine } from '../load/builtin-engine.ts';
 import { K6LoadEngine } from '../load/k6-engine.ts';
 import type { LoadEngine } from '../load/types.ts';
 import { startHealthPoller } from '../probes/health-poller.ts';
+import { watchReadiness } from '../probes/readiness.ts';
 import { scenarioFacts } from '../scenario/define.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { attachEnvironment } from '../timeline/attach-environment.ts';
@@ -33,6 +34,12 @@ export interface RunScenarioOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * How long a scenario on the 'ready' clock waits for the app's first healthy answer before the run
+ * is declared not proven: beyond the default startup retry budget (about 30 s) on a busy machine.
+ */
+export const READY_WAIT_MS = 60_000;
+
 function sleepUntil(clock: () => number, atMs: number, signal?: AbortSignal): Promise<void> {
   const waitMs = atMs - clock();
   if (waitMs <= 0 || signal?.aborted) return Promise.resolve();
@@ -54,6 +61,16 @@ function shifted(env: StartedEnvironment, originMs: number): EnvironmentEvents {
     onAppExit: (listener) => env.onAppExit((exit) => listener({ ...exit, atMs: exit.atMs - originMs })),
     onAppStart: (listener) => env.onAppStart((start) => listener({ ...start, atMs: start.atMs - originMs })),
   };
+}
+
+/** Why a finished run did not try what its scenario is about, or undefined when it did. */
+function notProvenReason(scenario: Scenario, readyAtMs: number | null, readyFaultsRan: boolean): string | undefined {
+  const waitsForReady = scenario.clock === 'ready' || scenario.plan.some((action) => action.anchor === 'ready');
+  if (!waitsForReady) return undefined;
+  if (readyAtMs === null)
+    return `the app never answered healthy within ${scenario.clock === 'ready' ? READY_WAIT_MS : scenario.durationMs} ms, so the faults and load counted from readiness never met a serving app`;
+  if (!readyFaultsRan) return 'the run ended before every fault counted from readiness was applied';
+  return undefined;
 }
 
 export async function runScenario(scenario: Scenario, options: RunScenarioOptions): Promise<ScenarioRunResult> {
@@ -115,7 +132,25 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     const recorder = new TimelineRecorder({ runId: options.runId, seed, clock });
     const detach = attachEnvironment(recorder, shifted(env, originMs));
     recorder.mark('run-start', 0, { scenario: scenario.name, environment: env.kind });
-    const poller = startHealthPoller({ appUrl: env.appUrl, clock, record: (probe) => recorder.recordHealth(probe) });
+    const readiness = watchReadiness((atMs) => recorder.mark('app-ready', atMs));
+    const poller = startHealthPoller({
+      appUrl: env.appUrl,
+      clock,
+      record: (probe) => {
+        recorder.recordHealth(probe);
+        readiness.observe(probe);
+      },
+    });
+    // On the 'ready' clock the run (and its load) lasts `duration` from the app's first healthy
+    // answer; the end is known once that came. Until then it is the wait for readiness.
+    const onReadyClock = scenario.clock === 'ready';
+    let endAtMs = onReadyClock ? READY_WAIT_MS : scenario.durationMs;
+    let readyEnded = (): void => {};
+    const endKnown = new Promise<void>((resolve) => (readyEnded = resolve));
+    void readiness.ready.then((readyAtMs) => {
+      if (onReadyClock && readyAtMs !== null) endAtMs = readyAtMs + scenario.durationMs;
+      readyEnded();
+    });
     let phase = 'starting';
     const progress =
       options.progress === false
@@ -127,10 +162,14 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
             samples: () => recorder.snapshot().samples,
           });
 
-    // Faults at or before the app's start go in first ("the database is down when the app boots").
+    // Faults at or before the app's start go in first ("the database is down when the app boots");
+    // those written afterReady(...) wait for the app's first healthy answer.
     const startAtMs = scenario.app.startAtMs;
-    const before = scenario.plan.filter((action) => action.atMs <= startAtMs);
-    const after = scenario.plan.filter((action) => action.atMs > startAtMs);
+    const fromStart = scenario.plan.filter((action) => action.anchor === 'start');
+    const fromReady = scenario.plan.filter((action) => action.anchor === 'ready');
+    const before = fromStart.filter((action) => action.atMs <= startAtMs);
+    const after = fromStart.filter((action) => action.atMs > startAtMs);
+    let readyFaultsRan = fromReady.length === 0;
     const onAction = (action: { action: string; fault: { type: string } }, atMs: number): void => {
       phase = `${action.action} ${action.fault.type}`;
       progress?.note(`${(atMs / 1_000).toFixed(1)}s ${action.action} ${action.fault.type}`);
@@ -143,28 +182,54 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
         await env.startApp();
       }
       phase = 'running';
-      await runFaultSchedule({ env, recorder, actions: after, originMs, signal: abort.signal, onAction });
+      await Promise.all([
+        runFaultSchedule({ env, recorder, actions: after, originMs, signal: abort.signal, onAction }),
+        runFaultScheduleAfterReady({
+          env,
+          recorder,
+          actions: fromReady,
+          runOriginMs: originMs,
+          ready: readiness.ready,
+          signal: abort.signal,
+          onAction,
+        }).then((ran) => (readyFaultsRan = ran && !abort.signal.aborted)),
+      ]);
     })();
 
     const engine: LoadEngine | null =
       scenario.load === null ? null : options.loadEngine === 'k6' ? new K6LoadEngine() : new BuiltinLoadEngine();
+    const profile = scenario.load;
     const load =
-      scenario.load === null || engine === null
+      profile === null || engine === null
         ? Promise.resolve()
-        : engine.run(
-            scenario.load,
-            { appUrl: env.appUrl, seed: env.seed, jwtSecret: env.jwtSecret, runId: options.runId, rngSeed: seed },
-            recorder,
-            abort.signal,
-          );
+        : (async () => {
+            // On the ready clock the load's start counts from readiness too.
+            let startAtMs = profile.startAtMs;
+            if (onReadyClock) {
+              const readyAtMs = await readiness.ready;
+              if (readyAtMs === null || abort.signal.aborted) return;
+              startAtMs += readyAtMs;
+            }
+            await engine.run(
+              { ...profile, startAtMs },
+              { appUrl: env.appUrl, seed: env.seed, jwtSecret: env.jwtSecret, runId: options.runId, rngSeed: seed },
+              recorder,
+              abort.signal,
+            );
+          })();
 
+    // The run ends at endAtMs, which moves once the app is ready (on the ready clock).
+    const runEnd = (async () => {
+      if (onReadyClock) await Promise.race([endKnown, sleepUntil(clock.now, endAtMs, abort.signal)]);
+      await sleepUntil(clock.now, endAtMs, abort.signal);
+    })();
     // A fault or the load engine failing is a harness failure: stop the run, report it as an error.
-    const failure = await Promise.race([
-      Promise.all([faults, load]).then(() => null),
-      sleepUntil(clock.now, scenario.durationMs, abort.signal).then(() => null),
-    ]).catch((error: unknown) => error as Error);
-    if (failure === null) await sleepUntil(clock.now, scenario.durationMs, abort.signal);
+    const failure = await Promise.race([Promise.all([faults, load]).then(() => null), runEnd.then(() => null)]).catch(
+      (error: unknown) => error as Error,
+    );
+    if (failure === null) await runEnd;
     abort.abort();
+    readiness.close();
     await Promise.allSettled([faults, load]);
     await poller.stop();
     progress?.stop();
@@ -196,8 +261,11 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
       });
     }
     const checks = evaluateChecks(timeline, scenario.checks, scenarioFacts(scenario));
+    const unproven = notProvenReason(scenario, readiness.readyAtMs(), readyFaultsRan);
     return finish({
-      status: checks.every((check) => check.passed) ? 'passed' : 'failed',
+      // Not proven: what the scenario is about was never tried, so no pass (checks kept as evidence).
+      status: unproven !== undefined ? 'not-proven' : checks.every((check) => check.passed) ? 'passed' : 'failed',
+      ...(unproven === undefined ? {} : { reason: unproven }),
       environment: { kind: env.kind, capabilities: env.capabilities },
       checks,
       timeline,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ScenarioError } from './errors.ts';
 import { defineScenario, isScenario, scenarioFacts } from './define.ts';
 import { appKill, appRestart, dbDown, dbLatency, dbUp, postgresStop } from './faults.ts';
-import { at, during, every } from './steps.ts';
+import { afterReady, at, during, every } from './steps.ts';
 import type { ScenarioInput } from './types.ts';
 
 const base: ScenarioInput = {
@@ -46,9 +46,11 @@ describe('defineScenario', () => {
       graceMs: 5_000,
       needs: { redis: false, processControl: false, postgresControl: false },
       app: { startAtMs: 0, env: {}, expect: 'ready' },
+      clock: 'start',
     });
     expect(scenario.timeline[2]).toEqual({
       step: 'during',
+      anchor: 'start',
       fromMs: 15_000,
       untilMs: 20_000,
       fault: { type: 'dbLatency', latencyMs: 800, jitterMs: 0, stream: 'downstream', toxicity: 1 },
@@ -85,6 +87,22 @@ describe('defineScenario', () => {
       thresholds: [{ scope: 'steady', threshold: { source: 'p(95)<500', aggregate: 'p', percentile: 95 } }],
     });
     expect(scenarioFacts(scenario)).toEqual({ name: 'db-outage-under-load', graceMs: 5_000, expectFailFast: false });
+  });
+
+  it('counts afterReady steps from readiness and puts the run on the ready clock', () => {
+    const scenario = defineScenario({
+      ...base,
+      timeline: [at('0s', dbDown()), at('2s', dbUp()), during(afterReady('2s'), afterReady('9s'), dbDown())],
+    });
+    expect(scenario.clock).toBe('ready');
+    expect(scenario.timeline[2]).toMatchObject({ step: 'during', anchor: 'ready', fromMs: 2_000, untilMs: 9_000 });
+    expect(scenario.plan.map((a) => `${a.anchor} ${a.atMs} ${a.action} ${a.window}`)).toEqual([
+      'start 0 apply dbDown#1',
+      'start 2000 apply dbUp#1',
+      'ready 2000 apply dbDown#2',
+      'ready 9000 revert dbDown#2',
+    ]);
+    expect(defineScenario({ ...base, timeline: [], clock: 'ready' }).clock).toBe('ready');
   });
 
   it('derives needs from the faults and stringifies app env', () => {
@@ -195,6 +213,21 @@ describe('defineScenario', () => {
       'an env name',
       { ...base, app: { env: { 'db-url': 'x' } } },
       { path: 'app.env.db-url', message: /UPPER_SNAKE_CASE/ },
+    ],
+    [
+      'a window from the process start until after ready',
+      { ...base, timeline: [during('1s', afterReady('5s'), dbDown())] },
+      { path: 'timeline[0].until', message: /count from the same moment/ },
+    ],
+    [
+      'afterReady steps on the start clock',
+      { ...base, clock: 'start', timeline: [at(afterReady('1s'), appKill())] },
+      { path: 'clock', message: /expected clock 'ready'/ },
+    ],
+    [
+      'a bad afterReady time',
+      { ...base, timeline: [at(afterReady('soon'), appKill())] },
+      { path: 'timeline[0].at.afterReady', message: /expected a duration/ },
     ],
     [
       'fail-fast without its check',

@@ -3,7 +3,17 @@ export { defineScenario, isScenario, scenarioFacts, withFile } from './define.ts
 export { defineSuite, isSuite } from './suite.ts';
 export { loadScenarioFile, loadSuiteFile, loadScenarioOrSuiteFile } from './load-file.ts';
 export { ScenarioError, problemsFromZod, formatPath, type ScenarioProblem } from './errors.ts';
-export { at, during, every, type Step, type StepInput } from './steps.ts';
+export {
+  afterReady,
+  at,
+  during,
+  every,
+  type Anchor,
+  type ReadyTime,
+  type Step,
+  type StepInput,
+  type StepTime,
+} from './steps.ts';
 export { planFaults, type PlannedAction } from './plan.ts';
 export {
   FAULT_TRAITS,

@@ -4,10 +4,12 @@
 import type { FaultEffect, FaultTarget } from '../timeline/types.ts';
 import type { Fault } from './fault-types.ts';
 import { FAULT_TRAITS, faultEffect } from './faults.ts';
-import type { Step } from './steps.ts';
+import type { Anchor, Step } from './steps.ts';
 
 export interface PlannedAction {
+  /** When, counted from `anchor`: the process start, or the app's first healthy answer. */
   atMs: number;
+  anchor: Anchor;
   /** apply: do the fault (for a restore such as dbUp, do it and end `closes`); revert: undo it. */
   action: 'apply' | 'revert';
   fault: Fault;
@@ -25,9 +27,24 @@ interface Draft extends PlannedAction {
   order: number;
 }
 
+/**
+ * The actions of every step, those counted from the process start first, then those counted from
+ * readiness: each group in time order (the runner places the second group once the app is ready).
+ * A restore ends the windows of its own group only; their distance in time is unknown beforehand.
+ */
 export function planFaults(steps: readonly Step[]): PlannedAction[] {
-  const drafts: Draft[] = [];
   const counters = new Map<string, number>();
+  return (['start', 'ready'] as const).flatMap((anchor) =>
+    planGroup(
+      steps.filter((step) => step.anchor === anchor),
+      anchor,
+      counters,
+    ),
+  );
+}
+
+function planGroup(steps: readonly Step[], anchor: Anchor, counters: Map<string, number>): PlannedAction[] {
+  const drafts: Draft[] = [];
   const nameFor = (fault: Fault): string => {
     const n = (counters.get(fault.type) ?? 0) + 1;
     counters.set(fault.type, n);
@@ -36,6 +53,7 @@ export function planFaults(steps: readonly Step[]): PlannedAction[] {
   const push = (atMs: number, action: 'apply' | 'revert', fault: Fault, window: string, source: string): void => {
     drafts.push({
       atMs,
+      anchor,
       action,
       fault,
       target: FAULT_TRAITS[fault.type].target,

@@ -8,7 +8,7 @@ import { loadSectionSchema, toLoadProfile } from '../load/profile-schema.ts';
 import { faultSchema } from './fault-schema.ts';
 import { FAULT_TRAITS, faultNeeds } from './faults.ts';
 import { planFaults } from './plan.ts';
-import type { Step } from './steps.ts';
+import type { Anchor, Step } from './steps.ts';
 import type { Scenario } from './types.ts';
 
 const unknownKeys = (what: string, known: readonly string[]) => (issue: { code: string; keys?: string[] }) =>
@@ -16,17 +16,32 @@ const unknownKeys = (what: string, known: readonly string[]) => (issue: { code: 
     ? `unknown ${what} ${issue.keys?.map((key) => JSON.stringify(key)).join(', ')}; expected one of ${known.join(', ')}`
     : undefined;
 
+/** A step time: a duration from the process start, or afterReady(duration) from the app being ready. */
+const readyTimeSchema = z.strictObject({ afterReady: durationMsSchema });
+const stepTimeSchema = z.unknown().transform((value, ctx): { anchor: Anchor; ms: number } => {
+  const ready = typeof value === 'object' && value !== null;
+  const result = ready ? readyTimeSchema.safeParse(value) : durationMsSchema.safeParse(value);
+  if (!result.success) {
+    for (const problem of result.error.issues)
+      ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
+    return z.NEVER;
+  }
+  return ready
+    ? { anchor: 'ready', ms: (result.data as { afterReady: number }).afterReady }
+    : { anchor: 'start', ms: result.data as number };
+});
+
 const stepSchema = z.discriminatedUnion(
   'step',
   [
-    z.strictObject({ step: z.literal('at'), at: durationMsSchema, fault: faultSchema }),
-    z.strictObject({ step: z.literal('during'), from: durationMsSchema, until: durationMsSchema, fault: faultSchema }),
+    z.strictObject({ step: z.literal('at'), at: stepTimeSchema, fault: faultSchema }),
+    z.strictObject({ step: z.literal('during'), from: stepTimeSchema, until: stepTimeSchema, fault: faultSchema }),
     z.strictObject({
       step: z.literal('every'),
       every: durationMsSchema,
       fault: faultSchema,
-      from: durationMsSchema,
-      until: durationMsSchema,
+      from: stepTimeSchema,
+      until: stepTimeSchema,
       holdFor: durationMsSchema.optional(),
     }),
   ],
@@ -59,6 +74,7 @@ const SCENARIO_FIELDS = [
   'timeline',
   'load',
   'checks',
+  'clock',
 ];
 
 export const scenarioSchema = z
@@ -104,6 +120,12 @@ export const scenarioSchema = z
         .default([]),
       load: loadSectionSchema.optional(),
       checks: checksSchema,
+      clock: z
+        .enum(['start', 'ready'], {
+          error:
+            "expected 'start' (the run and its load count from the process start) or 'ready' (from the app's first healthy answer)",
+        })
+        .optional(),
     },
     { error: unknownKeys('field(s)', SCENARIO_FIELDS) },
   )
@@ -111,14 +133,22 @@ export const scenarioSchema = z
     const issue = (path: PropertyKey[], message: string): void => ctx.addIssue({ code: 'custom', path, message });
     const durationMs = input.duration;
 
-    const steps: Step[] = input.timeline.map((step, index) => {
+    const steps: Step[] = input.timeline.map((raw, index) => {
       const path = ['timeline', index];
-      const revertible = FAULT_TRAITS[step.fault.type].revertible;
-      if (step.step === 'at') {
-        if (step.at > durationMs)
-          issue([...path, 'at'], `expected a time within the run's duration (${durationMs} ms), got ${step.at} ms`);
-        return { step: 'at', atMs: step.at, fault: step.fault };
+      const revertible = FAULT_TRAITS[raw.fault.type].revertible;
+      if (raw.step === 'at') {
+        if (raw.at.ms > durationMs)
+          issue([...path, 'at'], `expected a time within the run's duration (${durationMs} ms), got ${raw.at.ms} ms`);
+        return { step: 'at', anchor: raw.at.anchor, atMs: raw.at.ms, fault: raw.fault };
       }
+      // One anchor per step: a window from the process start until "after ready" has no fixed length.
+      const anchor = raw.from.anchor;
+      if (raw.until.anchor !== anchor)
+        issue(
+          [...path, 'until'],
+          `expected from and until to count from the same moment (both afterReady(...) or neither)`,
+        );
+      const step = { ...raw, from: raw.from.ms, until: raw.until.ms };
       if (!revertible)
         issue(
           [...path, 'fault'],
@@ -128,7 +158,8 @@ export const scenarioSchema = z
         issue([...path, 'until'], `expected until (${step.until} ms) after from (${step.from} ms)`);
       if (step.until > durationMs)
         issue([...path, 'until'], `expected a time within the run's duration (${durationMs} ms), got ${step.until} ms`);
-      if (step.step === 'during') return { step: 'during', fromMs: step.from, untilMs: step.until, fault: step.fault };
+      if (step.step === 'during')
+        return { step: 'during', anchor, fromMs: step.from, untilMs: step.until, fault: step.fault };
       const holdForMs = step.holdFor ?? step.every / 2;
       if (step.every <= 0) issue([...path, 'every'], 'expected a period > 0');
       if (holdForMs <= 0 || holdForMs >= step.every)
@@ -138,6 +169,7 @@ export const scenarioSchema = z
         );
       return {
         step: 'every',
+        anchor,
         everyMs: step.every,
         holdForMs,
         fromMs: step.from,
@@ -146,6 +178,10 @@ export const scenarioSchema = z
       };
     });
 
+    const readyAnchored = steps.some((step) => step.anchor === 'ready');
+    const clock = input.clock ?? (readyAnchored ? 'ready' : 'start');
+    if (clock === 'start' && readyAnchored)
+      issue(['clock'], "expected clock 'ready' in a scenario with afterReady(...) steps (or leave clock out)");
     if (input.app.startAt > durationMs)
       issue(['app', 'startAt'], `expected a time within the run's duration (${durationMs} ms)`);
     const load = input.load === undefined ? null : toLoadProfile(input.load, durationMs);
@@ -184,6 +220,7 @@ export const scenarioSchema = z
         expect: input.app.expect,
       },
       durationMs,
+      clock,
       graceMs: input.grace,
       seed: input.seed,
       timeline: steps,

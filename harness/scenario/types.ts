@@ -28,8 +28,14 @@ export interface ScenarioInput {
     /** 'fail-fast': the database never comes and the app is expected to exit 1 (documented). */
     expect?: 'ready' | 'fail-fast';
   };
-  /** How long the run lasts. */
+  /** How long the run lasts (counted as `clock` says). */
   duration: Duration;
+  /**
+   * What the run's duration and its load count from: 'start' (the process start, for startup
+   * scenarios) or 'ready' (the app's first healthy answer, for runtime scenarios: a slow boot on a
+   * busy machine then shortens nothing). Default: 'ready' when a step uses afterReady(...).
+   */
+  clock?: 'start' | 'ready';
   /** How long after a fault ends the app may still be catching up (phase 'grace'). Default '5s'. */
   grace?: Duration;
   /** Fixes the run's RNG (requests, ids); otherwise the runner picks one and prints it. */
@@ -46,6 +52,7 @@ export interface Scenario {
   needs: ScenarioNeeds;
   app: { startAtMs: number; env: Record<string, string>; expect: 'ready' | 'fail-fast' };
   durationMs: number;
+  clock: 'start' | 'ready';
   graceMs: number;
   seed: number | undefined;
   timeline: Step[];

@@ -50,13 +50,39 @@ const configSchema = z.object({
   DB_IDLE_TIMEOUT_MS: int(10_000, 1),
   DB_RECONNECT_INTERVAL_MS: int(1_000, 1),
   REDIS_CONNECT_TIMEOUT_MS: int(1_000, 1),
-  SERVICE_INIT_TIMEOUT_MS: int(5_000, 1),
+  // Derived when absent (see withServiceInitTimeout): it must fit what it contains.
+  SERVICE_INIT_TIMEOUT_MS: z.coerce.number().int().min(1).optional(),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 1),
   RETRY_AFTER_SEC: int(2, 1),
   TARGET_APP_DEFECTS: defectList,
 });
 
-export type Config = z.infer<typeof configSchema>;
+/** Slack on top of one connection wait and one query, for the service's own work between them. */
+export const SERVICE_INIT_SLACK_MS = 1_000;
+
+/**
+ * A service's startup work (the schema check) waits for a pooled connection and runs a query: its
+ * timeout must outlast both bounds, or a slow database turns into a startup failure the pool itself
+ * would not have raised. Absent, it is derived; given shorter than that, it is a configuration error.
+ */
+const configWithTimeouts = configSchema
+  .superRefine((config, ctx) => {
+    const containsMs = config.DB_CONNECTION_TIMEOUT_MS + config.DB_QUERY_TIMEOUT_MS;
+    if (config.SERVICE_INIT_TIMEOUT_MS !== undefined && config.SERVICE_INIT_TIMEOUT_MS < containsMs)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SERVICE_INIT_TIMEOUT_MS'],
+        message: `must be at least DB_CONNECTION_TIMEOUT_MS + DB_QUERY_TIMEOUT_MS (${containsMs} ms): a service's startup work waits for a connection and runs a query`,
+      });
+  })
+  .transform((config) => ({
+    ...config,
+    SERVICE_INIT_TIMEOUT_MS:
+      config.SERVICE_INIT_TIMEOUT_MS ??
+      config.DB_CONNECTION_TIMEOUT_MS + config.DB_QUERY_TIMEOUT_MS + SERVICE_INIT_SLACK_MS,
+  }));
+
+export type Config = z.infer<typeof configWithTimeouts>;
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
@@ -68,7 +94,7 @@ export class ConfigError extends Error {
 
 /** Parse the environment; throws ConfigError naming every bad key. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const result = configSchema.safeParse(env);
+  const result = configWithTimeouts.safeParse(env);
   if (result.success) return result.data;
   throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
 }

@@ -196,7 +196,9 @@ export const runCommand: Command = {
     // The exit code follows the gate: advisory failures and flaky scenarios do not fail the run.
     if (abort.signal.aborted) return 130;
     if (results.some((result) => outcomeOf(result) === 'failed')) return ExitCode.ChecksFailed;
-    if (results.some((result) => result.status === 'error')) return ExitCode.EnvironmentFailed;
+    // Not proven (a fault never met a serving app) is no verdict either way: the environment's code.
+    if (results.some((result) => result.status === 'error' || result.status === 'not-proven'))
+      return ExitCode.EnvironmentFailed;
     return runPassed(run) ? ExitCode.Ok : ExitCode.ChecksFailed;
   },
 };

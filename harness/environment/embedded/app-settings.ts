@@ -14,7 +14,8 @@ export const DEFAULT_APP_SETTINGS: Readonly<Record<string, string>> = {
   DB_QUERY_TIMEOUT_MS: '3000',
   DB_RECONNECT_INTERVAL_MS: '500',
   REDIS_CONNECT_TIMEOUT_MS: '500',
-  SERVICE_INIT_TIMEOUT_MS: '3000',
+  // A connection wait plus a query timeout plus slack: the schema check at startup does both.
+  SERVICE_INIT_TIMEOUT_MS: '6000',
   SHUTDOWN_TIMEOUT_MS: '5000',
 };
 

@@ -143,6 +143,20 @@ describe('the verdict line', () => {
     );
   });
 
+  it('says NOT PROVEN, never a pass, when a fault counted from readiness never met a serving app', () => {
+    const run = fixtureRun();
+    run.scenarios = [
+      run.scenarios[0]!,
+      { ...run.scenarios[0]!, name: 'db-blackhole', status: 'not-proven', reason: 'the app never answered healthy' },
+    ];
+    const gated = gateRun(run, RELEASE_POLICY);
+    expect(gated.scenarios[1]?.gate?.outcome).toBe('not-proven');
+    expect(runPassed(gated)).toBe(false);
+    expect(verdictLine(gated)).toBe(
+      'NOT PROVEN — db-blackhole never met a serving app with its faults; 1 passed, 0 failed, 1 not proven (seed 5)',
+    );
+  });
+
   it('says RELEASE OK when every check held', () => {
     const run = fixtureRun();
     run.scenarios = [run.scenarios[0]!];

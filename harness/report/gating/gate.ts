@@ -47,7 +47,7 @@ export function gateScenario(
   const advisory = failed.filter((check) => roles[check.name] === 'advisory').map((check) => check.name);
   const status = judged ? (failed.length > 0 ? 'failed' : 'passed') : result.status;
   const outcome: GateOutcome =
-    status === 'skipped' || status === 'error'
+    status === 'skipped' || status === 'error' || status === 'not-proven'
       ? status
       : blocking.length > 0
         ? 'failed'

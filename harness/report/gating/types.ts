@@ -49,7 +49,7 @@ export interface FailedAttempt {
  * How a scenario stands against the policy: passed, flaky (failed, then passed on a retry),
  * warned (only advisory failures), failed (a blocking failure on every attempt), skipped, error.
  */
-export type GateOutcome = 'passed' | 'flaky' | 'warned' | 'failed' | 'skipped' | 'error';
+export type GateOutcome = 'passed' | 'flaky' | 'warned' | 'failed' | 'skipped' | 'error' | 'not-proven';
 
 export interface ScenarioGate {
   policy: string;

@@ -18,6 +18,7 @@ const OUTCOME_TEXT: Record<GateOutcome, string> = {
   failed: 'FAILED',
   skipped: 'SKIPPED',
   error: 'ERROR',
+  'not-proven': 'NOT PROVEN',
 };
 
 const badge = (

@@ -5,7 +5,7 @@ import type { Cache } from './cache.ts';
 import { isDatabaseUnavailable } from './error-mapping.ts';
 import type { Logger } from './logger.ts';
 import type { Database } from './prisma.ts';
-import type { Integration } from './service-integration-manager.ts';
+import { ServiceTimeoutError, type Integration } from './service-integration-manager.ts';
 
 /** Every table the Prisma schema maps to (kept equal to it by prisma/schema-match.test.ts). */
 export const EXPECTED_TABLES = [
@@ -52,14 +52,12 @@ export function schemaIntegration(database: Database): Integration {
     name: 'schema',
     critical: true,
     async init() {
-      try {
-        detail = await verify();
-      } catch (error) {
-        // A database blip is not a wrong schema: do not stop the startup for it.
-        if (isDatabaseUnavailable(error)) return;
-        throw error;
-      }
+      detail = await verify();
     },
+    // A database blip is not a wrong schema: a check that failed to reach the database, or that the
+    // database made too slow to finish within the service timeout, does not stop the startup. Only a
+    // SchemaMismatchError (the schema positively wrong) does.
+    tolerates: (error) => isDatabaseUnavailable(error) || error instanceof ServiceTimeoutError,
     async check() {
       return Object.keys(detail).length > 0
         ? { status: 'up', detail }

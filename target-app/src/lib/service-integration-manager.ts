@@ -26,6 +26,12 @@ export interface Integration {
   critical: boolean;
   /** Startup work; a throw marks the service down (or, if critical, fails startup). */
   init(): Promise<void>;
+  /**
+   * An init failure this service treats as a passing blip rather than a reason to stop: it marks the
+   * service degraded and the startup goes on, even for a critical service (a schema check that met a
+   * slow database has not found a wrong schema). Absent: every failure counts.
+   */
+  tolerates?(error: unknown): boolean;
   /** A cheap live check for the detailed health endpoint. */
   check(): Promise<CheckResult>;
   close?(): Promise<void>;
@@ -42,16 +48,19 @@ export class CriticalServiceError extends Error {
   }
 }
 
-class TimeoutError extends Error {
-  constructor(ms: number) {
-    super(`timed out after ${ms} ms`);
+/** A service's startup work (or live check) outlived the per-service timeout. */
+export class ServiceTimeoutError extends Error {
+  readonly code = 'SERVICE_TIMEOUT';
+  constructor(readonly timeoutMs: number) {
+    super(`timed out after ${timeoutMs} ms`);
+    this.name = 'ServiceTimeoutError';
   }
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(ms)), ms);
+    timer = setTimeout(() => reject(new ServiceTimeoutError(ms)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -99,6 +108,14 @@ export class ServiceIntegrationManager {
             `${integration.name} initialised`,
           );
         } catch (error) {
+          if (integration.tolerates?.(error) === true) {
+            this.record(integration, { status: 'degraded', error: (error as Error).message });
+            this.logger.warn(
+              { event: 'service.init', service: integration.name, status: 'degraded', err: error },
+              `${integration.name} could not finish its startup work (${(error as Error).message}); continuing`,
+            );
+            return;
+          }
           this.record(integration, { status: 'down', error: (error as Error).message });
           if (integration.critical) throw new CriticalServiceError(integration.name, error);
           this.logger.warn(
