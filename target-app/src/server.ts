@@ -48,6 +48,9 @@ export async function startServer(config: Config, logger: Logger, options: Start
       maxDelayMs: config.DB_CONNECT_MAX_DELAY_MS,
       reconnectIntervalMs: config.DB_RECONNECT_INTERVAL_MS,
       reconnect: !defects.has('no-reconnect'),
+      pingIntervalMs: config.DB_PING_INTERVAL_MS,
+      backgroundPing: !defects.has('no-background-ping'),
+      timeoutsAreOutages: defects.has('timeouts-flip-state'),
     },
     logger,
   );
@@ -85,6 +88,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
   try {
     await database.connectToDatabase(maxRetries, config.DB_CONNECT_DELAY_MS);
     await integrations.initialise();
+    database.watch();
   } catch (error) {
     httpServer.close();
     await Promise.allSettled([integrations.close(), database.disconnect()]);
