@@ -53,6 +53,9 @@ const configSchema = z.object({
   // within this interval plus one connection and one query timeout. Below 100 ms it is load, not a check.
   DB_PING_INTERVAL_MS: int(2_000, 100).pipe(z.number().max(300_000)),
   REDIS_CONNECT_TIMEOUT_MS: int(1_000, 1),
+  // A chat socket's presence outlives its instance by at most this long (a crash, a lost leave);
+  // each instance refreshes its own sockets every third of it.
+  PRESENCE_TTL_MS: int(30_000, 1_000).pipe(z.number().max(3_600_000)),
   SERVICE_INIT_TIMEOUT_MS: int(5_000, 1),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 1),
   RETRY_AFTER_SEC: int(2, 1),

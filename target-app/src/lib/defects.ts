@@ -19,7 +19,8 @@ export const DEFECTS = {
  * Defects that the app's own tests show changing behaviour (the file named in each), but that no
  * release scenario can catch yet, so they are not in the defect matrix: the harness's health
  * probes call /db-check and /health/detailed, which ping the database themselves and so do the
- * background ping's work; and no fault slows one query while the others run. A scenario that
+ * background ping's work; no fault slows one query while the others run; and no release scenario
+ * runs two instances and kills one. A scenario that
  * catches one moves it into DEFECTS and the matrix.
  */
 export const APP_TESTED_DEFECTS = {
@@ -27,6 +28,8 @@ export const APP_TESTED_DEFECTS = {
     'one statement, query or pool-acquire timeout marks the database lost: every request answers 503 until a reconnection ping succeeds (src/lib/database-timeouts.test.ts)',
   'no-background-ping':
     'an idle app never notices a lost database: its state changes only when a request or a health ping fails (src/lib/database-watch.test.ts)',
+  'presence-without-expiry':
+    "chat presence never expires: a crashed instance's sockets stay counted for ever (src/socket/multi-instance.test.ts)",
 } as const;
 
 /** The defects of the matrix: each caught by a release scenario (harness/matrix/defect-matrix.ts). */
