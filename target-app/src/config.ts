@@ -1,7 +1,7 @@
 // The app's whole configuration, read from the environment once at start and validated with zod.
 // Nothing else in target-app reads process.env.
 import { z } from 'zod';
-import { DEFECT_NAMES, type DefectName } from './lib/defects.ts';
+import { ALL_DEFECT_NAMES, type AppDefectName } from './lib/defects.ts';
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
@@ -13,15 +13,15 @@ const defectList = z
       .split(',')
       .map((name) => name.trim())
       .filter((name) => name.length > 0);
-    const unknown = names.filter((name) => !(DEFECT_NAMES as readonly string[]).includes(name));
+    const unknown = names.filter((name) => !(ALL_DEFECT_NAMES as readonly string[]).includes(name));
     if (unknown.length > 0) {
       ctx.addIssue({
         code: 'custom',
-        message: `unknown defect(s) ${unknown.join(', ')}; known: ${DEFECT_NAMES.join(', ')}`,
+        message: `unknown defect(s) ${unknown.join(', ')}; known: ${ALL_DEFECT_NAMES.join(', ')}`,
       });
       return z.NEVER;
     }
-    return names as DefectName[];
+    return names as AppDefectName[];
   });
 
 const configSchema = z.object({
@@ -49,7 +49,13 @@ const configSchema = z.object({
   DB_QUERY_TIMEOUT_MS: int(3_000, 1),
   DB_IDLE_TIMEOUT_MS: int(10_000, 1),
   DB_RECONNECT_INTERVAL_MS: int(1_000, 1),
+  // How often a ready database is pinged in the background. An idle app notices a lost database
+  // within this interval plus one connection and one query timeout. Below 100 ms it is load, not a check.
+  DB_PING_INTERVAL_MS: int(2_000, 100).pipe(z.number().max(300_000)),
   REDIS_CONNECT_TIMEOUT_MS: int(1_000, 1),
+  // A chat socket's presence outlives its instance by at most this long (a crash, a lost leave);
+  // each instance refreshes its own sockets every third of it.
+  PRESENCE_TTL_MS: int(30_000, 1_000).pipe(z.number().max(3_600_000)),
   // Derived when absent (see withServiceInitTimeout): it must fit what it contains.
   SERVICE_INIT_TIMEOUT_MS: z.coerce.number().int().min(1).optional(),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 1),

@@ -7,7 +7,7 @@
 // SIGTERM/SIGINT: stop accepting, drain in-flight requests, close Socket.IO, Redis and Prisma, exit 0.
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './lib/logger.ts';
-import { startServer } from './server.ts';
+import { startServer, type RunningServer } from './server.ts';
 
 let config;
 try {
@@ -31,20 +31,22 @@ process.on('uncaughtException', (error) => {
   process.exit(1);
 });
 
-const server = await startServer(config, logger).catch((error: unknown) => {
-  logger.fatal(
-    { event: 'startup.failed', code: (error as { code?: string }).code, err: error },
-    `startup failed: ${(error as Error).message}`,
-  );
-  process.exit(1);
-});
-
+// Signal handlers go in before the startup, which may retry for a minute or more: an orchestrator
+// stopping a container that is still waiting for its database gets a prompt, logged exit (0: it was
+// asked to stop, nothing failed), not a silent kill.
+const running: { server?: RunningServer } = {};
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    logger.info({ event: 'shutdown.start', signal }, `received ${signal}; shutting down`);
+    const server = running.server;
+    if (server === undefined) {
+      logger.info({ event: 'shutdown.start', signal, phase: 'startup' }, `received ${signal} during startup; exiting`);
+      logger.info({ event: 'shutdown.done', phase: 'startup' }, 'stopped before the startup finished');
+      process.exit(0);
+    }
+    logger.info({ event: 'shutdown.start', signal, phase: 'serving' }, `received ${signal}; shutting down`);
     server.stop().then(
       () => {
         logger.info({ event: 'shutdown.done' }, 'shutdown complete');
@@ -57,3 +59,11 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     );
   });
 }
+
+running.server = await startServer(config, logger).catch((error: unknown) => {
+  logger.fatal(
+    { event: 'startup.failed', code: (error as { code?: string }).code, err: error },
+    `startup failed: ${(error as Error).message}`,
+  );
+  process.exit(1);
+});

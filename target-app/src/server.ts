@@ -1,6 +1,7 @@
 // The startup sequence and the shutdown, as a function that tests can run in-process and
 // index.ts runs as the process. The HTTP server listens only after the database is connected
 // (unless the `listen-before-db` defect puts the bug back).
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server as SocketServer } from 'socket.io';
@@ -13,6 +14,8 @@ import type { Logger } from './lib/logger.ts';
 import { Database } from './lib/prisma.ts';
 import { ServiceIntegrationManager } from './lib/service-integration-manager.ts';
 import { attachChatSocket } from './socket/chat.socket.ts';
+import { Presence } from './socket/presence.ts';
+import { attachRedisAdapter, type AttachedAdapter } from './socket/redis-adapter.ts';
 
 export interface RunningServer {
   url: string;
@@ -21,6 +24,9 @@ export interface RunningServer {
   database: Database;
   cache: Cache;
   io: SocketServer;
+  presence: Presence;
+  /** This process among the instances sharing the database and Redis. */
+  instanceId: string;
   stop(): Promise<void>;
 }
 
@@ -31,6 +37,7 @@ export interface StartOptions {
 
 export async function startServer(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
   const startedAt = new Date();
+  const instanceId = randomUUID();
   const defects = createDefects(config.TARGET_APP_DEFECTS);
   if (defects.enabled.length > 0)
     logger.warn(
@@ -48,6 +55,9 @@ export async function startServer(config: Config, logger: Logger, options: Start
       maxDelayMs: config.DB_CONNECT_MAX_DELAY_MS,
       reconnectIntervalMs: config.DB_RECONNECT_INTERVAL_MS,
       reconnect: !defects.has('no-reconnect'),
+      pingIntervalMs: config.DB_PING_INTERVAL_MS,
+      backgroundPing: !defects.has('no-background-ping'),
+      timeoutsAreOutages: defects.has('timeouts-flip-state'),
     },
     logger,
   );
@@ -85,6 +95,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
   try {
     await database.connectToDatabase(maxRetries, config.DB_CONNECT_DELAY_MS);
     await integrations.initialise();
+    database.watch();
   } catch (error) {
     httpServer.close();
     await Promise.allSettled([integrations.close(), database.disconnect()]);
@@ -92,13 +103,24 @@ export async function startServer(config: Config, logger: Logger, options: Start
   }
 
   const io = new SocketServer(httpServer, { serveClient: false, cors: { origin: '*' } });
-  attachChatSocket(io, built.services);
+  // Several instances behind a load balancer: broadcasts travel through Redis when there is one.
+  const adapter: AttachedAdapter | undefined =
+    config.REDIS_URL === undefined
+      ? undefined
+      : attachRedisAdapter(io, { url: config.REDIS_URL, connectTimeoutMs: config.REDIS_CONNECT_TIMEOUT_MS }, logger);
+  const presence = new Presence(
+    cache,
+    { instanceId, ttlMs: config.PRESENCE_TTL_MS, expire: !defects.has('presence-without-expiry') },
+    logger,
+  );
+  attachChatSocket(io, built.services, presence);
   built.chat.attach(io);
+  presence.start();
 
   if (!listenEarly) port = await listen();
   const url = `http://${config.HOST}:${port}`;
   logger.info(
-    { event: 'http.listening', port, url, database: database.state, services: integrations.snapshot() },
+    { event: 'http.listening', port, url, instanceId, database: database.state, services: integrations.snapshot() },
     `ready: listening on ${url}`,
   );
 
@@ -114,10 +136,12 @@ export async function startServer(config: Config, logger: Logger, options: Start
       });
       await drained;
       clearTimeout(deadline);
+      await presence.close();
+      await adapter?.close();
       await integrations.close();
       await database.disconnect();
     })();
     return stopped;
   };
-  return { url, port, built, database, cache, io, stop };
+  return { url, port, built, database, cache, io, presence, instanceId, stop };
 }

@@ -73,6 +73,35 @@ describe('a database that never comes', () => {
   });
 });
 
+describe('a stop signal while the startup is still retrying', () => {
+  it('exits 0 at once with a log line, instead of dying silently or retrying on', async () => {
+    const port = await freePort();
+    const app = spawnApp(
+      testEnv(`postgresql://postgres:postgres@127.0.0.1:${port}/app`, {
+        // A budget of minutes: only the signal can end this startup in the time the test waits.
+        DB_CONNECT_MAX_RETRIES: '50',
+        DB_CONNECT_DELAY_MS: '1000',
+        DB_CONNECT_MAX_DELAY_MS: '5000',
+      }),
+    );
+    try {
+      await app.waitForLog((line) => line.event === 'db.connect.retry');
+      app.child.kill('SIGTERM');
+      const exit = await app.exited;
+      expect(exit).toMatchObject({ code: 0, signal: null });
+      expect(app.logs.find((line) => line.event === 'shutdown.start')).toMatchObject({
+        signal: 'SIGTERM',
+        phase: 'startup',
+      });
+      expect(app.logs.filter((line) => line.event === 'db.connect.retry').length).toBeLessThan(50);
+      expect(app.logs.some((line) => line.event === 'http.listening')).toBe(false);
+      expect(app.stderr.join('')).toBe('');
+    } finally {
+      await app.stop();
+    }
+  });
+});
+
 describe('configuration', () => {
   it('exits 1 naming every bad key', async () => {
     const app = spawnApp({ ...testEnv('not a url'), PORT: 'eighty', JWT_SECRET: 'short', DB_POOL_MAX: '0' });

@@ -1,5 +1,5 @@
 // Redis, as the non-critical service it is (ElastiCache in production): a read-through cache for
-// event listings and presence counters. REDIS_URL unset → disabled. Set but unreachable → every
+// event listings and presence sets (see socket/presence.ts). REDIS_URL unset → disabled. Set but unreachable → every
 // call degrades to "no cache" (the caller goes to the database), ioredis reconnects in the
 // background, and no request fails because Redis is down. With the `redis-critical` defect,
 // Redis errors propagate instead.
@@ -22,6 +22,26 @@ export class CacheUnavailableError extends Error {
     this.name = 'CacheUnavailableError';
   }
 }
+
+/** Redis server time in ms, inside a script (TIME is allowed: Redis 7 replicates scripts' effects). */
+const NOW_MS = "local t = redis.call('TIME'); local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)";
+
+/** KEYS[1] the set; ARGV[1] ttl ms or 'inf'; ARGV[2..] members. Drops expired members, keeps the key while any may live. */
+const PRESENCE_ADD = `${NOW_MS}
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+local forever = ARGV[1] == 'inf'
+local score = forever and '+inf' or tostring(now + tonumber(ARGV[1]))
+for i = 2, #ARGV do redis.call('ZADD', KEYS[1], score, ARGV[i]) end
+if forever then redis.call('PERSIST', KEYS[1])
+else
+  local pttl = redis.call('PTTL', KEYS[1])
+  if pttl == -1 or pttl < tonumber(ARGV[1]) then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+end
+return 1`;
+
+/** KEYS[1] the set: how many members have not expired. */
+const PRESENCE_COUNT = `${NOW_MS}
+return redis.call('ZCOUNT', KEYS[1], '(' .. now, '+inf')`;
 
 export class Cache {
   private readonly client: Redis | undefined;
@@ -90,21 +110,43 @@ export class Cache {
     await this.attempt('set', (client) => client.set(key, JSON.stringify(value), 'EX', ttlSec));
   }
 
+  /**
+   * Deletes every key under a prefix with SCAN, in batches: KEYS walks the whole keyspace in one
+   * blocking command, stalling every other client of a shared Redis (other instances included).
+   */
   async deleteByPrefix(prefix: string): Promise<void> {
     await this.attempt('delete', async (client) => {
-      const keys = await client.keys(`${prefix}*`);
-      if (keys.length > 0) await client.del(...keys);
+      let cursor = '0';
+      do {
+        const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+        cursor = next;
+        if (keys.length > 0) await client.unlink(...keys);
+      } while (cursor !== '0');
     });
   }
 
-  /** Adds `delta` to a counter; returns the new value, or undefined when Redis is unavailable. */
-  async increment(key: string, delta: number): Promise<number | undefined> {
-    return this.attempt('incr', (client) => client.incrby(key, delta));
+  /**
+   * Presence as a sorted set of members (one per socket of any instance), each scored with the
+   * time it expires by the Redis server's clock (so instances' clocks do not matter). A member is
+   * refreshed by its instance's heartbeat; one whose instance died stops being refreshed and drops
+   * out after `ttlMs`. `ttlMs` undefined (defect `presence-without-expiry`) never expires.
+   */
+  async presenceAdd(key: string, members: readonly string[], ttlMs: number | undefined): Promise<void> {
+    if (members.length === 0) return;
+    await this.attempt('presence', (client) =>
+      client.eval(PRESENCE_ADD, 1, key, ttlMs === undefined ? 'inf' : String(ttlMs), ...members),
+    );
   }
 
-  async readCounter(key: string): Promise<number | undefined> {
-    const raw = await this.attempt('get', (client) => client.get(key));
-    return raw === undefined ? undefined : Number(raw ?? 0);
+  async presenceRemove(key: string, members: readonly string[]): Promise<void> {
+    if (members.length === 0) return;
+    await this.attempt('presence', (client) => client.zrem(key, ...members));
+  }
+
+  /** Live members of a presence set; undefined when Redis is unavailable. Never negative by construction. */
+  async presenceCount(key: string): Promise<number | undefined> {
+    const count = await this.attempt('presence', (client) => client.eval(PRESENCE_COUNT, 1, key));
+    return count === undefined ? undefined : Number(count);
   }
 
   async close(): Promise<void> {

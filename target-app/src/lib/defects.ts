@@ -15,15 +15,36 @@ export const DEFECTS = {
   'no-connect-retry': 'the startup connection is tried once; no retry, no backoff',
 } as const;
 
+/**
+ * Defects that the app's own tests show changing behaviour (the file named in each), but that no
+ * release scenario can catch yet, so they are not in the defect matrix: the harness's health
+ * probes call /db-check and /health/detailed, which ping the database themselves and so do the
+ * background ping's work; no fault slows one query while the others run; and no release scenario
+ * runs two instances and kills one. A scenario that
+ * catches one moves it into DEFECTS and the matrix.
+ */
+export const APP_TESTED_DEFECTS = {
+  'timeouts-flip-state':
+    'one statement, query or pool-acquire timeout marks the database lost: every request answers 503 until a reconnection ping succeeds (src/lib/database-timeouts.test.ts)',
+  'no-background-ping':
+    'an idle app never notices a lost database: its state changes only when a request or a health ping fails (src/lib/database-watch.test.ts)',
+  'presence-without-expiry':
+    "chat presence never expires: a crashed instance's sockets stay counted for ever (src/socket/multi-instance.test.ts)",
+} as const;
+
+/** The defects of the matrix: each caught by a release scenario (harness/matrix/defect-matrix.ts). */
 export type DefectName = keyof typeof DEFECTS;
 export const DEFECT_NAMES = Object.keys(DEFECTS) as DefectName[];
+/** Every switch TARGET_APP_DEFECTS accepts. */
+export type AppDefectName = DefectName | keyof typeof APP_TESTED_DEFECTS;
+export const ALL_DEFECT_NAMES = [...DEFECT_NAMES, ...Object.keys(APP_TESTED_DEFECTS)] as AppDefectName[];
 
 export interface Defects {
-  has(name: DefectName): boolean;
-  readonly enabled: readonly DefectName[];
+  has(name: AppDefectName): boolean;
+  readonly enabled: readonly AppDefectName[];
 }
 
-export function createDefects(enabled: readonly DefectName[]): Defects {
+export function createDefects(enabled: readonly AppDefectName[]): Defects {
   const set = new Set(enabled);
   return { has: (name) => set.has(name), enabled: [...set] };
 }

@@ -8,7 +8,7 @@ import { freePort } from '../../../harness/lib/ports.ts';
 import { migrate } from '../../../prisma/tools/migrate.ts';
 import { createLogger } from './logger.ts';
 import { Database, type DatabaseOptions } from './prisma.ts';
-import { mapError } from './error-mapping.ts';
+import { classifyDatabaseFailure, mapError } from './error-mapping.ts';
 import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
 
 const silent = createLogger('silent');
@@ -24,6 +24,7 @@ function database(url: string, overrides: Partial<DatabaseOptions> = {}): Databa
       maxDelayMs: 1_000,
       reconnectIntervalMs: 100,
       reconnect: true,
+      pingIntervalMs: 60_000,
       ...overrides,
     },
     silent,
@@ -98,6 +99,27 @@ describe('mapping of error shapes', () => {
     expect(mapError(error)).toMatchObject({ status, code });
   });
 
+  it.each([
+    [
+      'a statement timeout (57014 via the adapter)',
+      prismaError('P2010', { driverAdapterError: { cause: { originalCode: '57014' } } }),
+      'timeout',
+    ],
+    ['pg "Query read timeout"', new Error('Query read timeout'), 'timeout'],
+    ['a pool-acquire timeout', new Error('timeout exceeded when trying to connect'), 'timeout'],
+    ['P2028', prismaError('P2028'), 'timeout'],
+    [
+      'a connect that timed out',
+      new Error('Connection terminated due to connection timeout', { cause: new Error('timeout') }),
+      'connection',
+    ],
+    ['P1001', prismaError('P1001'), 'connection'],
+    ['57P01', Object.assign(new Error('terminating connection'), { code: '57P01' }), 'connection'],
+    ['P2025', prismaError('P2025'), undefined],
+  ])('%s: %s failure kind %s (only "connection" changes the database state)', (_label, error, kind) => {
+    expect(classifyDatabaseFailure(error)).toBe(kind);
+  });
+
   it('maps database errors to 500 only with the db-errors-as-500 defect', () => {
     expect(mapError(prismaError('P1001'), { databaseErrorsAs500: true })).toMatchObject({
       status: 500,
@@ -134,6 +156,70 @@ describe('real failures from Prisma 7 + adapter-pg', () => {
     await live.prisma.user.create({ data });
     const error = await failureOf(() => live.prisma.user.create({ data }));
     expect(mapError(error)).toMatchObject({ status: 409, sourceCode: 'P2002' });
+  });
+
+  it('an interactive transaction that cannot start in time is P2028 → 503 + a timeout, not an outage', async () => {
+    // Both pooled connections are busy: the transaction waits longer than its maxWait.
+    const busy = [live.prisma.$executeRaw`SELECT pg_sleep(0.6)`, live.prisma.$executeRaw`SELECT pg_sleep(0.6)`].map(
+      (query) => query.then(() => undefined),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const error = await failureOf(() => live.prisma.$transaction(async (tx) => tx.user.count(), { maxWait: 50 }));
+    await Promise.all(busy);
+    expect(mapError(error)).toMatchObject({ status: 503, code: 'DATABASE_UNAVAILABLE', sourceCode: 'P2028' });
+    expect(classifyDatabaseFailure(error)).toBe('timeout');
+  });
+
+  it('an interactive transaction that outlives its timeout is P2028 → 503', async () => {
+    const error = await failureOf(() =>
+      live.prisma.$transaction(
+        async (tx) => {
+          await tx.$executeRaw`SELECT pg_sleep(0.4)`;
+          return tx.user.count();
+        },
+        { timeout: 100 },
+      ),
+    );
+    expect(mapError(error)).toMatchObject({ status: 503, code: 'DATABASE_UNAVAILABLE', sourceCode: 'P2028' });
+  });
+
+  it('a real deadlock is P2034 → 409 (retryable), never 500', async () => {
+    const [a, b] = await Promise.all(
+      ['deadlock-a', 'deadlock-b'].map((name) => live.prisma.artist.create({ data: { name }, select: { id: true } })),
+    );
+    const crossing = (first: string, second: string) =>
+      live.prisma.$transaction(
+        async (tx) => {
+          // Detect the deadlock well inside the query timeout (the default is 1 s).
+          await tx.$executeRaw`SET LOCAL deadlock_timeout = '100ms'`;
+          await tx.artist.update({ where: { id: first }, data: { name: 'locked' } });
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          await tx.artist.update({ where: { id: second }, data: { name: 'locked' } });
+        },
+        { timeout: 10_000 },
+      );
+    const outcomes = await Promise.allSettled([crossing(a!.id, b!.id), crossing(b!.id, a!.id)]);
+    const failures = outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => outcome.reason);
+    // PostgreSQL breaks the cycle by aborting exactly one of the two.
+    expect(failures).toHaveLength(1);
+    expect(mapError(failures[0])).toMatchObject({ status: 409, code: 'CONFLICT', kind: 'write-conflict' });
+  });
+
+  it('a real serialization failure is P2034 → 409', async () => {
+    const artist = await live.prisma.artist.create({ data: { name: 'serial' }, select: { id: true } });
+    const readThenWrite = () =>
+      live.prisma.$transaction(
+        async (tx) => {
+          await tx.artist.findUniqueOrThrow({ where: { id: artist.id } });
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          await tx.artist.update({ where: { id: artist.id }, data: { name: 'written' } });
+        },
+        { isolationLevel: 'Serializable', timeout: 10_000 },
+      );
+    const outcomes = await Promise.allSettled([readThenWrite(), readThenWrite()]);
+    const failures = outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => outcome.reason);
+    expect(failures).toHaveLength(1);
+    expect(mapError(failures[0])).toMatchObject({ status: 409, code: 'CONFLICT', kind: 'write-conflict' });
   });
 
   it('a statement that outlives the query timeout → 503', async () => {

@@ -63,6 +63,8 @@ async function connectedThroughProxy(logger: ReturnType<typeof createLogger>, ur
       idleTimeoutMs: 30_000,
       maxDelayMs: 100,
       reconnectIntervalMs: 100,
+      // No background ping: these tests drive every query themselves.
+      pingIntervalMs: 300_000,
       reconnect: false,
     },
     logger,

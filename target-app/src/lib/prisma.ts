@@ -7,6 +7,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { backoffDelayMs } from './backoff.ts';
+import { isConnectionFailure, isPoolAcquireTimeout } from './error-mapping.ts';
 import type { Logger } from './logger.ts';
 
 export type ConnectionState = 'idle' | 'connecting' | 'ready' | 'reconnecting' | 'failed' | 'disconnected';
@@ -21,6 +22,12 @@ export interface DatabaseOptions {
   reconnectIntervalMs: number;
   /** Defect `no-reconnect`: once lost, never come back. */
   reconnect: boolean;
+  /** How often a ready database is pinged in the background, so an idle app notices a loss. */
+  pingIntervalMs: number;
+  /** Defect `no-background-ping`: only a failing request notices a lost database. */
+  backgroundPing?: boolean;
+  /** Defect `timeouts-flip-state`: one statement or pool-acquire timeout marks the database lost. */
+  timeoutsAreOutages?: boolean;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -57,6 +64,8 @@ export class Database {
   private lastReadyAt: Date | null = null;
   private reconnecting: Promise<void> | null = null;
   private closing = false;
+  private watchTimer: NodeJS.Timeout | undefined;
+  private watchPing: Promise<void> | null = null;
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(
@@ -145,10 +154,54 @@ export class Database {
   }
 
   /**
-   * A request found the database gone: mark it and start (once) a background loop that pings until
-   * the database answers. Every caller shares the same loop.
+   * A request failed with a database error. Only a connection-level failure means the database is
+   * gone: then mark it and start (once) a background loop that pings until the database answers;
+   * every caller shares the same loop. A timeout (a slow statement, a busy pool, P2028) is that
+   * request's problem: it is recorded, and the instance keeps serving the others.
    */
   reportFailure(error: unknown): void {
+    this.recordError(error);
+    if (!isConnectionFailure(error) && !this.options.timeoutsAreOutages) return;
+    this.markLost(error);
+  }
+
+  /**
+   * Ping a ready database every `pingIntervalMs` in the background, so an idle instance notices a
+   * lost database (and its health says so) without waiting for a request to fail. A ping that
+   * fails for any reason but "no pooled connection was free" (the pool is busy serving requests,
+   * which proves nothing about the database) marks the database lost: `SELECT 1` that cannot finish
+   * within the query timeout is a database that is not serving.
+   */
+  watch(): void {
+    if (this.options.backgroundPing === false || this.watchTimer !== undefined) return;
+    this.watchTimer = setInterval(() => {
+      if (this.currentState !== 'ready' || this.watchPing !== null || this.closing) return;
+      this.watchPing = this.ping()
+        .then(
+          () => undefined,
+          (error: unknown) => {
+            if (!this.closing) this.reportPingFailure(error);
+          },
+        )
+        .finally(() => {
+          this.watchPing = null;
+        });
+    }, this.options.pingIntervalMs);
+    this.watchTimer.unref();
+  }
+
+  /** A health ping (`SELECT 1`) failed: the database is lost, unless the pool was only busy. */
+  reportPingFailure(error: unknown): void {
+    if (isPoolAcquireTimeout(error)) {
+      this.recordError(error);
+      this.logger.debug({ event: 'db.ping.busy', err: error }, 'database ping found the pool busy');
+      return;
+    }
+    this.logger.warn({ event: 'db.ping.failed', err: error }, 'database ping failed');
+    this.markLost(error);
+  }
+
+  private markLost(error: unknown): void {
     this.recordError(error);
     if (this.closing || this.currentState === 'connecting' || this.currentState === 'disconnected') return;
     if (!this.options.reconnect) {
@@ -169,7 +222,8 @@ export class Database {
 
   async disconnect(): Promise<void> {
     this.closing = true;
-    await this.reconnecting?.catch(() => undefined);
+    clearInterval(this.watchTimer);
+    await Promise.allSettled([this.reconnecting, this.watchPing]);
     try {
       await this.prisma.$disconnect();
     } finally {

@@ -42,10 +42,14 @@ export function errorHandler(options: ErrorHandlerOptions) {
       path: req.originalUrl,
     };
     if (!(error instanceof AppError) && isDatabaseUnavailable(error)) {
+      // The database decides whether this failure changes its state (connection-level) or not (a timeout).
       options.database.reportFailure(error);
       options.onDatabaseUnavailable?.(error);
     }
-    if (mapped.kind === 'database-unavailable') {
+    if (mapped.kind === 'write-conflict') {
+      res.setHeader('Retry-After', String(options.retryAfterSec));
+      req.log.info({ ...context, err: error }, 'write conflict; the client may retry');
+    } else if (mapped.kind === 'database-unavailable') {
       res.setHeader('Retry-After', String(options.retryAfterSec));
       req.log.warn({ ...context, err: error }, 'database unavailable');
     } else if (mapped.kind === 'incident') {

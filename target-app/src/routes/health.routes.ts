@@ -28,7 +28,7 @@ export function healthRoutes(deps: HealthDependencies): Router {
     try {
       return { up: true, latencyMs: await deps.database.ping(), error: null };
     } catch (error) {
-      if (isDatabaseUnavailable(error)) deps.database.reportFailure(error);
+      if (isDatabaseUnavailable(error)) deps.database.reportPingFailure(error);
       return { up: false, latencyMs: null, error: (error as Error).message };
     }
   };

@@ -37,7 +37,21 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const listingKeys = (): Promise<string[]> => inspect.keys('events:list:*');
+// SCAN, not KEYS: the test must not use the command the app is tested for not using.
+async function listingKeys(): Promise<string[]> {
+  const keys: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, batch] = await inspect.scan(cursor, 'MATCH', 'events:list:*', 'COUNT', 500);
+    cursor = next;
+    keys.push(...batch);
+  } while (cursor !== '0');
+  return keys;
+}
+const commandCalls = async (command: string): Promise<number> => {
+  const match = new RegExp(`^cmdstat_${command}:calls=(\\d+)`, 'm').exec(await inspect.info('commandstats'));
+  return match === null ? 0 : Number(match[1]);
+};
 const ids = (body: { events: { id: string }[] }): string[] => body.events.map((event) => event.id);
 
 describe.runIf(hasRedis)('the listing cache', () => {
@@ -87,6 +101,20 @@ describe.runIf(hasRedis)('the listing cache', () => {
     expect((await listingKeys()).length).toBeGreaterThanOrEqual(2);
     const res = await app.api(method, path(event.id), { token: owner.token, body: body(organizer.id) });
     expect(res.status).toBeLessThan(300);
+    expect(await listingKeys()).toEqual([]);
+  });
+});
+
+describe.runIf(hasRedis)('invalidation on a shared Redis', () => {
+  it('deletes the cached pages with SCAN, never KEYS (one KEYS blocks every instance sharing Redis)', async () => {
+    const { event, owner } = await createOwnedEvent(app);
+    await app.api('GET', '/events?limit=3&offset=0', { token: owner.token });
+    expect((await listingKeys()).length).toBeGreaterThan(0);
+    await inspect.config('RESETSTAT');
+    const res = await app.api('PATCH', `/events/${event.id}`, { token: owner.token, body: { title: 'Renamed' } });
+    expect(res.status).toBe(200);
+    expect(await commandCalls('keys')).toBe(0);
+    expect(await commandCalls('scan')).toBeGreaterThan(0);
     expect(await listingKeys()).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 // database), one event, presence, and the owner's writes. Every write is one atomic update whose
 // `where` requires `deletedAt: null` and — for a non-admin — the caller's ownership, so a missing or
 // soft-deleted event raises P2025 (404); a follow-up read tells "not yours" (403) from "gone" (404).
+import { presenceKey } from '../socket/presence.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { TokenClaims } from '../lib/auth.ts';
 import { ForbiddenError, NotFoundError } from '../lib/errors.ts';
@@ -11,7 +12,7 @@ import { assertCanManage, canManage } from './ownership.ts';
 export const LISTING_CACHE_PREFIX = 'events:list:';
 export const LISTING_CACHE_TTL_SEC = 10;
 
-export const presenceKey = (eventId: string): string => `presence:event:${eventId}`;
+export { presenceKey };
 
 export const eventSelect = {
   id: true,
@@ -92,8 +93,8 @@ export class EventService {
 
   async presence(viewer: TokenClaims, id: string): Promise<Presence> {
     await this.get(viewer, id);
-    const online = await this.ctx.cache.readCounter(presenceKey(id));
-    return { eventId: id, online: online === undefined ? null : Math.max(0, online), degraded: online === undefined };
+    const online = await this.ctx.cache.presenceCount(presenceKey(id));
+    return { eventId: id, online: online ?? null, degraded: online === undefined };
   }
 
   /** A DRAFT event of a live, APPROVED organizer the caller owns (or any, for an admin). */
