@@ -158,4 +158,13 @@ export const DEFECT_MATRIX: DefectMatrix = {
       why: 'The one connection attempt times out on the slow database; the app exits instead of retrying with backoff.',
     },
   ],
+  'missing-parent-500': [
+    {
+      scenario: 'p2025-sweep',
+      mustFail: ['missing-records-are-404', 'no-5xx-except-503'],
+      mustPass: ['no-crash', 'no-unhandled-errors'],
+      evidence: { check: 'missing-records-are-404', pattern: /answered 500, not 404/ },
+      why: 'Six create probes (an event under a deleted organizer, tickets and messages for a deleted event or by a deleted user, an organizer by a deleted user) make up a fifth of the sweep: about eighty creates under a missing parent, each answering 500 instead of 404. Nothing crashes: the 500s are the bug.',
+    },
+  ],
 };

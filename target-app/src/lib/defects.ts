@@ -13,6 +13,8 @@ export const DEFECTS = {
   'health-always-ok': 'health endpoints always answer 200 ok, whatever the database does',
   'redis-critical': 'Redis is treated as critical: unreachable Redis at boot exits, at runtime fails requests',
   'no-connect-retry': 'the startup connection is tried once; no retry, no backoff',
+  'missing-parent-500':
+    "a create whose parent (event, organizer, the caller's user) is missing or deleted answers 500 instead of 404",
 } as const;
 
 export type DefectName = keyof typeof DEFECTS;
