@@ -21,6 +21,7 @@ export {
   redisDown,
   redisUp,
   redisLatency,
+  redisTimeout,
   postgresStop,
   postgresStart,
   postgresRestart,

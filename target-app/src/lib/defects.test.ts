@@ -57,6 +57,8 @@ it('the registry names at least the defects the harness relies on', () => {
       'redis-critical',
       'no-connect-retry',
       'missing-parent-500',
+      'redis-unbounded',
+      'ready-before-connect',
     ]),
   );
 });
@@ -78,6 +80,32 @@ describe('listen-before-db', () => {
       const response = await fetch(`${app.url()}/api/v1/events`);
       expect(response.status).toBe(500);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('INTERNAL');
+    } finally {
+      await app.stop();
+      await server.startAgain();
+    }
+  });
+});
+
+describe('ready-before-connect', () => {
+  it('listens before the database is reachable and its health says ready; the API itself answers 503', async () => {
+    const url = await freshDatabase();
+    await server.stop('fast');
+    const app = spawnApp(
+      testEnv(url, {
+        TARGET_APP_DEFECTS: 'ready-before-connect',
+        DB_CONNECT_MAX_RETRIES: '20',
+        DB_CONNECT_DELAY_MS: '200',
+        DB_CONNECT_MAX_DELAY_MS: '500',
+      }),
+    );
+    try {
+      await app.waitForLog((line) => line.event === 'http.listening');
+      const health = await fetch(`${app.url()}/api/v1/health`);
+      expect(((await health.json()) as { status: string }).status).toBe('ok');
+      expect((await fetch(`${app.url()}/api/v1/db-check`)).status).toBe(200);
+      expect((await fetch(`${app.url()}/api/v1/health/detailed`)).status).toBe(200);
+      expect((await fetch(`${app.url()}/api/v1/events`)).status).toBe(503);
     } finally {
       await app.stop();
       await server.startAgain();
