@@ -24,6 +24,7 @@ export {
   redisDown,
   redisUp,
   redisLatency,
+  redisTimeout,
   postgresStop,
   postgresStart,
   postgresRestart,

@@ -54,3 +54,13 @@ export const DB_FAULT_REQUEST_BUDGET_MS = CONNECTION_TIMEOUT_MS + QUERY_TIMEOUT_
  * attempts) and one command timeout, plus the same slack as the database's.
  */
 export const REDIS_HEALTH_LAG_MS = 2_000 + setting('REDIS_CONNECT_TIMEOUT_MS') + 2_000;
+
+/** How long one Redis command may take before the app gives up on it and goes to the database. */
+export const REDIS_COMMAND_TIMEOUT_MS = setting('REDIS_CONNECT_TIMEOUT_MS');
+
+/**
+ * The longest one request may take while Redis is slow or silent: a cached read waits for at most
+ * one lookup and one store (each bounded by the command timeout) around its database query, plus
+ * slack. A request beyond it hung on Redis.
+ */
+export const REDIS_FAULT_REQUEST_BUDGET_MS = 2 * REDIS_COMMAND_TIMEOUT_MS + QUERY_TIMEOUT_MS + MACHINE_SLACK_MS;

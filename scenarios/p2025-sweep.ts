@@ -3,7 +3,7 @@ import { defineScenario } from '../harness/scenario/index.ts';
 export default defineScenario({
   name: 'p2025-sweep',
   description:
-    'Clients update, publish and delete records that are missing or soft-deleted (stale tabs, retried requests, deleted accounts with live tokens). Before the fix, Prisma P2025 escaped as unhandled exceptions: 500s, and crashed containers for fire-and-forget writes. Every P2025 operation of the twelve services must answer 404 (the heartbeat: 202 and a logged skip), and the process must stay up.',
+    'Clients update, publish and delete records that are missing or soft-deleted (stale tabs, retried requests, deleted accounts with live tokens). Before the fix, Prisma P2025 escaped as unhandled exceptions: 500s, and crashed containers for fire-and-forget writes. Every P2025 operation of the twelve services, and every create whose parent (organizer, event, the calling user) is missing or deleted, must answer 404 (the heartbeat: 202 and a logged skip), and the process must stay up.',
   duration: '10s',
   load: {
     rate: 40,
@@ -37,6 +37,13 @@ export default defineScenario({
       'auth.me-update-deleted': 1,
       'preferences.update-deleted': 1,
       'users.heartbeat-deleted': 2,
+      // Creates under a missing parent: a deleted organizer or event, or the caller's deleted user.
+      'events.create-missing-organizer': 1,
+      'tickets.create-missing-event': 1,
+      'tickets.create-deleted-user': 1,
+      'chat.send-missing-event': 1,
+      'chat.send-deleted-user': 1,
+      'organizers.create-deleted-user': 1,
       'events.get': 2,
     },
   },

@@ -8,12 +8,14 @@ import dbOutageUnderLoad from './db-outage-under-load.ts';
 import dbSlicedPackets from './db-sliced-packets.ts';
 import poolExhaustion from './pool-exhaustion.ts';
 import postgresRestart from './postgres-restart.ts';
+import redisBlackholeUnderLoad from './redis-blackhole-under-load.ts';
 import redisOutageUnderLoad from './redis-outage-under-load.ts';
+import restartIntoDbOutage from './restart-into-db-outage.ts';
 
 export default defineSuite({
   name: 'runtime',
   description:
-    'Faults while the app serves load: outages, latency, black holes, resets, a degraded network, a PostgreSQL or app restart, pool exhaustion, Redis going away.',
+    'Faults while the app serves load: outages, latency, black holes, resets, a degraded network, a PostgreSQL or app restart (also into an outage), pool exhaustion, Redis going away, slowing down or going silent.',
   scenarios: [
     dbOutageUnderLoad,
     dbLatencySpike,
@@ -25,5 +27,7 @@ export default defineSuite({
     appKillRestart,
     poolExhaustion,
     redisOutageUnderLoad,
+    redisBlackholeUnderLoad,
+    restartIntoDbOutage,
   ],
 });

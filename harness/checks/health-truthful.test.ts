@@ -40,6 +40,39 @@ describe('health-truthful', () => {
     expect(result.evidence.firstOffending[0]?.note).toContain('while the database was up');
   });
 
+  it('holds a process that has just started to "down" during an outage: ready before connecting is a lie', () => {
+    // Restarted at 7 s, into the outage (5-10 s): refused, then it answers (listening early) before it connected.
+    const restarted = (health: HealthProbe[]) =>
+      healthTruthful.evaluate(
+        timeline({
+          health,
+          faults: [fault({ fromMs: 5_000, toMs: 10_000 })],
+          process: [
+            { type: 'start', atMs: 0, pid: 1 },
+            { type: 'exit', atMs: 7_000, pid: 1, code: 0, signal: null, expected: true },
+            { type: 'start', atMs: 7_000, pid: 2 },
+          ],
+        }),
+        { options, scenario: { name: 't', graceMs: 1_000, expectFailFast: false } },
+      );
+    const before = [...truthfulProbes(0, 5_400, 200, true), ...truthfulProbes(5_400, 7_000, 200, false)];
+    const lying = restarted([
+      ...before,
+      probe({ atMs: 7_000, status: null, errorClass: 'ECONNREFUSED' }),
+      ...truthfulProbes(7_100, 10_000, 200, true),
+    ]);
+    expect(lying.passed).toBe(false);
+    expect(lying.evidence.firstOffending[0]?.note).toMatch(/200 ok at 7\.1s while the database was down/);
+    // The healthy app refuses until it has connected, and may still say unavailable just after the outage.
+    const honest = restarted([
+      ...before,
+      probe({ atMs: 7_000, status: null, errorClass: 'ECONNREFUSED' }),
+      ...truthfulProbes(10_100, 10_600, 200, false),
+      ...truthfulProbes(10_600, 15_000, 200, true),
+    ]);
+    expect(honest.passed).toBe(true);
+  });
+
   it('does not judge probes inside the lag, nor unanswered ones', () => {
     const result = evaluate([
       probe({ atMs: 5_500, endpoint: 'health/detailed', status: 200 }),

@@ -2,7 +2,9 @@
 // schedule. Once a database outage has held for `lagMs`, /health/detailed and /db-check must answer
 // 503 and /health must say status 'unavailable'; once the database has been back (and the app up)
 // for `lagMs`, they must answer 200 ok|degraded. Probes inside a lag, during a degraded (slow)
-// database window, or while the app is starting or down are not judged. Figure: max lag observed.
+// database window, or while the app is starting or down are not held to "up"; but any answer during
+// an outage that has held for `lagMs` is held to "down" — a process that has just started (say,
+// restarted into the outage) must not claim ready before it has connected. Figure: max lag observed.
 // With `redis: true` it also holds /health and /health/detailed to the truth about Redis, the
 // non-critical service: once a Redis outage has held for `redisLagMs` they must say 'degraded',
 // and away from every fault (lag included) 'ok'.
@@ -58,9 +60,10 @@ export const healthTruthful: Check<HealthTruthfulOptions> = {
       windows.some((window) => probe.atMs < endOf(window) + lag && probeEndMs(probe) >= window.requestedAtMs);
 
     const expectation = (probe: HealthProbe): 'down' | 'up' | null => {
-      if (!judgeable(probe)) return null;
+      // Held to "down" even right after a process start: whatever answers has not connected.
       if (outages.some((window) => probe.atMs >= window.effectiveAtMs + lagMs && probeEndMs(probe) < endOf(window)))
         return 'down';
+      if (!judgeable(probe)) return null;
       return near([...outages, ...slow], probe, lagMs) ? null : 'up';
     };
 

@@ -8,6 +8,7 @@ import { redisDown } from './redis-down.ts';
 import { redisUp } from './redis-up.ts';
 import { dbLatency } from './db-latency.ts';
 import { redisLatency } from './redis-latency.ts';
+import { redisTimeout } from './redis-timeout.ts';
 import { dbTimeout } from './db-timeout.ts';
 import { dbResetPeer } from './db-reset-peer.ts';
 import { dbBandwidth } from './db-bandwidth.ts';
@@ -27,6 +28,7 @@ const ALL = [
   redisUp,
   dbLatency,
   redisLatency,
+  redisTimeout,
   dbTimeout,
   dbResetPeer,
   dbBandwidth,

@@ -63,11 +63,45 @@ describe('RequestFactory', () => {
       ...MANIFEST.messageIds,
       ...MANIFEST.users.map((u) => u.id),
     ]);
-    for (let i = 0; i < 200; i++) {
+    const liveUsers = new Set(MANIFEST.users.map((u) => u.id));
+    for (let i = 0; i < 400; i++) {
       const spec = factory.next();
       expect(spec.kind).toBe('p2025-probe');
-      for (const segment of spec.path.split('/')) expect(live.has(segment)).toBe(false);
+      const token = spec.headers.authorization?.replace('Bearer ', '') ?? '';
+      const { payload } = await jwtVerify(token, new TextEncoder().encode(SECRET), { algorithms: ['HS256'] });
+      // The missing record is in the path or the body, or it is the caller's own (deleted) user row.
+      if (!liveUsers.has(String(payload.sub))) continue;
+      for (const segment of spec.path.split('/')) expect(live.has(segment), spec.template).toBe(false);
+      const body = JSON.parse(spec.body ?? '{}') as Record<string, unknown>;
+      for (const value of Object.values(body)) expect(live.has(String(value)), spec.template).toBe(false);
     }
+  });
+
+  it('aims the creates of the sweep at a missing parent: in the path, the body or the caller', async () => {
+    const factory = await RequestFactory.create(
+      context(),
+      mixOf({ 'events.create-missing-organizer': 1, 'tickets.create-deleted-user': 1, 'chat.send-missing-event': 1 }),
+    );
+    const liveOrganizers = new Set(MANIFEST.organizers.map((o) => o.id));
+    const liveUsers = new Set(MANIFEST.users.map((u) => u.id));
+    const seen = new Set<string>();
+    for (let i = 0; i < 60; i++) {
+      const spec = factory.next();
+      seen.add(spec.template);
+      const token = spec.headers.authorization?.replace('Bearer ', '') ?? '';
+      const { payload } = await jwtVerify(token, new TextEncoder().encode(SECRET), { algorithms: ['HS256'] });
+      if (spec.template === 'events.create-missing-organizer') {
+        const body = JSON.parse(spec.body ?? '{}') as { organizerId: string };
+        expect(liveOrganizers.has(body.organizerId)).toBe(false);
+        expect(liveUsers.has(String(payload.sub))).toBe(true);
+      } else if (spec.template === 'tickets.create-deleted-user') {
+        expect(MANIFEST.publishedEventIds).toContain(spec.path.split('/')[4]);
+        expect(liveUsers.has(String(payload.sub))).toBe(false);
+      } else {
+        expect(MANIFEST.publishedEventIds).not.toContain(spec.path.split('/')[4]);
+      }
+    }
+    expect(seen.size).toBe(3);
   });
 
   it('refuses a template the seed cannot feed, and an unknown one', async () => {

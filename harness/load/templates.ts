@@ -117,7 +117,7 @@ function probe(
         kind: 'p2025-probe',
         method,
         routeTemplate,
-        path: routeTemplate.replace(':id', missingId(ctx, deleted(ctx.seed))),
+        path: routeTemplate.replace(/:\w+/, missingId(ctx, deleted(ctx.seed))),
         headers: { ...auth(ctx, 'ADMIN'), ...(body === undefined ? {} : JSON_HEADERS) },
       };
       if (body !== undefined) spec.body = JSON.stringify(body(ctx));
@@ -134,31 +134,32 @@ function probeAsDeleted(
   name: string,
   method: RequestSpec['method'],
   routeTemplate: string,
-  body?: () => unknown,
+  body?: (ctx: BuildContext) => unknown,
   kind: SampleKind = 'p2025-probe',
+  /** Fills the route's one path parameter with a live row (the deleted caller is the missing record). */
+  live?: { label: string; ids: (seed: SeedManifest) => readonly string[] },
 ): RequestTemplate {
+  const needDeletedToken = (_seed: SeedManifest, tokens: TokenBook): string | null =>
+    tokens.deleted.length === 0 ? 'no token for a deleted user (mintTokens adds one for a never-existing user)' : null;
   return {
     name,
     kind,
     method,
     routeTemplate,
-    unavailable: (_seed, tokens) =>
-      tokens.deleted.length === 0
-        ? 'no token for a deleted user (mintTokens adds one for a never-existing user)'
-        : null,
+    unavailable: live === undefined ? needDeletedToken : both(needIds(live.label, live.ids), needDeletedToken),
     build: (ctx) => {
       const spec: RequestSpec = {
         template: name,
         kind,
         method,
         routeTemplate,
-        path: routeTemplate,
+        path: live === undefined ? routeTemplate : routeTemplate.replace(/:\w+/, pick(ctx.rng, live.ids(ctx.seed))),
         headers: {
           authorization: `Bearer ${pick(ctx.rng, ctx.tokens.deleted).token}`,
           ...(body === undefined ? {} : JSON_HEADERS),
         },
       };
-      if (body !== undefined) spec.body = JSON.stringify(body());
+      if (body !== undefined) spec.body = JSON.stringify(body(ctx));
       return spec;
     },
   };
@@ -363,6 +364,54 @@ const TEMPLATE_LIST: RequestTemplate[] = [
   race('race.events.unpublish', 'POST', `${API}/events/:id/unpublish`, raceEvents, 'live events'),
   race('race.events.delete', 'DELETE', `${API}/events/:id`, raceEvents, 'live events'),
   probeAsDeleted('users.me-update-deleted', 'PATCH', `${API}/users/me`, () => ({ name: 'Probe Deleted User' })),
+  // Creates under a missing parent: the parent named in the request is deleted or never existed,
+  // or the parent is the caller's own deleted user row. 404 for the parent, never a 500 or a 409.
+  probe(
+    'events.create-missing-organizer',
+    'POST',
+    `${API}/events`,
+    () => [],
+    (ctx) => ({
+      organizerId: missingId(ctx, ctx.seed.deletedOrganizerIds),
+      title: 'Probe Event',
+      startsAt: '2030-01-01T20:00:00.000Z',
+    }),
+  ),
+  probe(
+    'tickets.create-missing-event',
+    'POST',
+    `${API}/events/:eventId/tickets`,
+    (seed) => seed.deletedEventIds,
+    (ctx) => ({
+      clientKey: ctx.nextClientKey(),
+    }),
+  ),
+  probe(
+    'chat.send-missing-event',
+    'POST',
+    `${API}/events/:id/messages`,
+    (seed) => seed.deletedEventIds,
+    () => ({
+      body: 'probe message',
+    }),
+  ),
+  probeAsDeleted(
+    'tickets.create-deleted-user',
+    'POST',
+    `${API}/events/:eventId/tickets`,
+    (ctx) => ({ clientKey: ctx.nextClientKey() }),
+    'p2025-probe',
+    { label: 'published events', ids: (seed) => seed.publishedEventIds },
+  ),
+  probeAsDeleted(
+    'chat.send-deleted-user',
+    'POST',
+    `${API}/events/:id/messages`,
+    () => ({ body: 'probe message' }),
+    'p2025-probe',
+    { label: 'published events', ids: (seed) => seed.publishedEventIds },
+  ),
+  probeAsDeleted('organizers.create-deleted-user', 'POST', `${API}/organizers`, () => ({ name: 'Probe Organizer' })),
 ];
 
 export const TEMPLATES: ReadonlyMap<string, RequestTemplate> = new Map(

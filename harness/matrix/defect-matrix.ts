@@ -158,4 +158,31 @@ export const DEFECT_MATRIX: DefectMatrix = {
       why: 'The one connection attempt times out on the slow database; the app exits instead of retrying with backoff.',
     },
   ],
+  'missing-parent-500': [
+    {
+      scenario: 'p2025-sweep',
+      mustFail: ['missing-records-are-404', 'no-5xx-except-503'],
+      mustPass: ['no-crash', 'no-unhandled-errors'],
+      evidence: { check: 'missing-records-are-404', pattern: /answered 500, not 404/ },
+      why: 'Six create probes (an event under a deleted organizer, tickets and messages for a deleted event or by a deleted user, an organizer by a deleted user) make up a fifth of the sweep: about eighty creates under a missing parent, each answering 500 instead of 404. Nothing crashes: the 500s are the bug.',
+    },
+  ],
+  'redis-unbounded': [
+    {
+      scenario: 'redis-blackhole-under-load',
+      mustFail: ['status-allowlist', 'latency'],
+      mustPass: ['no-crash', 'no-5xx-except-503', 'health-truthful'],
+      evidence: { check: 'status-allowlist', pattern: /timeout/ },
+      why: 'Redis stays silent for 13 s, longer than the load waits for an answer (the Redis request budget plus 2 s); half the load is cached listing reads, about fifteen a second, and each one waits on a Redis command that never times out: every one of them hangs until the load gives up. Health stays truthful (its checks have their own timeout) and nothing answers 5xx: the hangs are the bug.',
+    },
+  ],
+  'ready-before-connect': [
+    {
+      scenario: 'restart-into-db-outage',
+      mustFail: ['health-truthful'],
+      mustPass: ['no-crash', 'no-5xx-except-503', 'recovers-within'],
+      evidence: { check: 'health-truthful', pattern: /200 ok .* while the database was down/ },
+      why: 'Restarted three seconds into a seventeen-second outage, the new process listens at once and its health endpoints say ok for the whole rest of the outage (about twelve seconds, polled every 100 ms), while it has never connected. Its API still answers 503 through the readiness gate, and it connects once the database is back: the health lie is the whole bug.',
+    },
+  ],
 };

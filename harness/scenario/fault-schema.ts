@@ -58,6 +58,7 @@ const variants = [
     jitterMs: nonNegativeInt('jitterMs').default(0),
     ...toxic,
   }),
+  strict({ type: z.literal('redisTimeout'), timeoutMs: nonNegativeInt('timeoutMs').default(0), ...toxic }),
   strict({ type: z.literal('postgresStop'), mode: stopMode }),
   bare('postgresStart'),
   strict({ type: z.literal('postgresRestart'), mode: stopMode }),

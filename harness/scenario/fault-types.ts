@@ -64,6 +64,11 @@ export interface RedisLatency extends ToxicOptions {
   latencyMs: number;
   jitterMs: number;
 }
+/** A Redis black hole: replies are dropped; with timeoutMs > 0 the connection is closed after it. */
+export interface RedisTimeout extends ToxicOptions {
+  type: 'redisTimeout';
+  timeoutMs: number;
+}
 export interface PostgresStop {
   type: 'postgresStop';
   mode: 'fast' | 'immediate';
@@ -98,6 +103,7 @@ export type Fault =
   | RedisDown
   | RedisUp
   | RedisLatency
+  | RedisTimeout
   | PostgresStop
   | PostgresStart
   | PostgresRestart

@@ -25,6 +25,7 @@ export const FAULT_TRAITS: Record<FaultType, FaultTraits> = {
   redisDown: { target: 'redis', effect: 'unavailable', revertible: true },
   redisUp: { target: 'redis', effect: 'restore', revertible: false, restores: ['redisDown'] },
   redisLatency: { target: 'redis', effect: 'degraded', revertible: true },
+  redisTimeout: { target: 'redis', effect: 'unavailable', revertible: true },
   postgresStop: { target: 'database', effect: 'unavailable', revertible: true },
   postgresStart: { target: 'database', effect: 'restore', revertible: false, restores: ['postgresStop'] },
   // A restart is one action whose window lasts until PostgreSQL is back.
@@ -82,6 +83,11 @@ export const redisDown = (): FaultInput => ({ type: 'redisDown' });
 export const redisUp = (): FaultInput => ({ type: 'redisUp' });
 export const redisLatency = (options: { latencyMs: number; jitterMs?: number } & Toxic): FaultInput => ({
   type: 'redisLatency',
+  ...options,
+});
+/** A Redis black hole: nothing comes back; with timeoutMs > 0 the proxy closes the connection after it. */
+export const redisTimeout = (options: { timeoutMs?: number } & Toxic = {}): FaultInput => ({
+  type: 'redisTimeout',
   ...options,
 });
 export const postgresStop = (options: { mode?: 'fast' | 'immediate' } = {}): FaultInput => ({

@@ -31,6 +31,7 @@ export {
   redisDown,
   redisUp,
   redisLatency,
+  redisTimeout,
   postgresStop,
   postgresStart,
   postgresRestart,

@@ -67,6 +67,7 @@ export function createApp(deps: AppDependencies): BuiltApp {
       integrations: deps.integrations,
       retryAfterSec: config.RETRY_AFTER_SEC,
       alwaysOk: defects.has('health-always-ok'),
+      readyBeforeConnect: defects.has('ready-before-connect'),
       startedAt: deps.startedAt ?? new Date(),
     }),
   );

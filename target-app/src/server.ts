@@ -66,6 +66,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
       url: config.REDIS_URL,
       connectTimeoutMs: config.REDIS_CONNECT_TIMEOUT_MS,
       critical: defects.has('redis-critical'),
+      unbounded: defects.has('redis-unbounded'),
     },
     logger,
   );
@@ -86,7 +87,9 @@ export async function startServer(config: Config, logger: Logger, options: Start
       });
     });
 
-  const listenEarly = defects.has('listen-before-db');
+  // Defects: serving before the database is connected (ready-before-connect keeps the readiness
+  // gate on the API and lies only in its health endpoints).
+  const listenEarly = defects.has('listen-before-db') || defects.has('ready-before-connect');
   let port = listenEarly ? await listen() : 0;
   if (listenEarly)
     logger.info({ event: 'http.listening', port }, `listening on ${config.HOST}:${port} (before the database)`);

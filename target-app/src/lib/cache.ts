@@ -13,6 +13,8 @@ export interface CacheOptions {
   connectTimeoutMs: number;
   /** Defect `redis-critical`. */
   critical: boolean;
+  /** Defect `redis-unbounded`: no command timeout, so a silent Redis holds every command forever. */
+  unbounded?: boolean;
 }
 
 export class CacheUnavailableError extends Error {
@@ -56,7 +58,9 @@ export class Cache {
     this.client = new Redis(options.url, {
       lazyConnect: true,
       connectTimeout: options.connectTimeoutMs,
-      commandTimeout: options.connectTimeoutMs,
+      // A Redis that stops answering without closing anything (a frozen node) must not hold the
+      // request behind the command: past this, the caller goes to the database.
+      commandTimeout: options.unbounded === true ? undefined : options.connectTimeoutMs,
       maxRetriesPerRequest: 0,
       enableOfflineQueue: false,
       // Reconnect forever in the background, at most every 2 s.

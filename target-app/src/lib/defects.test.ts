@@ -6,6 +6,7 @@ import { EmbeddedPostgres } from '../../../harness/environment/postgres/embedded
 import { freePort } from '../../../harness/lib/ports.ts';
 import { migrate } from '../../../prisma/tools/migrate.ts';
 import { spawnApp } from '../../test/process.ts';
+import { createOrganizer, createOwnedEvent } from '../../test/fixtures-events.ts';
 import { createUser, missingId, startTestApp, testEnv, waitFor, type TestApp } from '../../test/support.ts';
 import { loadConfig } from '../config.ts';
 import { startServer } from '../server.ts';
@@ -55,6 +56,9 @@ it('the registry names at least the defects the harness relies on', () => {
       'health-always-ok',
       'redis-critical',
       'no-connect-retry',
+      'missing-parent-500',
+      'redis-unbounded',
+      'ready-before-connect',
     ]),
   );
 });
@@ -76,6 +80,32 @@ describe('listen-before-db', () => {
       const response = await fetch(`${app.url()}/api/v1/events`);
       expect(response.status).toBe(500);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('INTERNAL');
+    } finally {
+      await app.stop();
+      await server.startAgain();
+    }
+  });
+});
+
+describe('ready-before-connect', () => {
+  it('listens before the database is reachable and its health says ready; the API itself answers 503', async () => {
+    const url = await freshDatabase();
+    await server.stop('fast');
+    const app = spawnApp(
+      testEnv(url, {
+        TARGET_APP_DEFECTS: 'ready-before-connect',
+        DB_CONNECT_MAX_RETRIES: '20',
+        DB_CONNECT_DELAY_MS: '200',
+        DB_CONNECT_MAX_DELAY_MS: '500',
+      }),
+    );
+    try {
+      await app.waitForLog((line) => line.event === 'http.listening');
+      const health = await fetch(`${app.url()}/api/v1/health`);
+      expect(((await health.json()) as { status: string }).status).toBe('ok');
+      expect((await fetch(`${app.url()}/api/v1/db-check`)).status).toBe(200);
+      expect((await fetch(`${app.url()}/api/v1/health/detailed`)).status).toBe(200);
+      expect((await fetch(`${app.url()}/api/v1/events`)).status).toBe(503);
     } finally {
       await app.stop();
       await server.startAgain();
@@ -117,6 +147,44 @@ describe('unhandled-p2025', () => {
     } finally {
       await app.stop();
     }
+  });
+});
+
+describe('missing-parent-500', () => {
+  // Every create of the P2025 sweep whose parent is missing: the named parent deleted, or the caller's own user.
+  async function createsUnderMissingParents(app: TestApp): Promise<number[]> {
+    const admin = await createUser(app, { role: 'ADMIN' });
+    const ghost = await createUser(app, { deleted: true });
+    const { organizer } = await createOrganizer(app, { deleted: true });
+    const { event: deletedEvent } = await createOwnedEvent(app, { deleted: true });
+    const { event } = await createOwnedEvent(app);
+    const calls: [string, string, string, unknown][] = [
+      ['POST', '/events', admin.token, { organizerId: organizer.id, title: 'x', startsAt: '2030-01-01T20:00:00Z' }],
+      ['POST', `/events/${deletedEvent.id}/tickets`, admin.token, { clientKey: 'missing-event-1' }],
+      ['POST', `/events/${event.id}/tickets`, ghost.token, { clientKey: 'deleted-user-1' }],
+      ['POST', `/events/${deletedEvent.id}/messages`, admin.token, { body: 'hello' }],
+      ['POST', `/events/${event.id}/messages`, ghost.token, { body: 'hello' }],
+      ['POST', '/organizers', ghost.token, { name: 'Ghost Org' }],
+      ['POST', `/organizers/${organizer.id}/follow`, admin.token, undefined],
+    ];
+    const statuses: number[] = [];
+    for (const [method, path, token, body] of calls)
+      statuses.push((await app.api(method, path, { token, body })).status);
+    return statuses;
+  }
+
+  it('the healthy app: every create under a missing parent is 404, and nothing was written', async () => {
+    await withApp('', async (app) => {
+      expect(await createsUnderMissingParents(app)).toEqual([404, 404, 404, 404, 404, 404, 404]);
+      expect(await app.prisma.ticket.count()).toBe(0);
+      expect(await app.prisma.chatMessage.count()).toBe(0);
+    });
+  });
+
+  it('answers 500 instead', async () => {
+    await withApp('missing-parent-500', async (app) => {
+      expect(await createsUnderMissingParents(app)).toEqual([500, 500, 500, 500, 500, 500, 500]);
+    });
   });
 });
 

@@ -13,6 +13,11 @@ export const DEFECTS = {
   'health-always-ok': 'health endpoints always answer 200 ok, whatever the database does',
   'redis-critical': 'Redis is treated as critical: unreachable Redis at boot exits, at runtime fails requests',
   'no-connect-retry': 'the startup connection is tried once; no retry, no backoff',
+  'ready-before-connect':
+    'the app listens at once and its health endpoints say ready before the first successful database connection',
+  'redis-unbounded': 'Redis commands have no timeout: a Redis that stops answering holds every cached request forever',
+  'missing-parent-500':
+    "a create whose parent (event, organizer, the caller's user) is missing or deleted answers 500 instead of 404",
 } as const;
 
 /**

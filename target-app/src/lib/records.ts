@@ -26,6 +26,36 @@ export class Records {
   }
 
   /**
+   * The parent a create hangs under (a ticket's event, an event's organizer), looked up live first:
+   * a missing or soft-deleted parent is 404 for the parent, never an insert that fails on it.
+   */
+  async parent<T>(resource: string, id: string, lookup: () => Promise<T | null>): Promise<T> {
+    const found = await lookup();
+    if (found !== null) return found;
+    throw this.missingParent(resource, id);
+  }
+
+  /**
+   * A create whose insert connects a parent that must be live (`connect: { id, deletedAt: null }`,
+   * e.g. the caller's own user row): Prisma's P2025 for the missing parent becomes 404.
+   */
+  async createUnder<T>(resource: string, id: string, create: () => Promise<T>): Promise<T> {
+    try {
+      return await create();
+    } catch (error) {
+      if (isRecordNotFound(error)) throw this.missingParent(resource, id, error);
+      throw error;
+    }
+  }
+
+  private missingParent(resource: string, id: string, cause?: unknown): Error {
+    // The bug the fix removed: the create assumed its parent, and its absence failed as an
+    // unexpected error (500) instead of a 404.
+    if (this.defects.has('missing-parent-500')) return new Error(`create under a missing ${resource} ${id}`, { cause });
+    return new NotFoundError(resource, id, { cause });
+  }
+
+  /**
    * Start a write nobody waits for. A missing record is a warning, any other failure an error log;
    * neither may become an unhandled rejection (which would take the process down).
    */

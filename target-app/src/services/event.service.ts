@@ -99,11 +99,12 @@ export class EventService {
 
   /** A DRAFT event of a live, APPROVED organizer the caller owns (or any, for an admin). */
   async create(user: TokenClaims, input: CreateEventInput) {
-    const organizer = await this.ctx.prisma.organizer.findFirst({
-      where: { id: input.organizerId, deletedAt: null },
-      select: { ownerId: true, status: true },
-    });
-    if (organizer === null) throw new NotFoundError('organizer', input.organizerId);
+    const organizer = await this.ctx.records.parent('organizer', input.organizerId, () =>
+      this.ctx.prisma.organizer.findFirst({
+        where: { id: input.organizerId, deletedAt: null },
+        select: { ownerId: true, status: true },
+      }),
+    );
     assertCanManage(user, organizer.ownerId, 'create its events');
     if (organizer.status !== 'APPROVED')
       throw new ForbiddenError(`the organizer is ${organizer.status}; only APPROVED organizers may create events`);

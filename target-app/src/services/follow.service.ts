@@ -19,7 +19,7 @@ export class FollowService {
   async follow(userId: string, organizerId: string) {
     const { prisma } = this.ctx;
     try {
-      const follow = await this.ctx.records.mustExist('organizer', organizerId, () =>
+      const follow = await this.ctx.records.createUnder('organizer', organizerId, () =>
         prisma.follow.create({
           data: {
             user: { connect: { id: userId, deletedAt: null } },

@@ -53,7 +53,7 @@ export class OrganizerService {
    */
   async create(caller: TokenClaims, input: CreateOrganizerInput) {
     const { prisma } = this.ctx;
-    const [organizer, , owner] = await this.ctx.records.mustExist('user', caller.userId, () =>
+    const [organizer, , owner] = await this.ctx.records.createUnder('user', caller.userId, () =>
       prisma.$transaction([
         prisma.organizer.create({
           data: {

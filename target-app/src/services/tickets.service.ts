@@ -48,16 +48,24 @@ export class TicketService {
   async reserve(user: TokenClaims, eventId: string, clientKey: string): Promise<Reservation> {
     if (this.deferred !== undefined)
       return { ticket: this.deferred.enqueue({ clientKey, eventId, holderId: user.userId }), created: true };
-    const event = await this.ctx.prisma.event.findFirst({
-      where: { id: eventId, deletedAt: null, status: 'PUBLISHED' },
-      select: { id: true },
-    });
-    if (event === null) throw new NotFoundError('event', eventId);
+    await this.ctx.records.parent('event', eventId, () =>
+      this.ctx.prisma.event.findFirst({
+        where: { id: eventId, deletedAt: null, status: 'PUBLISHED' },
+        select: { id: true },
+      }),
+    );
     try {
-      const ticket = await this.ctx.prisma.ticket.create({
-        data: { clientKey, eventId, holderId: user.userId },
-        select: ticketSelect,
-      });
+      // The holder is connected live: a deleted user's still-valid token reserves nothing (404).
+      const ticket = await this.ctx.records.createUnder('user', user.userId, () =>
+        this.ctx.prisma.ticket.create({
+          data: {
+            clientKey,
+            event: { connect: { id: eventId } },
+            holder: { connect: { id: user.userId, deletedAt: null } },
+          },
+          select: ticketSelect,
+        }),
+      );
       return { ticket, created: true };
     } catch (error) {
       if (prismaCode(error) !== 'P2002') throw error;

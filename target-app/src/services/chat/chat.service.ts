@@ -29,19 +29,27 @@ export class ChatService {
 
   /** Only a live, published event has an open chat. */
   async assertOpen(eventId: string): Promise<void> {
-    const event = await this.ctx.prisma.event.findFirst({
-      where: { id: eventId, deletedAt: null, status: 'PUBLISHED' },
-      select: { id: true },
-    });
-    if (event === null) throw new NotFoundError('event', eventId);
+    await this.ctx.records.parent('event', eventId, () =>
+      this.ctx.prisma.event.findFirst({
+        where: { id: eventId, deletedAt: null, status: 'PUBLISHED' },
+        select: { id: true },
+      }),
+    );
   }
 
   async send(author: TokenClaims, eventId: string, body: string): Promise<ChatMessagePayload> {
     await this.assertOpen(eventId);
-    const message = await this.ctx.prisma.chatMessage.create({
-      data: { eventId, authorId: author.userId, body },
-      select: messageSelect,
-    });
+    // The author is connected live: a deleted user's still-valid token posts nothing (404).
+    const message = await this.ctx.records.createUnder('user', author.userId, () =>
+      this.ctx.prisma.chatMessage.create({
+        data: {
+          body,
+          event: { connect: { id: eventId } },
+          author: { connect: { id: author.userId, deletedAt: null } },
+        },
+        select: messageSelect,
+      }),
+    );
     const payload: ChatMessagePayload = { ...message, createdAt: message.createdAt.toISOString() };
     this.ctx.chat.messageCreated(payload);
     return payload;
