@@ -1,11 +1,13 @@
 // Builds the Express app from its dependencies. It never listens and never connects: index.ts
-// owns the startup sequence. Order matters: request context, health (outside the readiness
-// gate), the readiness gate, the API routes, then one error handler.
+// owns the startup sequence. Order matters: metrics (GET /metrics and the timing of every request),
+// request context, health (outside the readiness gate), the readiness gate, the API routes, then one
+// error handler.
 import express, { type Express } from 'express';
 import type { Config } from './config.ts';
 import type { Cache } from './lib/cache.ts';
 import type { Defects } from './lib/defects.ts';
 import type { Logger } from './lib/logger.ts';
+import { Metrics, METRICS_PATH } from './lib/metrics.ts';
 import type { Database } from './lib/prisma.ts';
 import { Records } from './lib/records.ts';
 import type { ServiceIntegrationManager } from './lib/service-integration-manager.ts';
@@ -36,6 +38,7 @@ export interface BuiltApp {
   services: ServiceContext;
   chat: ChatBroadcaster;
   tokens: TokenService;
+  metrics: Metrics;
 }
 
 export function createApp(deps: AppDependencies): BuiltApp {
@@ -57,6 +60,10 @@ export function createApp(deps: AppDependencies): BuiltApp {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', true);
+  const metrics = new Metrics(database, deps.cache);
+  app.use(metrics.middleware());
+  // For the scraper, outside /api/v1 and the readiness gate: it must answer most during an outage.
+  app.get(METRICS_PATH, metrics.handler());
   app.use(requestContext(logger));
   app.use(express.json({ limit: '100kb' }));
 
@@ -99,7 +106,7 @@ export function createApp(deps: AppDependencies): BuiltApp {
         : undefined,
     }),
   );
-  return { app, services, chat, tokens };
+  return { app, services, chat, tokens, metrics };
 }
 
 /** express.json() errors (malformed JSON, too large) become 400s in the standard shape. */

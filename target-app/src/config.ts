@@ -1,7 +1,9 @@
-// The app's whole configuration, read from the environment once at start and validated with zod.
-// Nothing else in target-app reads process.env.
+// The app's whole configuration, read once at start from the environment and, when CONFIG_FILE
+// names one, a file (lib/config-source.ts), then validated with zod. Nothing else in target-app
+// reads process.env.
 import { z } from 'zod';
 import { ALL_DEFECT_NAMES, type AppDefectName } from './lib/defects.ts';
+import { ConfigSourceError, environmentSource, fileSource, type RawConfig } from './lib/config-source.ts';
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
@@ -103,4 +105,50 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const result = configWithTimeouts.safeParse(env);
   if (result.success) return result.data;
   throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
+}
+
+export interface LoadedConfig {
+  config: Config;
+  /** Which settings each source supplied (names only: values may be secrets). */
+  sources: Record<string, string[]>;
+}
+
+/**
+ * The environment, plus the file CONFIG_FILE names. The environment wins over the file: it is the
+ * most specific layer (a per-task override in the task definition, a one-off `PORT=0`), and it is
+ * the convention every .env loader follows; the file carries the shared settings and the secrets.
+ * The startup log says which source supplied each setting, so an override is never a mystery.
+ * A key in the file that is not a setting of this app is an error (a mistyped secret name must not
+ * leave the real setting at its default).
+ */
+export async function readConfig(env: NodeJS.ProcessEnv): Promise<LoadedConfig> {
+  const known = new Set(Object.keys(configSchema.shape));
+  const layers: { name: string; values: RawConfig }[] = [];
+  try {
+    const file = env.CONFIG_FILE;
+    if (file !== undefined && file !== '') {
+      const source = fileSource(file);
+      const values = await source.read();
+      const unknown = Object.keys(values).filter((key) => !known.has(key));
+      if (unknown.length > 0) throw new ConfigSourceError(source.name, `unknown setting(s) ${unknown.join(', ')}`);
+      layers.push({ name: source.name, values });
+    }
+    const environment = environmentSource(env);
+    layers.push({ name: environment.name, values: await environment.read() });
+  } catch (error) {
+    if (error instanceof ConfigSourceError) throw new ConfigError([error.message]);
+    throw error;
+  }
+  // Later layers win: the file first, the environment over it.
+  const merged: RawConfig = {};
+  const origin = new Map<string, string>();
+  for (const layer of layers)
+    for (const [key, value] of Object.entries(layer.values))
+      if (value !== undefined) {
+        merged[key] = value;
+        if (known.has(key)) origin.set(key, layer.name);
+      }
+  const sources: Record<string, string[]> = {};
+  for (const [key, name] of origin) (sources[name] ??= []).push(key);
+  return { config: loadConfig(merged), sources };
 }

@@ -1,17 +1,17 @@
 // The process entry: the sequential startup of the post-mortem, and a graceful shutdown.
-//   1. validate config (exit 1 naming each bad key)
+//   1. read and validate config: the environment, plus CONFIG_FILE when set (exit 1 naming each bad key)
 //   2. connect to the database — must succeed within the retry budget, else one fatal line, exit 1
 //   3. initialise the other services through the integration manager (graceful failures)
 //   4. set up Socket.IO
 //   5. listen
 // SIGTERM/SIGINT: stop accepting, drain in-flight requests, close Socket.IO, Redis and Prisma, exit 0.
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, readConfig, type LoadedConfig } from './config.ts';
 import { createLogger } from './lib/logger.ts';
 import { startServer, type RunningServer } from './server.ts';
 
-let config;
+let loaded: LoadedConfig;
 try {
-  config = loadConfig(process.env);
+  loaded = await readConfig(process.env);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   const logger = createLogger('info');
@@ -19,7 +19,9 @@ try {
   process.exit(1);
 }
 
+const { config } = loaded;
 const logger = createLogger(config.LOG_LEVEL);
+logger.info({ event: 'config.loaded', sources: loaded.sources }, 'configuration loaded');
 
 // Last line of defence: log what escaped, then exit so the orchestrator restarts us cleanly.
 process.on('unhandledRejection', (reason) => {

@@ -53,7 +53,11 @@ async function slowQueryScenario(app: TestApp) {
 describe('a statement that outlives the query timeout', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp(db.url, { DB_QUERY_TIMEOUT_MS: '800', DB_PING_INTERVAL_MS: '60000' });
+    app = await startTestApp(db.url, {
+      DB_QUERY_TIMEOUT_MS: '800',
+      DB_PING_INTERVAL_MS: '60000',
+      SERVICE_INIT_TIMEOUT_MS: '15000',
+    });
   });
   afterAll(async () => {
     await app?.stop();
@@ -81,6 +85,7 @@ describe('a request that waits too long for a pooled connection', () => {
       DB_CONNECTION_TIMEOUT_MS: '300',
       DB_QUERY_TIMEOUT_MS: '1500',
       DB_PING_INTERVAL_MS: '60000',
+      SERVICE_INIT_TIMEOUT_MS: '15000',
     });
   });
   afterAll(async () => {
@@ -104,6 +109,7 @@ describe('defect timeouts-flip-state', () => {
     app = await startTestApp(db.url, {
       DB_QUERY_TIMEOUT_MS: '800',
       DB_PING_INTERVAL_MS: '60000',
+      SERVICE_INIT_TIMEOUT_MS: '15000',
       TARGET_APP_DEFECTS: 'timeouts-flip-state',
     });
   });

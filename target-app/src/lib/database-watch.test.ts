@@ -34,7 +34,10 @@ const noticeBoundMs = (target: TestApp): number =>
 
 describe('a database lost while nobody is asking', () => {
   it('is noticed by the background ping: health says so without any request', async () => {
-    app = await startTestApp(pg.url('app'), { DB_PING_INTERVAL_MS: String(PING_INTERVAL_MS) });
+    app = await startTestApp(pg.url('app'), {
+      DB_PING_INTERVAL_MS: String(PING_INTERVAL_MS),
+      SERVICE_INIT_TIMEOUT_MS: '15000',
+    });
     expect(await healthState(app)).toBe('ready');
     await pg.stop('immediate');
     const target = app;
@@ -48,6 +51,7 @@ describe('a database lost while nobody is asking', () => {
   it('defect no-background-ping: health still says ready after the same wait', async () => {
     app = await startTestApp(pg.url('app'), {
       DB_PING_INTERVAL_MS: String(PING_INTERVAL_MS),
+      SERVICE_INIT_TIMEOUT_MS: '15000',
       TARGET_APP_DEFECTS: 'no-background-ping',
     });
     await pg.stop('immediate');

@@ -15,6 +15,8 @@ export function sendError(
   error: { status: number; code: string; message: string; details?: unknown },
 ): void {
   const body: ErrorBody = { error: { code: error.code, message: error.message, requestId: req.id } };
+  // Every error response passes here: the metrics count it by its code (lib/metrics.ts).
+  (res.locals as { errorCode?: string }).errorCode = error.code;
   if (error.details !== undefined) body.error.details = error.details;
   res.status(error.status).json(body);
 }

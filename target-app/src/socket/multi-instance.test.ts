@@ -67,7 +67,14 @@ afterAll(async () => {
 
 async function startInstance(env: Record<string, string> = {}): Promise<{ app: AppProcess; url: string }> {
   const app = spawnApp(
-    testEnv(db.url, { REDIS_URL: redis.url, PRESENCE_TTL_MS: String(PRESENCE_TTL_MS), LOG_LEVEL: 'info', ...env }),
+    testEnv(db.url, {
+      REDIS_URL: redis.url,
+      PRESENCE_TTL_MS: String(PRESENCE_TTL_MS),
+      LOG_LEVEL: 'info',
+      // Room for a busy shared machine: the schema check must not time out the startup.
+      SERVICE_INIT_TIMEOUT_MS: '15000',
+      ...env,
+    }),
   );
   apps.push(app);
   await app.waitForLog((line) => line.event === 'http.listening', 60_000);

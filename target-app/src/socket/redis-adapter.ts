@@ -36,7 +36,13 @@ export function attachRedisAdapter(io: Server, options: RedisAdapterOptions, log
   };
   // Publishing while Redis is down fails at once (no offline queue: a stale message delivered minutes
   // later is worse than none); subscriptions wait in the queue until Redis is reachable.
-  const pub = new Redis(options.url, { ...common, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+  // A black-holed Redis must not pile up pending publishes either: each gives up after the timeout.
+  const pub = new Redis(options.url, {
+    ...common,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: options.connectTimeoutMs,
+  });
   const sub = new Redis(options.url, { ...common, maxRetriesPerRequest: null });
   pub.on('error', note);
   sub.on('error', note);
