@@ -185,15 +185,27 @@ export async function startContainersEnvironment(options: ContainersEnvironmentO
     const appPlan = plan.app;
     if (appPlan.source.kind !== 'dockerfile') throw new Error('the app plan must name a Dockerfile');
     // Built above by the image builder (ensureImages), which, unlike testcontainers' own build, says why
-    // a build failed and skips one that is current.
+    // a build failed and skips one that is current. Created now, started by startApp().
+    const appHostPort = appPlan.exposedPorts[0]!.host!;
     const app = new AppContainer(
-      configure(new GenericContainer(appImage), appPlan, network, labels),
       client,
+      {
+        Image: appImage,
+        Env: Object.entries(appPlan.env).map(([key, value]) => `${key}=${value}`),
+        Labels: { ...labels, 'org.testcontainers': 'true' },
+        ExposedPorts: { [`${appPlan.port}/tcp`]: {} },
+        HostConfig: {
+          NetworkMode: network.getName(),
+          PortBindings: { [`${appPlan.port}/tcp`]: [{ HostPort: String(appHostPort) }] },
+        },
+        NetworkingConfig: { EndpointsConfig: { [network.getName()]: { Aliases: appPlan.networkAliases } } },
+      },
       appPlan.port,
+      appHostPort,
       now,
     );
     undo.push(() => app.remove(APP_STOP_GRACE_MS));
-    const appHostPort = appPlan.exposedPorts[0]?.host;
+    await app.create();
     if (options.startApp ?? true) {
       await app.start();
       const readiness = appPlan.readiness;
