@@ -6,12 +6,15 @@ import {
   type ExternalEnvironmentOptions,
 } from '../environment/external/external-environment.ts';
 import { findRedisServer, redisServerMissingReason } from '../environment/redis/redis-server.ts';
+import type { ImageConfig } from '../environment/containers/images/image-choice.ts';
 import type { EnvironmentCapabilities, EnvironmentKind, StartedEnvironment } from '../environment/types.ts';
 
 export interface EnvironmentChoice {
   kind: EnvironmentKind;
   /** For `external`: where the stack is (seed is added per scenario). */
   external?: Omit<ExternalEnvironmentOptions, 'seed'>;
+  /** For `containers`: official images or the local stand-ins (default: auto). */
+  images?: ImageConfig;
 }
 
 export interface EnvironmentRequest {
@@ -67,6 +70,7 @@ export async function startEnvironment(
         appEnv: request.appEnv,
         startApp: false,
         onProgress: request.onProgress,
+        images: choice.images,
       });
     }
     case 'external':

@@ -212,7 +212,15 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
             }
             await engine.run(
               { ...profile, startAtMs },
-              { appUrl: env.appUrl, seed: env.seed, jwtSecret: env.jwtSecret, runId: options.runId, rngSeed: seed },
+              {
+                appUrl: env.appUrl,
+                seed: env.seed,
+                jwtSecret: env.jwtSecret,
+                // Client keys are `<runId>-<n>`: the scenario's name keeps one scenario's writes from
+                // replaying another's on a database that outlives it (--env external); a retry has its own run id.
+                runId: `${options.runId}-${scenario.name}`,
+                rngSeed: seed,
+              },
               recorder,
               abort.signal,
             );

@@ -14,20 +14,28 @@ const proxies = parseProxyConfig(read('harness/toxiproxy/compose-proxies.json'))
 const proxy = (name: string) => proxies.find((candidate) => candidate.name === name);
 
 describe('docker-compose.yml', () => {
+  it('has no top-level name (docker-compose 1.29 rejects it)', () => {
+    expect(Object.keys(compose)).not.toContain('name');
+  });
+
   it('creates the postgres and redis proxies the external environment looks for', () => {
     expect(proxies.map((entry) => [entry.name, entry.listen, entry.upstream])).toEqual([
       ['postgres', '0.0.0.0:8666', 'postgres:5432'],
       ['redis', '0.0.0.0:8667', 'redis:6379'],
     ]);
     const toxiproxy = compose.services.toxiproxy!;
-    expect(toxiproxy.image).toBe('ghcr.io/shopify/toxiproxy:2.12.0');
+    expect(toxiproxy.image).toBe('${FAULTLINE_TOXIPROXY_IMAGE:-ghcr.io/shopify/toxiproxy:2.12.0}');
     expect(toxiproxy.command).toContain('-config=/config/proxies.json');
     expect(toxiproxy.volumes).toContain('./harness/toxiproxy/compose-proxies.json:/config/proxies.json:ro');
   });
 
   it('wires the app to PostgreSQL and Redis through those proxies only, with the harness app settings', () => {
     const app = compose.services['target-app']!;
-    expect(app.build).toEqual({ context: '.', dockerfile: 'target-app/Dockerfile' });
+    expect(app.build).toEqual({
+      context: '.',
+      dockerfile: 'target-app/Dockerfile',
+      args: { NODE_IMAGE: '${FAULTLINE_NODE_IMAGE:-node:20-bookworm-slim}' },
+    });
     const env = app.environment as Record<string, string>;
     expect(env.DATABASE_URL).toBe(
       `postgresql://faultline:\${FAULTLINE_POSTGRES_PASSWORD:-faultline}@toxiproxy:${proxy('postgres')?.listen?.split(':')[1]}/faultline`,
@@ -75,8 +83,15 @@ describe('target-app/Dockerfile', () => {
     expect(dockerfile).toContain('ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]');
   });
 
-  it('applies migrations with prisma migrate deploy at start, then execs the app as PID 1', () => {
-    expect(entrypoint).toContain('prisma migrate deploy');
+  it('builds offline with either builder: no syntax line, no BuildKit-only COPY --chmod, no install scripts', () => {
+    expect(dockerfile).not.toMatch(/^# syntax=/m);
+    expect(dockerfile).not.toContain('--chmod');
+    for (const install of dockerfile.match(/npm ci[^\n]*/g) ?? []) expect(install).toContain('--ignore-scripts');
+  });
+
+  it("applies migrations with the project's own migrator at start (no Prisma engine), then execs the app as PID 1", () => {
+    expect(entrypoint).toContain('node --import tsx prisma/tools/migrate.ts');
+    expect(entrypoint).not.toMatch(/^[^#]*prisma migrate/m);
     expect(entrypoint).toMatch(/^exec node --import tsx target-app\/src\/index\.ts$/m);
     expect(entrypoint).toContain('startup.failed');
   });

@@ -18,6 +18,7 @@ import type { Command } from '../command.ts';
 import { onInterrupt } from '../interrupt.ts';
 import { ExitCode, UsageError } from '../exit-codes.ts';
 import { parseSeed } from '../flags.ts';
+import { imageConfigFromEnv } from '../../environment/containers/images/image-choice.ts';
 
 const OPTIONS = {
   env: { type: 'string', default: 'embedded' },
@@ -44,6 +45,13 @@ function environmentChoice(values: Record<string, string | undefined>): Environm
   const kind = values.env;
   if (kind !== 'embedded' && kind !== 'containers' && kind !== 'external')
     throw new UsageError(`--env expects embedded, containers or external, got "${kind}"`);
+  if (kind === 'containers') {
+    try {
+      return { kind, images: imageConfigFromEnv(process.env) };
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
   if (kind !== 'external') return { kind };
   // Each flag falls back to FAULTLINE_<FLAG> in the environment (read here, at the edge), so a shell
   // or CI job can point every command at one stack, e.g. the docker-compose.yml one.

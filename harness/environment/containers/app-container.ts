@@ -1,62 +1,64 @@
 // The target app as a container, with the same behaviour as AppProcess (the embedded provider's
 // child process): started, killed and started again on demand; its output reported as log lines
 // and every exit reported, marked expected when the harness asked for it. The container is created
-// once and kept across kills, so a restart runs the same image with the same pinned host port.
-import {
-  BoundPorts,
-  Wait,
-  type ContainerRuntimeClient,
-  type GenericContainer,
-  type StartedTestContainer,
-} from 'testcontainers';
+// up front (`create()`, while the environment starts) and kept across kills, so starting it is one
+// `docker start` — as quick as spawning a process, which the startup scenarios' timelines assume —
+// and a restart runs the same image with the same pinned host port.
+import { BoundPorts, Wait, type ContainerRuntimeClient } from 'testcontainers';
 import type { AppExit } from '../types.ts';
 import { AppEventSource } from '../app/app-events.ts';
 import { exitFromStatusCode, forwardLines, toLogLine } from './container-output.ts';
-import { RunningWaitStrategy } from './running-wait-strategy.ts';
 
 /** dockerode's container handle, named through testcontainers (dockerode is not our dependency). */
 export type DockerContainer = ReturnType<ContainerRuntimeClient['container']['getById']>;
 
+/** What the app container is made of: dockerode's create options, as the environment plans them. */
+export type AppContainerSpec = Parameters<ContainerRuntimeClient['container']['create']>[0];
+
 export class AppContainer extends AppEventSource {
-  private started: StartedTestContainer | undefined;
+  private container: DockerContainer | undefined;
   private running = false;
   private expectedExit = false;
   private exited: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly container: GenericContainer,
     private readonly client: ContainerRuntimeClient,
+    private readonly spec: AppContainerSpec,
     private readonly port: number,
+    private readonly hostPort: number,
     private readonly now: () => number,
   ) {
     super();
   }
 
-  /** Create and start the container the first time, start it again afterwards; resolves once it runs (not when it is ready). */
+  /** Create the container (not started). */
+  async create(): Promise<void> {
+    this.container ??= await this.client.container.create(this.spec);
+  }
+
+  /** Start the container; resolves once it runs (not when it is ready). */
   async start(): Promise<void> {
     if (this.running) return;
+    await this.create();
     this.expectedExit = false;
-    if (this.started === undefined) {
-      this.started = await this.container.withWaitStrategy(new RunningWaitStrategy()).start();
-    } else {
-      await this.client.container.start(this.docker());
-    }
-    const started = this.started;
-    const inspect = await this.client.container.inspect(this.docker());
+    const docker = this.docker();
+    await this.client.container.start(docker);
     this.running = true;
+    const startedAtMs = this.now();
+    const inspect = await this.client.container.inspect(docker);
     const pid = inspect.State.Pid > 0 ? inspect.State.Pid : undefined;
-    this.emitStart({ atMs: this.now(), pid });
-    // Docker keeps the output of earlier runs: read only this run's, from the moment it started.
-    const logs = await started.logs({ since: Date.parse(inspect.State.StartedAt) / 1000 });
+    this.emitStart({ atMs: startedAtMs, pid });
+    // Docker keeps the output of earlier runs: read only this run's, from the moment it started
+    // (the engine takes fractional seconds).
+    const logs = await this.client.container.logs(docker, { since: Date.parse(inspect.State.StartedAt) / 1000 });
     forwardLines(logs, (raw) => this.emitLine(raw));
     this.exited = this.watchExit(pid);
   }
 
   /** Wait until GET `path` answers `status` (used when the environment itself starts the app). */
   async waitUntilReady(path: string, status: number, timeoutMs: number): Promise<void> {
-    if (this.started === undefined) throw new Error('the app container has not been started');
     const boundPorts = new BoundPorts();
-    boundPorts.setBinding(this.port, this.started.getMappedPort(this.port));
+    boundPorts.setBinding(this.port, this.hostPort);
     await Wait.forHttp(path, this.port, { abortOnContainerExit: true })
       .forStatusCode(status)
       .withStartupTimeout(timeoutMs)
@@ -78,12 +80,12 @@ export class AppContainer extends AppEventSource {
   /** Stop the app (SIGTERM, then SIGKILL after `graceMs`) and remove its container. */
   async remove(graceMs: number): Promise<void> {
     await this.kill('SIGTERM', graceMs);
-    await this.started?.stop({ remove: true, timeout: 0 });
+    if (this.container !== undefined) await this.client.container.remove(this.container, { removeVolumes: true });
   }
 
   private docker(): DockerContainer {
-    if (this.started === undefined) throw new Error('the app container has not been started');
-    return this.client.container.getById(this.started.getId());
+    if (this.container === undefined) throw new Error('the app container has not been created');
+    return this.container;
   }
 
   private async watchExit(pid: number | undefined): Promise<void> {

@@ -105,3 +105,15 @@ export async function connectContainerRuntime(
     clearTimeout(timer);
   }
 }
+
+/**
+ * testcontainers' defaults that fail where no image registry is reachable, changed unless the user set
+ * them: its reaper (Ryuk) is an image it would pull, so it is off and every environment removes its own
+ * containers and network in `stop()` (leftovers of a killed run carry the label org.testcontainers=true);
+ * and on a local engine it would pull alpine to find the host's address, which is localhost.
+ */
+export function applyTestcontainersDefaults(env: Record<string, string | undefined>): void {
+  env.TESTCONTAINERS_RYUK_DISABLED ??= 'true';
+  const dockerHost = env.DOCKER_HOST ?? '';
+  if (dockerHost === '' || dockerHost.startsWith('unix://')) env.TESTCONTAINERS_HOST_OVERRIDE ??= 'localhost';
+}

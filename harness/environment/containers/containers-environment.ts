@@ -1,6 +1,8 @@
 // The containers provider: executes the plan from `planContainers` with testcontainers — one
-// network; PostgreSQL (migrated and seeded by the harness through its mapped port), Redis, a real
-// Toxiproxy with proxies in front of both, and the target app built from target-app/Dockerfile.
+// network; PostgreSQL (migrated and seeded by the harness through its mapped port), Redis, a
+// Toxiproxy (the real one, or the project's own server as an image) with proxies in front of both,
+// and the target app built from target-app/Dockerfile. Images are the official ones or the local
+// stand-ins (images/), as configured; local ones are built first when missing or out of date.
 // It returns the same StartedEnvironment as the embedded provider; `stop()` undoes it in reverse.
 // Without a Docker engine it fails within a bounded time with ENVIRONMENT_START_FAILED.
 import { randomBytes } from 'node:crypto';
@@ -17,7 +19,10 @@ import { EnvironmentStartError, startClock, Teardown } from '../lifecycle.ts';
 import type { PostgresStopMode, StartedEnvironment } from '../types.ts';
 import { AppContainer, type DockerContainer } from './app-container.ts';
 import type { ContainerPlan, WaitPlan } from './containers-plan.ts';
-import { connectContainerRuntime } from './container-runtime.ts';
+import { applyTestcontainersDefaults, connectContainerRuntime } from './container-runtime.ts';
+import { ensureImages, imageLabel } from './images/build-images.ts';
+import { localImage } from './images/image-catalog.ts';
+import { chooseImages, localImagesNeeded, type ImageConfig } from './images/image-choice.ts';
 import { planContainers, postgresUrl } from './plan-containers.ts';
 import { RunningWaitStrategy } from './running-wait-strategy.ts';
 
@@ -37,7 +42,12 @@ export interface ContainersEnvironmentOptions {
   runtimeTimeoutMs?: number;
   /** How long the app may take to answer its health check when start() starts it (default 120 s). */
   appStartupTimeoutMs?: number;
+  /** Official images or the local stand-ins (default: auto, see images/image-choice.ts). */
+  images?: ImageConfig;
 }
+
+/** Every container and network of one environment carries this label with the environment's id. */
+export const ENVIRONMENT_LABEL = 'org.faultline.environment';
 
 const APP_STOP_GRACE_MS = 5_000;
 const POSTGRES_STOP_TIMEOUT_MS = 30_000;
@@ -56,8 +66,14 @@ function waitStrategy(wait: WaitPlan): WaitStrategy {
 }
 
 /** Apply a container's plan: network and aliases, environment, command, ports, readiness. */
-function configure<C extends GenericContainer>(container: C, plan: ContainerPlan, network: StartedNetwork): C {
+function configure<C extends GenericContainer>(
+  container: C,
+  plan: ContainerPlan,
+  network: StartedNetwork,
+  labels: Record<string, string>,
+): C {
   container
+    .withLabels(labels)
     .withNetwork(network)
     .withNetworkAliases(...plan.networkAliases)
     .withEnvironment(plan.env)
@@ -91,10 +107,27 @@ export async function startContainersEnvironment(options: ContainersEnvironmentO
   const stopAll = (): Promise<void> => undo.run();
 
   try {
+    applyTestcontainersDefaults(process.env);
     const client = await connectContainerRuntime({ timeoutMs: options.runtimeTimeoutMs });
     const host = client.info.containerRuntime.host;
     progress(`container runtime at ${host} (server ${client.info.containerRuntime.serverVersion})`);
+    const images = await chooseImages(
+      options.images ?? { mode: 'auto', overrides: {} },
+      async (image) => (await imageLabel(image)) !== undefined,
+    );
+    progress(`images: ${Object.values(images).join(', ')}`);
+    const localNode = images.node === localImage('node').tag;
+    const built = await ensureImages([...localImagesNeeded(images), 'target-app'], {
+      appNodeImage: localNode ? undefined : images.node,
+      onProgress: progress,
+    });
+    progress(
+      `images ready: ${built.map((image) => `${image.tag} ${image.status} in ${(image.durationMs / 1000).toFixed(1)} s`).join(', ')}`,
+    );
+    const appImage = localImage('target-app').tag;
+    const labels = { [ENVIRONMENT_LABEL]: randomBytes(6).toString('hex') };
     const plan = planContainers({
+      images,
       repoRoot: ROOT,
       jwtSecret: newJwtSecret(),
       postgresPassword: randomBytes(12).toString('hex'),
@@ -106,6 +139,7 @@ export async function startContainersEnvironment(options: ContainersEnvironmentO
     });
 
     const network = await new Network().start();
+    // (testcontainers labels its networks itself: org.testcontainers=true, with its session id)
     undo.push(() => network.stop());
 
     const postgresPlan = plan.postgres;
@@ -117,6 +151,7 @@ export async function startContainersEnvironment(options: ContainersEnvironmentO
         .withPassword(postgresPlan.password),
       postgresPlan,
       network,
+      labels,
     ).start();
     undo.push(() => postgres.stop());
     const databaseUrl = postgresUrl({ ...postgresPlan, host: postgres.getHost(), port: postgres.getPort() });
@@ -128,7 +163,7 @@ export async function startContainersEnvironment(options: ContainersEnvironmentO
       if (container.source.kind !== 'image') throw new Error(`the ${container.service} plan must name an image`);
       return container.source.image;
     };
-    const redis = await configure(new GenericContainer(imageOf(plan.redis)), plan.redis, network).start();
+    const redis = await configure(new GenericContainer(imageOf(plan.redis)), plan.redis, network, labels).start();
     undo.push(() => redis.stop());
     progress('redis ready');
 
@@ -136,6 +171,7 @@ export async function startContainersEnvironment(options: ContainersEnvironmentO
       new GenericContainer(imageOf(plan.toxiproxy)),
       plan.toxiproxy,
       network,
+      labels,
     ).start();
     undo.push(() => toxiproxyContainer.stop());
     const toxiproxyUrl = `http://${toxiproxyContainer.getHost()}:${toxiproxyContainer.getMappedPort(plan.toxiproxy.apiPort)}`;
@@ -148,11 +184,28 @@ export async function startContainersEnvironment(options: ContainersEnvironmentO
 
     const appPlan = plan.app;
     if (appPlan.source.kind !== 'dockerfile') throw new Error('the app plan must name a Dockerfile');
-    const image = await GenericContainer.fromDockerfile(appPlan.source.context, appPlan.source.dockerfile).build();
-    progress(`app image built from ${appPlan.source.dockerfile}`);
-    const app = new AppContainer(configure(image, appPlan, network), client, appPlan.port, now);
+    // Built above by the image builder (ensureImages), which, unlike testcontainers' own build, says why
+    // a build failed and skips one that is current. Created now, started by startApp().
+    const appHostPort = appPlan.exposedPorts[0]!.host!;
+    const app = new AppContainer(
+      client,
+      {
+        Image: appImage,
+        Env: Object.entries(appPlan.env).map(([key, value]) => `${key}=${value}`),
+        Labels: { ...labels, 'org.testcontainers': 'true' },
+        ExposedPorts: { [`${appPlan.port}/tcp`]: {} },
+        HostConfig: {
+          NetworkMode: network.getName(),
+          PortBindings: { [`${appPlan.port}/tcp`]: [{ HostPort: String(appHostPort) }] },
+        },
+        NetworkingConfig: { EndpointsConfig: { [network.getName()]: { Aliases: appPlan.networkAliases } } },
+      },
+      appPlan.port,
+      appHostPort,
+      now,
+    );
     undo.push(() => app.remove(APP_STOP_GRACE_MS));
-    const appHostPort = appPlan.exposedPorts[0]?.host;
+    await app.create();
     if (options.startApp ?? true) {
       await app.start();
       const readiness = appPlan.readiness;

@@ -9,7 +9,7 @@ export type ServiceName = 'postgres' | 'redis' | 'toxiproxy' | 'app';
 export type ImageSource =
   | { kind: 'image'; image: string }
   /** `GenericContainer.fromDockerfile(context, dockerfile)`; `dockerfile` is relative to `context`. */
-  | { kind: 'dockerfile'; context: string; dockerfile: string };
+  | { kind: 'dockerfile'; context: string; dockerfile: string; buildArgs: Record<string, string> };
 
 /** A container port, optionally pinned to a host port (otherwise Docker picks one). */
 export interface ExposedPort {

@@ -98,7 +98,12 @@ describe('planContainers', () => {
   });
 
   it('builds the app from target-app/Dockerfile at the repository root and waits for its health only when starting it itself', () => {
-    expect(plan.app.source).toEqual({ kind: 'dockerfile', context: '/repo', dockerfile: 'target-app/Dockerfile' });
+    expect(plan.app.source).toEqual({
+      kind: 'dockerfile',
+      context: '/repo',
+      dockerfile: 'target-app/Dockerfile',
+      buildArgs: { NODE_IMAGE: 'node:20-bookworm-slim' },
+    });
     expect(plan.app.exposedPorts).toEqual([{ container: 3000, host: 41_000 }]);
     expect(plan.app.readiness).toEqual({
       kind: 'http',

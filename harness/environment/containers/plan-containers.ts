@@ -4,11 +4,20 @@
 import { DEFAULT_APP_SETTINGS } from '../embedded/app-settings.ts';
 import { DB_PROXY, REDIS_PROXY } from '../lifecycle.ts';
 import type { ContainersPlan, ProxyPlan, ServiceName } from './containers-plan.ts';
+import type { ImageSet } from './images/image-choice.ts';
 
 export const POSTGRES_IMAGE = 'postgres:17-alpine';
 export const REDIS_IMAGE = 'redis:7-alpine';
 export const TOXIPROXY_IMAGE = 'ghcr.io/shopify/toxiproxy:2.12.0';
+export const NODE_IMAGE = 'node:20-bookworm-slim';
 export const APP_DOCKERFILE = 'target-app/Dockerfile';
+/** The official images, used when no other choice is given. */
+export const OFFICIAL_IMAGES: ImageSet = {
+  postgres: POSTGRES_IMAGE,
+  redis: REDIS_IMAGE,
+  toxiproxy: TOXIPROXY_IMAGE,
+  node: NODE_IMAGE,
+};
 
 export const ALIASES: Readonly<Record<ServiceName, string>> = {
   postgres: 'postgres',
@@ -39,6 +48,8 @@ export interface PlanOptions {
   /** Overrides of the app's environment, applied last (as in the embedded provider). */
   appEnv?: Record<string, string>;
   appStartupTimeoutMs?: number;
+  /** The images to run (official ones, or the local stand-ins); the app is built on `node`. */
+  images?: ImageSet;
 }
 
 export function postgresUrl(parts: {
@@ -66,13 +77,14 @@ export function planContainers(options: PlanOptions): ContainersPlan {
       upstream: `${ALIASES.redis}:${REDIS_PORT}`,
     },
   ];
+  const images = options.images ?? OFFICIAL_IMAGES;
   const credentials = { username: USERNAME, password: options.postgresPassword, database: DATABASE };
 
   return {
     network: { aliases: { ...ALIASES } },
     postgres: {
       service: 'postgres',
-      source: { kind: 'image', image: POSTGRES_IMAGE },
+      source: { kind: 'image', image: images.postgres },
       networkAliases: [ALIASES.postgres],
       // POSTGRES_DB/USER/PASSWORD, set by @testcontainers/postgresql from the fields below.
       env: { POSTGRES_DB: DATABASE, POSTGRES_USER: USERNAME, POSTGRES_PASSWORD: options.postgresPassword },
@@ -87,7 +99,7 @@ export function planContainers(options: PlanOptions): ContainersPlan {
     },
     redis: {
       service: 'redis',
-      source: { kind: 'image', image: REDIS_IMAGE },
+      source: { kind: 'image', image: images.redis },
       networkAliases: [ALIASES.redis],
       env: {},
       command: undefined,
@@ -97,7 +109,7 @@ export function planContainers(options: PlanOptions): ContainersPlan {
     },
     toxiproxy: {
       service: 'toxiproxy',
-      source: { kind: 'image', image: TOXIPROXY_IMAGE },
+      source: { kind: 'image', image: images.toxiproxy },
       networkAliases: [ALIASES.toxiproxy],
       env: {},
       command: undefined,
@@ -109,7 +121,12 @@ export function planContainers(options: PlanOptions): ContainersPlan {
     proxies,
     app: {
       service: 'app',
-      source: { kind: 'dockerfile', context: options.repoRoot, dockerfile: APP_DOCKERFILE },
+      source: {
+        kind: 'dockerfile',
+        context: options.repoRoot,
+        dockerfile: APP_DOCKERFILE,
+        buildArgs: { NODE_IMAGE: images.node },
+      },
       networkAliases: [ALIASES.app],
       env: {
         ...DEFAULT_APP_SETTINGS,
