@@ -13,6 +13,10 @@ export const DEFECTS = {
   'health-always-ok': 'health endpoints always answer 200 ok, whatever the database does',
   'redis-critical': 'Redis is treated as critical: unreachable Redis at boot exits, at runtime fails requests',
   'no-connect-retry': 'the startup connection is tried once; no retry, no backoff',
+  'no-query-timeout':
+    "the pool's query and statement timeouts are removed: a query on a silent database hangs until it speaks again",
+  'silent-startup-exit':
+    'when the startup gives up on the database, the process exits 0 without its fatal startup.failed line',
 } as const;
 
 export type DefectName = keyof typeof DEFECTS;
