@@ -147,7 +147,7 @@ export const DEFECT_MATRIX: DefectMatrix = {
       scenario: 'db-blackhole',
       mustFail: ['answered-within', 'latency'],
       mustPass: ['no-crash', 'no-5xx-except-503'],
-      evidence: { check: 'answered-within', pattern: /beyond the bound/ },
+      evidence: { check: 'answered-within', pattern: /hung past/ },
       why: 'Without a query timeout the queries on the pooled connections when the database goes silent hang for the whole hole, which outlasts the answer budget by design; they are released only when it lifts. The requests queued behind them still get their 503 from the connection timeout.',
     },
   ],
