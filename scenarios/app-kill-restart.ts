@@ -1,4 +1,4 @@
-import { appKill, appStart, at, defineScenario } from '../harness/scenario/index.ts';
+import { afterReady, appKill, appStart, at, defineScenario } from '../harness/scenario/index.ts';
 import { RECOVERY_BOUND_MS } from './bounds.ts';
 
 export default defineScenario({
@@ -6,14 +6,14 @@ export default defineScenario({
   description:
     'The container is killed mid-load (SIGKILL: the OOM killer, a failed health check, the restarts of the post-mortem) and the orchestrator starts it again — three times. In-flight requests fail, but every write the app acknowledged before dying must be in the database, and the restarted app must serve again.',
   timeline: [
-    at('4s', appKill({ signal: 'SIGKILL' })),
-    at('5s', appStart()),
-    at('9s', appKill({ signal: 'SIGKILL' })),
-    at('10s', appStart()),
-    at('14s', appKill({ signal: 'SIGKILL' })),
-    at('15s', appStart()),
+    at(afterReady('3s'), appKill({ signal: 'SIGKILL' })),
+    at(afterReady('4s'), appStart()),
+    at(afterReady('8s'), appKill({ signal: 'SIGKILL' })),
+    at(afterReady('9s'), appStart()),
+    at(afterReady('13s'), appKill({ signal: 'SIGKILL' })),
+    at(afterReady('14s'), appStart()),
   ],
-  duration: '21s',
+  duration: '20s',
   // Mostly writes: every kill should find acknowledged writes in flight.
   load: { rate: 40, mix: { 'events.list': 1, 'events.get': 1, 'users.me': 1, 'tickets.create': 7 } },
   checks: {

@@ -64,3 +64,19 @@ export const REDIS_COMMAND_TIMEOUT_MS = setting('REDIS_CONNECT_TIMEOUT_MS');
  * slack. A request beyond it hung on Redis.
  */
 export const REDIS_FAULT_REQUEST_BUDGET_MS = 2 * REDIS_COMMAND_TIMEOUT_MS + QUERY_TIMEOUT_MS + MACHINE_SLACK_MS;
+
+/** How many connections the app's pool holds. */
+export const POOL_MAX = setting('DB_POOL_MAX');
+
+/**
+ * A request that makes two queries (a read, then a write or a second read), each after a wait for a
+ * pooled connection, plus slack: the bound when the database is slow rather than silent.
+ */
+export const TWO_QUERY_REQUEST_BUDGET_MS = 2 * (CONNECTION_TIMEOUT_MS + QUERY_TIMEOUT_MS) + MACHINE_SLACK_MS;
+
+/**
+ * A black hole must outlast the answer budget it enforces: when the fault lifts, the held
+ * connections are released and a request that hung finishes — inside the budget, if the hole were
+ * shorter, and the hang would pass unseen.
+ */
+export const BLACKHOLE_HOLD_MS = DB_FAULT_REQUEST_BUDGET_MS + 4_000;

@@ -4,6 +4,8 @@ export default defineScenario({
   name: 'concurrent-delete-race',
   description:
     'Admins and owners delete, restore and update the same records at the same moment (two tabs, a retried request, a moderation queue). Whoever loses the race finds the row gone: Prisma P2025, which must be a 404 — every answer is a 2xx or a 404, never a 500 — and the process never falls over.',
+  // The sweep counts from the app being ready: a slow boot must not eat the requests that prove it.
+  clock: 'ready',
   duration: '12s',
   load: {
     rate: 40,

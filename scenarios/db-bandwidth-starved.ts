@@ -1,21 +1,22 @@
-import { dbBandwidth, defineScenario, during } from '../harness/scenario/index.ts';
-import { QUERY_TIMEOUT_MS } from './bounds.ts';
+import { afterReady, dbBandwidth, defineScenario, during } from '../harness/scenario/index.ts';
+import { QUERY_TIMEOUT_MS, TWO_QUERY_REQUEST_BUDGET_MS } from './bounds.ts';
 
 export default defineScenario({
   name: 'db-bandwidth-starved',
   description:
     'The link to the database is starved of bandwidth (a saturated NAT gateway, a throttled instance class): every result trickles in. Nothing is down, so nothing may fail: every answer must still be correct (2xx or a real 404), in time.',
-  timeline: [during('3s', '11s', dbBandwidth({ rateKbps: 8, effect: 'degraded' }))],
-  duration: '15s',
+  timeline: [during(afterReady('2s'), afterReady('10s'), dbBandwidth({ rateKbps: 8, effect: 'degraded' }))],
+  duration: '14s',
   load: {
-    rate: 15,
+    rate: 20,
+    // Writes are half the mix: one is in flight when the link degrades and when it recovers.
     mix: {
       'events.list': 2,
       'events.get': 3,
       'artists.get': 1,
       'venues.get': 1,
       'users.me': 2,
-      'tickets.create': 2,
+      'tickets.create': 10,
       'artists.update-missing': 1,
     },
   },
@@ -27,6 +28,7 @@ export default defineScenario({
     'no-5xx-except-503': true,
     'missing-records-are-404': true,
     'no-lost-writes': true,
+    'answered-within': { withinMs: TWO_QUERY_REQUEST_BUDGET_MS },
     latency: { fault: [`p(95)<${QUERY_TIMEOUT_MS}`] },
   },
 });

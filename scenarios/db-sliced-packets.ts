@@ -1,23 +1,28 @@
-import { dbSlicer, defineScenario, during } from '../harness/scenario/index.ts';
-import { QUERY_TIMEOUT_MS } from './bounds.ts';
+import { afterReady, dbSlicer, defineScenario, during } from '../harness/scenario/index.ts';
+import { QUERY_TIMEOUT_MS, TWO_QUERY_REQUEST_BUDGET_MS } from './bounds.ts';
 
 export default defineScenario({
   name: 'db-sliced-packets',
   description:
     'Database responses arrive in tiny fragments with delays between them (a lossy link, small MTUs, a misbehaving middlebox). The pg protocol parser must reassemble every message: answers stay correct (2xx or a real 404), none fails or corrupts.',
   timeline: [
-    during('3s', '11s', dbSlicer({ averageSizeBytes: 8, sizeVariationBytes: 4, delayUs: 500, effect: 'degraded' })),
+    during(
+      afterReady('2s'),
+      afterReady('10s'),
+      dbSlicer({ averageSizeBytes: 8, sizeVariationBytes: 4, delayUs: 500, effect: 'degraded' }),
+    ),
   ],
-  duration: '15s',
+  duration: '14s',
   load: {
-    rate: 15,
+    rate: 20,
+    // Writes are half the mix: one is in flight when the link degrades and when it recovers.
     mix: {
       'events.list': 2,
       'events.get': 3,
       'artists.get': 1,
       'venues.get': 1,
       'users.me': 2,
-      'tickets.create': 2,
+      'tickets.create': 10,
       'artists.update-missing': 1,
     },
   },
@@ -28,6 +33,7 @@ export default defineScenario({
     'no-5xx-except-503': true,
     'missing-records-are-404': true,
     'no-lost-writes': true,
+    'answered-within': { withinMs: TWO_QUERY_REQUEST_BUDGET_MS },
     latency: { fault: [`p(95)<${QUERY_TIMEOUT_MS}`] },
   },
 });

@@ -4,6 +4,8 @@ export default defineScenario({
   name: 'p2025-sweep',
   description:
     'Clients update, publish and delete records that are missing or soft-deleted (stale tabs, retried requests, deleted accounts with live tokens). Before the fix, Prisma P2025 escaped as unhandled exceptions: 500s, and crashed containers for fire-and-forget writes. Every P2025 operation of the twelve services, and every create whose parent (organizer, event, the calling user) is missing or deleted, must answer 404 (the heartbeat: 202 and a logged skip), and the process must stay up.',
+  // The sweep counts from the app being ready: a slow boot must not eat the requests that prove it.
+  clock: 'ready',
   duration: '10s',
   load: {
     rate: 40,

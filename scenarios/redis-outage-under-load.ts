@@ -1,4 +1,4 @@
-import { defineScenario, during, redisDown } from '../harness/scenario/index.ts';
+import { afterReady, defineScenario, during, redisDown } from '../harness/scenario/index.ts';
 import { HEALTH_LAG_MS, REDIS_HEALTH_LAG_MS } from './bounds.ts';
 
 export default defineScenario({
@@ -6,8 +6,8 @@ export default defineScenario({
   description:
     'Redis goes away while the API serves traffic (an ElastiCache failover, a maintenance window). The cache is an optimisation: the API must keep answering 2xx from the database, health must say degraded while Redis is gone and ok once it is back.',
   needs: { redis: true },
-  timeline: [during('3s', '10s', redisDown())],
-  duration: '18s',
+  timeline: [during(afterReady('2s'), afterReady('9s'), redisDown())],
+  duration: '17s',
   load: { rate: 30, mix: { 'events.list': 5, 'events.get': 2, 'users.me': 1, 'tickets.create': 2 } },
   checks: {
     'no-crash': true,

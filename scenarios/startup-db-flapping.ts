@@ -16,7 +16,8 @@ export default defineScenario({
     'Connectivity to the database is intermittent while the app boots (a flapping link, a failing-over proxy): up and down every second. Startup attempts and the first requests meet a database that answers one moment and not the next; the app must come up without crashing, answer 503 (never 500) whenever the database drops, and settle once the link does.',
   timeline: [every('1s', dbDown(), { from: 0, until: FLAPPING_UNTIL_MS })],
   duration: '18s',
-  load: { rate: 20, mix: { 'events.list': 3, 'events.get': 3, 'users.me': 2, 'tickets.create': 2 } },
+  // Half writes: once the app serves, one is in flight at each edge of the flapping.
+  load: { rate: 20, mix: { 'events.list': 3, 'events.get': 3, 'users.me': 2, 'tickets.create': 8 } },
   checks: {
     'no-crash': true,
     'no-unhandled-errors': true,

@@ -1,20 +1,71 @@
 // no-lost-writes: every write the app acknowledged (2xx with a client key) is in the database, as
 // read back directly by the runner after the run. Evidence: the missing keys with their requests.
+// A write can be swallowed only where it fails: at the moment a fault begins (the first failures)
+// and ends (the held requests released). So the check also demands a write in flight at each edge of
+// every fault window of `edgeTargets` (default the database) while the app served — a run without
+// one did not prove that no write is lost there, and says which edge it missed. Only writes that
+// reached the app count (an answer or a timeout): a refused connection could not be swallowed.
+// Edges while the app was starting or down (a startup fault) demand nothing: nothing serves there.
 import { z } from 'zod';
-import { acknowledgedWrites } from '../timeline/samples.ts';
+import { durationMsSchema, formatDuration } from '../lib/duration.ts';
+import { PhaseMap, faultWindows } from '../timeline/phases.ts';
+import { acknowledgedWrites, wasSent } from '../timeline/samples.ts';
+import type { FaultTarget, Timeline } from '../timeline/types.ts';
 import { checkResult, describeSample } from './result.ts';
 import type { Check, Evidence } from './types.ts';
 
-export const noLostWrites: Check<Record<string, never>> = {
+export interface NoLostWritesOptions {
+  /** Fault targets whose window edges must each meet a write in flight; [] turns the demand off. */
+  edgeTargets: FaultTarget[];
+  /** How near an edge a write must be in flight to count (a busy machine moves edges by this much). */
+  edgeSlackMs: number;
+}
+
+/** The edges (begin, end) of the targets' fault windows that no write was in flight at. */
+function uncoveredEdges(
+  timeline: Timeline,
+  options: NoLostWritesOptions,
+  graceMs: number,
+): { window: string; edge: 'begins' | 'ends'; atMs: number }[] {
+  const phases = PhaseMap.of(timeline, { graceMs });
+  const writes = timeline.samples.filter(
+    (sample) =>
+      sample.kind === 'write' && wasSent(sample) && (sample.status !== null || sample.errorClass === 'timeout'),
+  );
+  const edges = faultWindows(timeline)
+    .filter((window) => options.edgeTargets.includes(window.target))
+    .flatMap((window) => [
+      { window: window.name, edge: 'begins' as const, atMs: window.effectiveAtMs },
+      ...(window.endedAtMs === null ? [] : [{ window: window.name, edge: 'ends' as const, atMs: window.endedAtMs }]),
+    ]);
+  return edges.filter(
+    ({ atMs }) =>
+      phases.phaseOf(atMs) !== 'startup' &&
+      phases.phaseOf(atMs) !== 'app-down' &&
+      !writes.some(
+        (write) => write.startedAtMs <= atMs + options.edgeSlackMs && write.endedAtMs >= atMs - options.edgeSlackMs,
+      ),
+  );
+}
+
+export const noLostWrites: Check<NoLostWritesOptions> = {
   name: 'no-lost-writes',
   description:
     'Every write acknowledged with a 2xx is in the database afterwards (read back directly, not through the app).',
-  optionsSchema: z.strictObject({}),
-  evaluate(timeline) {
+  optionsSchema: z.strictObject({
+    edgeTargets: z.array(z.enum(['database', 'redis', 'app'])).default(['database']),
+    edgeSlackMs: durationMsSchema.default(250),
+  }),
+  evaluate(timeline, { options, scenario }) {
     const acknowledged = acknowledgedWrites(timeline);
     const keys = new Map(acknowledged.map((sample) => [sample.clientKey, sample]));
     const writes = timeline.samples.filter((sample) => sample.kind === 'write').length;
-    const figures = { writes, acknowledged: keys.size, missing: 0, notChecked: 0 };
+    const uncovered = uncoveredEdges(timeline, options, scenario.graceMs);
+    const figures = { writes, acknowledged: keys.size, missing: 0, notChecked: 0, edgesWithoutWrite: uncovered.length };
+    const edgeNotes: Evidence[] = uncovered.map(({ window, edge, atMs }) => ({
+      type: 'note',
+      note: `no write was in flight within ${formatDuration(options.edgeSlackMs)} of the moment ${window} ${edge === 'begins' ? 'began' : 'ended'} (${formatDuration(atMs)}): a write lost there would go unseen`,
+    }));
     if (keys.size === 0) {
       return checkResult(this.name, {
         passed: false,
@@ -48,12 +99,16 @@ export const noLostWrites: Check<Record<string, never>> = {
         note: `${clientKey}: ${why} (${describeSample(sample)})`,
       });
     }
+    const lost =
+      offending.length === 0
+        ? `All ${keys.size} acknowledged writes are in the database`
+        : `${figures.missing} of ${keys.size} acknowledged writes are missing from the database${figures.notChecked > 0 ? ` (${figures.notChecked} were never looked up)` : ''}`;
     return checkResult(this.name, {
-      passed: offending.length === 0,
+      passed: offending.length === 0 && uncovered.length === 0,
       summary:
-        offending.length === 0
-          ? `All ${keys.size} acknowledged writes are in the database.`
-          : `${figures.missing} of ${keys.size} acknowledged writes are missing from the database${figures.notChecked > 0 ? ` (${figures.notChecked} were never looked up)` : ''}.`,
+        uncovered.length === 0
+          ? `${lost}.`
+          : `${lost}; but no write was in flight at ${uncovered.length} fault edge(s), where nothing was proven.`,
       figures,
       counts: {
         acknowledged: keys.size,
@@ -61,7 +116,7 @@ export const noLostWrites: Check<Record<string, never>> = {
         missing: figures.missing,
         notChecked: figures.notChecked,
       },
-      offending,
+      offending: [...offending, ...edgeNotes],
     });
   },
 };

@@ -124,7 +124,7 @@ function load(script: string, requestsJson: string, clock: { elapsedMs: number; 
 describe('faultline k6 export', () => {
   it('derives fault windows relative to the load and k6 thresholds from the scenario and the gating policy', () => {
     expect(faultWindows(dbOutageUnderLoad)).toEqual([
-      { name: 'dbDown#1', kind: 'dbDown', target: 'database', fromMs: 4_000, toMs: 12_000 },
+      { name: 'dbDown#1', kind: 'dbDown', target: 'database', fromMs: 3_000, toMs: 11_000 },
     ]);
     const { thresholds, advisory } = k6Thresholds(dbOutageUnderLoad, RELEASE_POLICY);
     expect(thresholds).toEqual({
@@ -162,15 +162,16 @@ describe('faultline k6 export', () => {
       executor: 'ramping-arrival-rate',
       startRate: 40,
       timeUnit: '1s',
-      stages: [{ duration: '20000ms', target: 40 }],
+      stages: [{ duration: '19000ms', target: 40 }],
     });
     expect(options.thresholds['http_req_failed{phase:steady,kind:write}']).toEqual(['rate<0.01']);
-    expect(script).toContain('//   4.0 s → 12.0 s  dbDown (database)');
+    expect(script).toContain('//   3.0 s → 11.0 s  dbDown (database)');
     expect(script).toContain(
-      '// Judged by Faultline from the whole timeline, not here: no-crash, no-unhandled-errors, recovers-within, health-truthful, no-lost-writes.',
+      '// Judged by Faultline from the whole timeline, not here: no-crash, no-unhandled-errors, fault-statuses, answered-within, recovers-within, health-truthful, no-lost-writes.',
     );
     expect(script).not.toMatch(/Bearer ey/);
-    expect(requests.length).toBe(800);
+    // 40 requests/s for the scenario's 19 s.
+    expect(requests.length).toBe(760);
     expect(requests.some((request) => request.auth !== undefined && request.headers.authorization === undefined)).toBe(
       true,
     );

@@ -37,6 +37,8 @@ export interface FaultWindowPlan {
 const TIMELINE_ONLY = [
   'no-crash',
   'no-unhandled-errors',
+  'fault-statuses',
+  'answered-within',
   'recovers-within',
   'ready-within',
   'health-truthful',

@@ -5,6 +5,7 @@ import fs from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import release from '../../scenarios/release.suite.ts';
 import { DEFECT_NAMES } from '../../target-app/src/lib/defects.ts';
+import { CHECK_NAMES } from '../checks/registry.ts';
 import { DEFECT_MATRIX } from './defect-matrix.ts';
 import { declaredMatrixMarkdown } from './markdown.ts';
 import { MatrixError, planMatrix } from './run-matrix.ts';
@@ -17,6 +18,11 @@ describe('the declared defect matrix', () => {
   it('names every defect of the registry, and nothing else', () => {
     expect(Object.keys(DEFECT_MATRIX).sort()).toEqual([...DEFECT_NAMES].sort());
     for (const defect of DEFECT_NAMES) expect(DEFECT_MATRIX[defect].length, defect).toBeGreaterThan(0);
+  });
+
+  it('shows every check of the catalog failing against at least one defect', () => {
+    const caught = new Set(cells.flatMap((cell) => cell.mustFail));
+    expect(CHECK_NAMES.filter((name) => !caught.has(name))).toEqual([]);
   });
 
   it.each(cells)(

@@ -49,10 +49,10 @@ export const DEFECT_MATRIX: DefectMatrix = {
   'db-errors-as-500': [
     {
       scenario: 'pool-exhaustion',
-      mustFail: ['db-failures-are-503', 'no-5xx-except-503'],
+      mustFail: ['db-failures-are-503', 'no-5xx-except-503', 'fault-statuses'],
       mustPass: ['no-crash', 'recovers-within'],
       evidence: { check: 'no-5xx-except-503', pattern: /× 500/ },
-      why: 'Requests queued for a pooled connection time out by the hundred; mapped to 500 instead of 503. The app still recovers.',
+      why: 'Requests queued for a pooled connection time out by the hundred; mapped to 500 instead of 503, so none of the 503s the scenario promises comes. The app still recovers.',
     },
     {
       scenario: 'db-blackhole',
@@ -140,6 +140,24 @@ export const DEFECT_MATRIX: DefectMatrix = {
       mustPass: ['no-crash'],
       evidence: { check: 'no-5xx-except-503', pattern: /× 500/ },
       why: 'With Redis down at runtime, cached reads (the event listing) fail with 500 instead of going to the database.',
+    },
+  ],
+  'no-query-timeout': [
+    {
+      scenario: 'db-blackhole',
+      mustFail: ['answered-within', 'latency'],
+      mustPass: ['no-crash', 'no-5xx-except-503'],
+      evidence: { check: 'answered-within', pattern: /hung past/ },
+      why: 'Without a query timeout the queries on the pooled connections when the database goes silent hang for the whole hole, which outlasts the answer budget by design; they are released only when it lifts. The requests queued behind them still get their 503 from the connection timeout.',
+    },
+  ],
+  'silent-startup-exit': [
+    {
+      scenario: 'startup-db-never',
+      mustFail: ['exits-as-documented'],
+      mustPass: ['no-5xx-except-503', 'status-allowlist'],
+      evidence: { check: 'exits-as-documented', pattern: /exit code 0, expected 1/ },
+      why: 'The database never comes, so the retry budget is always spent; the app then exits 0 without its fatal line, which an orchestrator reads as a clean stop.',
     },
   ],
   'no-connect-retry': [

@@ -141,14 +141,23 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
         readiness.observe(probe);
       },
     });
-    // On the 'ready' clock the run (and its load) lasts `duration` from the app's first healthy
-    // answer; the end is known once that came. Until then it is the wait for readiness.
+    // On the 'ready' clock the run lasts `duration` from the moment the app is ready and the load
+    // is running (its engine may take seconds to set up on a busy machine): afterReady faults count
+    // from there too, so a fault's edges meet the load. Until then the end is the wait for readiness.
     const onReadyClock = scenario.clock === 'ready';
     let endAtMs = onReadyClock ? READY_WAIT_MS : scenario.durationMs;
     let readyEnded = (): void => {};
     const endKnown = new Promise<void>((resolve) => (readyEnded = resolve));
-    void readiness.ready.then((readyAtMs) => {
-      if (onReadyClock && readyAtMs !== null) endAtMs = readyAtMs + scenario.durationMs;
+    const serving: Promise<number | null> = readiness.ready.then(async (readyAtMs) => {
+      if (readyAtMs === null || !onReadyClock || scenario.load === null) return readyAtMs;
+      const loadStartAtMs = await Promise.race([
+        recorder.nextMark('load-start'),
+        new Promise<null>((resolve) => abort.signal.addEventListener('abort', () => resolve(null), { once: true })),
+      ]);
+      return loadStartAtMs === null ? null : Math.max(readyAtMs, loadStartAtMs);
+    });
+    void serving.then((servingAtMs) => {
+      if (onReadyClock && servingAtMs !== null) endAtMs = servingAtMs + scenario.durationMs;
       readyEnded();
     });
     let phase = 'starting';
@@ -189,7 +198,7 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
           recorder,
           actions: fromReady,
           runOriginMs: originMs,
-          ready: readiness.ready,
+          ready: serving,
           signal: abort.signal,
           onAction,
         }).then((ran) => (readyFaultsRan = ran && !abort.signal.aborted)),

@@ -151,6 +151,22 @@ export class TimelineRecorder implements Clock {
   mark(name: PhaseMarker['name'], atMs = this.now(), details?: Record<string, unknown>): void {
     this.open();
     this.markers.push(details === undefined ? { name, atMs } : { name, atMs, details });
+    for (const waiter of this.markWaiters.splice(0)) waiter(name, atMs);
+  }
+
+  private readonly markWaiters: ((name: string, atMs: number) => void)[] = [];
+
+  /** Resolves with the time of the first marker of that name (at once if it is already there). */
+  nextMark(name: PhaseMarker['name']): Promise<number> {
+    const existing = this.markers.find((marker) => marker.name === name);
+    if (existing !== undefined) return Promise.resolve(existing.atMs);
+    return new Promise((resolve) => {
+      const wait = (seen: string, atMs: number): void => {
+        if (seen === name) resolve(atMs);
+        else this.markWaiters.push(wait);
+      };
+      this.markWaiters.push(wait);
+    });
   }
 
   recordInFlightCap(record: InFlightCapRecord): void {

@@ -63,6 +63,8 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 }
 
 running.server = await startServer(config, logger).catch((error: unknown) => {
+  // Defect `silent-startup-exit`: an orchestrator reads exit 0 as "done", not "failed".
+  if (config.TARGET_APP_DEFECTS.includes('silent-startup-exit')) process.exit(0);
   logger.fatal(
     { event: 'startup.failed', code: (error as { code?: string }).code, err: error },
     `startup failed: ${(error as Error).message}`,

@@ -50,7 +50,8 @@ export async function startServer(config: Config, logger: Logger, options: Start
       url: config.DATABASE_URL,
       poolMax: config.DB_POOL_MAX,
       connectionTimeoutMs: config.DB_CONNECTION_TIMEOUT_MS,
-      queryTimeoutMs: config.DB_QUERY_TIMEOUT_MS,
+      // 0: pg's "no timeout" — the post-mortem's hang on a black-holed database.
+      queryTimeoutMs: defects.has('no-query-timeout') ? 0 : config.DB_QUERY_TIMEOUT_MS,
       idleTimeoutMs: config.DB_IDLE_TIMEOUT_MS,
       maxDelayMs: config.DB_CONNECT_MAX_DELAY_MS,
       reconnectIntervalMs: config.DB_RECONNECT_INTERVAL_MS,

@@ -56,7 +56,8 @@ export function testEnv(databaseUrl: string, env: Record<string, string | undefi
     DB_CONNECTION_TIMEOUT_MS: '1000',
     DB_QUERY_TIMEOUT_MS: '2000',
     DB_RECONNECT_INTERVAL_MS: '200',
-    SERVICE_INIT_TIMEOUT_MS: '2000',
+    // The least config allows: one connection wait plus one query timeout.
+    SERVICE_INIT_TIMEOUT_MS: '3000',
     ...env,
   };
 }

@@ -305,4 +305,16 @@ describe('startup defects', () => {
     });
     expect(logs.filter((line) => line.event === 'db.connect.retry')).toHaveLength(1);
   });
+
+  it('silent-startup-exit: a spent retry budget exits 0 without the fatal line', async () => {
+    const port = await freePort();
+    const app = spawnApp(
+      testEnv(`postgresql://postgres:postgres@127.0.0.1:${port}/app`, {
+        TARGET_APP_DEFECTS: 'silent-startup-exit',
+        DB_CONNECT_MAX_RETRIES: '0',
+      }),
+    );
+    expect((await app.exited).code).toBe(0);
+    expect(app.logs.filter((line) => line.event === 'startup.failed')).toEqual([]);
+  });
 });

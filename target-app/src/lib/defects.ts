@@ -18,6 +18,10 @@ export const DEFECTS = {
   'redis-unbounded': 'Redis commands have no timeout: a Redis that stops answering holds every cached request forever',
   'missing-parent-500':
     "a create whose parent (event, organizer, the caller's user) is missing or deleted answers 500 instead of 404",
+  'no-query-timeout':
+    "the pool's query and statement timeouts are removed: a query on a silent database hangs until it speaks again",
+  'silent-startup-exit':
+    'when the startup gives up on the database, the process exits 0 without its fatal startup.failed line',
 } as const;
 
 /**
