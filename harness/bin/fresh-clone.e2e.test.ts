@@ -78,6 +78,19 @@ describe('a fresh clone after npm ci', () => {
   });
 
   it(
+    'doctor says the client is not generated yet, and that the main job can run',
+    async (context) => {
+      if (skipReason !== undefined) context.skip(skipReason);
+      const doctor = await inClone('npx', ['faultline', 'doctor'], 3 * 60_000);
+      expect(doctor.exitCode, doctor.all).toBe(0);
+      expect(doctor.all).toMatch(/^ {2}NOTE\s+Prisma client\s+not generated yet$/m);
+      expect(doctor.all).toMatch(/^The main job can run here: npm run chaos/m);
+      expect(fs.existsSync(path.join(dir!, CLIENT))).toBe(false);
+    },
+    4 * 60_000,
+  );
+
+  it(
     `runs the first command on ${SCENARIO}: the client is generated, the run ends RELEASE OK`,
     async (context) => {
       if (skipReason !== undefined) context.skip(skipReason);

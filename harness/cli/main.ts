@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   list: async () => (await import('./commands/list.ts')).listCommand,
   matrix: async () => (await import('./commands/matrix.ts')).matrixCommand,
   k6: async () => (await import('./commands/k6.ts')).k6Command,
+  doctor: async () => (await import('./commands/doctor.ts')).doctorCommand,
 };
 
 function help(): string {

@@ -13,6 +13,7 @@ import type { Reporter, ReportContext } from '../../report/types.ts';
 import { outcomeOf, runPassed } from '../../report/verdict.ts';
 import type { EnvironmentChoice } from '../../runner/environment-factory.ts';
 import { runScenario } from '../../runner/run-scenario.ts';
+import { skipLine } from '../../doctor/skip-line.ts';
 import { resolveTargets } from '../catalog.ts';
 import type { Command } from '../command.ts';
 import { onInterrupt } from '../interrupt.ts';
@@ -142,6 +143,10 @@ export const runCommand: Command = {
       }
       return written;
     };
+
+    // Before anything starts: what this machine cannot run (e.g. the Redis scenarios without Redis).
+    const skipping = skipLine(scenarios, environment);
+    if (skipping !== undefined) process.stderr.write(`${skipping}\n`);
 
     const abort = onInterrupt();
 

