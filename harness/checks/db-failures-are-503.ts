@@ -1,7 +1,7 @@
 // db-failures-are-503: while the database is at fault (and in the grace after), every request the
 // app failed answered 503 with a DATABASE_* code and a Retry-After header — never a 500, never a
-// 503 without its code. Requires at least one request overlapping a database fault: otherwise the
-// scenario proved nothing here.
+// 503 without its code. Requires at least one answered request overlapping a database fault (a
+// refused connection says nothing about the app's answers): otherwise the scenario proved nothing here.
 import { z } from 'zod';
 import { PhaseMap } from '../timeline/phases.ts';
 import { wasAnswered, wasSent } from '../timeline/samples.ts';
@@ -39,6 +39,7 @@ export const dbFailuresAre503: Check<DbFailuresOptions> = {
     const counts: Record<string, number> = {};
     const offending: Evidence[] = [];
     let overlapping = 0;
+    let answered = 0;
     let answered503 = 0;
     for (const sample of timeline.samples) {
       if (
@@ -51,6 +52,7 @@ export const dbFailuresAre503: Check<DbFailuresOptions> = {
         continue;
       overlapping++;
       if (!wasAnswered(sample)) continue;
+      answered++;
       if (sample.status === 503) answered503++;
       const problem = problemWith(sample, options);
       tally(counts, problem === null ? String(sample.status) : `bad ${sample.status}`);
@@ -60,15 +62,18 @@ export const dbFailuresAre503: Check<DbFailuresOptions> = {
       (window) => window.target === 'database' && window.effect !== 'restore',
     ).length;
     return checkResult(this.name, {
-      passed: overlapping > 0 && offending.length === 0,
+      passed: answered > 0 && offending.length === 0,
       summary:
         overlapping === 0
           ? `No request overlapped a database fault (${dbWindows} fault windows): nothing was proven.`
-          : offending.length === 0
-            ? `All ${overlapping} requests during database faults answered properly (${answered503} × 503 ${options.codePrefix}*).`
-            : `${offending.length} of ${overlapping} requests during database faults were not a proper 503 ${options.codePrefix}*.`,
+          : answered === 0
+            ? `None of the ${overlapping} requests during database faults was answered (connection errors only): nothing was proven.`
+            : offending.length === 0
+              ? `All ${overlapping} requests during database faults answered properly (${answered503} × 503 ${options.codePrefix}*).`
+              : `${offending.length} of ${overlapping} requests during database faults were not a proper 503 ${options.codePrefix}*.`,
       figures: {
         requestsDuringDbFault: overlapping,
+        answeredDuringDbFault: answered,
         answered503,
         offending: offending.length,
         dbFaultWindows: dbWindows,
