@@ -39,6 +39,8 @@ const result: MatrixResult = {
   ],
   checksShownFailing: ['no-crash'],
   checksNeverShownFailing: ['latency'],
+  preflights: [],
+  notProven: false,
   passed: false,
 };
 

@@ -2,7 +2,7 @@
 // defect-matrix.ts), and what a matrix run found (the healthy release suite, then every declared
 // defect × scenario cell). Reporters render a MatrixResult; the runner owns the exit code.
 import type { CheckName } from '../checks/registry.ts';
-import type { ScenarioStatus } from '../runner/types.ts';
+import type { PreflightResult, ScenarioStatus } from '../runner/types.ts';
 import type { DefectName } from '../../target-app/src/lib/defects.ts';
 
 export type { DefectName };
@@ -68,6 +68,12 @@ export interface DefectSummary {
   cells: CellVerdict[];
 }
 
+/** The app booted once before its runs (healthy, or with one defect on), every dependency healthy. */
+export interface MatrixPreflight {
+  defect: DefectName | null;
+  result: PreflightResult;
+}
+
 export interface MatrixResult {
   runId: string;
   seed: number;
@@ -81,6 +87,10 @@ export interface MatrixResult {
   /** Checks that some caught cell showed failing; and those no defect made fail in this run. */
   checksShownFailing: string[];
   checksNeverShownFailing: string[];
+  /** Each preflight: the healthy app's first, then each defect's. */
+  preflights: MatrixPreflight[];
+  /** The healthy app's preflight failed: nothing ran, nothing was proven. */
+  notProven: boolean;
   /** The healthy app passed every scenario, and every defect was caught. */
   passed: boolean;
 }

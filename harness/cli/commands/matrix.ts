@@ -1,8 +1,7 @@
 // `faultline matrix`: the release suite against the healthy app, then every defect of the reference
 // app against the scenarios that must catch it (harness/matrix/defect-matrix.ts). Prints the matrix,
 // writes reports/<run-id>/matrix.{md,json}, and exits 0 only when the healthy app passed and every
-// defect was caught; 1 otherwise, 2 for invalid input.
-import fs from 'node:fs/promises';
+// defect was caught; 1 otherwise, 2 for invalid input, 3 when the healthy app never booted (preflight).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFECT_NAMES, type DefectName } from '../../../target-app/src/lib/defects.ts';
@@ -16,6 +15,8 @@ import type { Command } from '../command.ts';
 import { onInterrupt } from '../interrupt.ts';
 import { ExitCode, UsageError } from '../exit-codes.ts';
 import { parseSeed } from '../flags.ts';
+import { pointLatest, prepareReportDir } from '../report-dir.ts';
+import { preflightLines } from '../../report/preflight-text.ts';
 
 function matrixRunId(seed: number): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -57,6 +58,7 @@ export const matrixCommand: Command = {
     const only = parseOnly(values.only);
     const scenarios = await resolveTargets(['release']);
     const runId = matrixRunId(seed);
+    const directory = await prepareReportDir(values['report-dir'], runId);
 
     const abort = onInterrupt();
 
@@ -73,6 +75,7 @@ export const matrixCommand: Command = {
         only,
         signal: abort.signal,
         onStart: ({ defect, scenario }) => process.stderr.write(`▶ ${defect ?? 'healthy'} × ${scenario}\n`),
+        onPreflight: ({ result: preflight }) => process.stderr.write(`  ${preflightLines(preflight)[0]}\n`),
         onHealthy: (healthy) => console.log(healthyLine(healthy)),
         onCell: (cell) => console.log(cellLine(cell)),
       });
@@ -81,13 +84,12 @@ export const matrixCommand: Command = {
     }
     console.log(matrixSummary(result));
 
-    const written = await writeMatrixReports(path.resolve(values['report-dir'], runId), result);
-    const latest = path.resolve(values['report-dir'], 'latest');
-    await fs.rm(latest, { force: true });
-    await fs.symlink(runId, latest).catch(() => undefined);
+    const written = await writeMatrixReports(directory, result);
+    await pointLatest(values['report-dir'], runId);
     console.log(`reports: ${written.map((file) => path.relative(process.cwd(), file)).join(', ')}`);
 
-    if (abort.signal.aborted) return 130;
+    if (abort.signal.aborted) return ExitCode.Interrupted;
+    if (result.notProven) return ExitCode.NotProven;
     return result.passed ? ExitCode.Ok : ExitCode.ChecksFailed;
   },
 };
