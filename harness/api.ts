@@ -1,11 +1,15 @@
 // runScenario for code that is not the CLI (a vitest test, a script): one scenario, on the embedded
 // environment unless told otherwise, gated by a policy (every check blocks by default), no progress
 // output. The result is what the reporters render; `expect(result).toPassChecks()` reads it.
+import { InterruptedError } from './cli/exit-codes.ts';
 import { randomSeed } from './lib/random.ts';
+import { preflightLines } from './report/preflight-text.ts';
+import { runPreflight } from './runner/preflight.ts';
+import type { ScenarioRunResult } from './runner/types.ts';
 import { gateScenario } from './report/gating/gate.ts';
 import { DEFAULT_POLICY } from './report/gating/policies.ts';
 import type { GatedScenarioResult, GatingPolicy } from './report/gating/types.ts';
-import type { EnvironmentChoice } from './runner/environment-factory.ts';
+import { expectedCapabilities, missingCapabilityReason, type EnvironmentChoice } from './runner/environment-factory.ts';
 import { runScenario as runOne } from './runner/run-scenario.ts';
 import type { Scenario } from './scenario/types.ts';
 
@@ -24,6 +28,12 @@ export interface RunScenarioOptions {
   policy?: GatingPolicy;
   /** Live progress on stderr (default false). */
   progress?: boolean;
+  /**
+   * Boot the app once first, every dependency healthy and no fault (default true): an app that does
+   * not become healthy then ends the scenario as an error saying what the app printed, not as
+   * failed checks. False saves one environment start where a test has already proven the app boots.
+   */
+  preflight?: boolean;
   signal?: AbortSignal;
 }
 
@@ -38,6 +48,35 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
       : { TARGET_APP_DEFECTS: options.defects.join(',') }),
   };
   const runId = `${scenario.name}-${new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${seed.toString(16)}`;
+  const needsMissing =
+    missingCapabilityReason(scenario.needs, expectedCapabilities(environment), environment.kind) !== undefined;
+  if (options.preflight !== false && !needsMissing) {
+    const startedAt = new Date();
+    const preflight = await runPreflight(environment, { seed, appEnv, signal: options.signal }).catch(
+      (error: unknown) => {
+        if (error instanceof InterruptedError) return undefined;
+        throw error;
+      },
+    );
+    if (preflight === undefined || !preflight.passed) {
+      const result: ScenarioRunResult = {
+        name: scenario.name,
+        description: scenario.description,
+        file: scenario.file,
+        status: 'error',
+        errorKind: preflight === undefined ? 'interrupted' : 'preflight',
+        reason: preflight === undefined ? 'interrupted' : preflightLines(preflight).join('\n'),
+        seed: scenario.seed ?? seed,
+        startedAt: startedAt.toISOString(),
+        durationMs: Date.now() - startedAt.getTime(),
+        environment: { kind: environment.kind, capabilities: null },
+        checks: [],
+        timeline: null,
+        loadEngine: null,
+      };
+      return gateScenario(result, options.policy ?? DEFAULT_POLICY, { graceMs: scenario.graceMs });
+    }
+  }
   const result = await runOne(scenario, {
     runId,
     seed,

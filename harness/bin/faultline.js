@@ -12,10 +12,11 @@ if (argv[0] !== 'doctor') {
     process.stderr.write(
       `${generated.output}\nfaultline: the Prisma client could not be generated (above); the reference app cannot start without it. \`npm run generate\` retries, \`npx faultline doctor\` checks this machine.\n`,
     );
-    // 3: the environment, not a verdict (harness/cli/exit-codes.ts).
+    // 3 (ExitCode.NotProven): the environment, not a verdict (harness/cli/exit-codes.ts).
     process.exit(3);
   }
 }
 register();
-const { main } = await import('../cli/main.ts');
+const { main, exitOnStrayError } = await import('../cli/main.ts');
+exitOnStrayError();
 process.exitCode = await main(argv);

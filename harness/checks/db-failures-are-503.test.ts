@@ -59,7 +59,7 @@ describe('db-failures-are-503', () => {
     const result = evaluate(outage(refused));
     expect(result.passed).toBe(false);
     // Only the answers of the grace period after the outage were answers.
-    expect(result.figures).toMatchObject({ answered: 10, offending: 30 });
+    expect(result.figures).toMatchObject({ answeredDuringDbFault: 10, offending: 30 });
     expect(result.evidence.counts).toMatchObject({ 'no answer (ECONNREFUSED)': 30 });
     expect(result.evidence.firstOffending[0]?.note).toMatch(/the serving app stopped listening/);
   });
@@ -76,6 +76,33 @@ describe('db-failures-are-503', () => {
     const result = evaluate(run);
     expect(result.evidence.firstOffending).toEqual([]);
     expect(result.passed).toBe(false);
-    expect(result.summary).toMatch(/No request was answered during a database fault \(30 sent/);
+    expect(result.summary).toBe('None of the 30 requests during database faults was answered: nothing was proven.');
+  });
+
+  describe('nothing answered proves nothing', () => {
+    it('fails when every request during the fault was refused (the app never listened)', () => {
+      const run = timeline({
+        samples: samplesBetween(0, 10_000, 100, { status: null, errorClass: 'ECONNREFUSED' }),
+        faults: [fault({ fromMs: 0, toMs: 5_000 })],
+      });
+      const result = evaluate(run);
+      expect(result.passed).toBe(false);
+      expect(result.summary).toBe('None of the 60 requests during database faults was answered: nothing was proven.');
+      expect(result.figures).toMatchObject({ requestsDuringDbFault: 60, answeredDuringDbFault: 0, offending: 0 });
+    });
+
+    it('passes refusals while the app starts when requests in the fault or its grace were answered', () => {
+      // The database comes at 3 s; the app listens at 3.5 s, inside the 1 s grace, and answers.
+      const run = timeline({
+        samples: [
+          ...samplesBetween(0, 3_500, 100, { status: null, errorClass: 'ECONNREFUSED' }),
+          ...samplesBetween(3_500, 8_000, 100),
+        ],
+        faults: [fault({ fromMs: 0, toMs: 3_000 })],
+      });
+      const result = evaluate(run);
+      expect(result.passed).toBe(true);
+      expect(result.figures.answeredDuringDbFault).toBeGreaterThan(0);
+    });
   });
 });

@@ -73,14 +73,16 @@ export const dbFailuresAre503: Check<DbFailuresOptions> = {
     return checkResult(this.name, {
       passed: answered > 0 && offending.length === 0,
       summary:
-        answered === 0
-          ? `No request was answered during a database fault (${overlapping} sent, ${dbWindows} fault windows): nothing was proven.`
-          : offending.length === 0
-            ? `All ${answered} requests answered during database faults answered properly (${answered503} × 503 ${options.codePrefix}*).`
-            : `${offending.length} of ${overlapping} requests during database faults were not a proper 503 ${options.codePrefix}*.`,
+        overlapping === 0
+          ? `No request overlapped a database fault (${dbWindows} fault windows): nothing was proven.`
+          : offending.length > 0
+            ? `${offending.length} of ${overlapping} requests during database faults were not a proper 503 ${options.codePrefix}*.`
+            : answered === 0
+              ? `None of the ${overlapping} requests during database faults was answered: nothing was proven.`
+              : `All ${answered} requests answered during database faults answered properly (${answered503} × 503 ${options.codePrefix}*).`,
       figures: {
         requestsDuringDbFault: overlapping,
-        answered,
+        answeredDuringDbFault: answered,
         answered503,
         offending: offending.length,
         dbFaultWindows: dbWindows,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DB_503, fault, sample, samplesBetween, timeline } from '../timeline/fixtures.ts';
+import { DB_503, exit, fault, sample, samplesBetween, timeline } from '../timeline/fixtures.ts';
 import { statusAllowlist } from './status-allowlist.ts';
 import type { ScenarioFacts } from './types.ts';
 
@@ -61,5 +61,50 @@ describe('status-allowlist', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['fault', 1]);
     expect(result.error?.issues[0]?.message).toMatch(/expected an HTTP status \(e\.g\. 404\).*got "ECONNREFUSD"/);
+  });
+
+  describe('nothing answered proves nothing', () => {
+    /** The app died at import (exit 1 at 0.3 s) and never listened: every request was refused. */
+    const neverListened = () =>
+      timeline({
+        samples: samplesBetween(0, 28_000, 100, { status: null, errorClass: 'ECONNREFUSED' }),
+        process: [{ type: 'start', atMs: 0, pid: 1 }, exit({ atMs: 300, code: 1 })],
+      });
+
+    it('fails a run in which every request was refused, saying nothing was proven', () => {
+      const result = evaluate(neverListened());
+      expect(result.passed).toBe(false);
+      expect(result.summary).toBe(
+        'None of the 280 requests was answered (every one ECONNREFUSED): nothing was proven.',
+      );
+      expect(result.figures).toMatchObject({ requests: 280, answered: 0, offending: 0 });
+    });
+
+    it('fails a run in which no request was sent', () => {
+      const result = evaluate(timeline({ samples: [] }));
+      expect(result.passed).toBe(false);
+      expect(result.summary).toMatch(/nothing was proven/);
+    });
+
+    it('passes refusals while the app is still starting when later requests were answered', () => {
+      const run = timeline({
+        samples: [
+          ...samplesBetween(0, 2_000, 100, { status: null, errorClass: 'ECONNREFUSED' }),
+          ...samplesBetween(2_000, 4_000, 100),
+        ],
+      });
+      const result = evaluate(run);
+      expect(result.passed).toBe(true);
+      expect(result.figures).toMatchObject({ startupRequests: 20, answered: 20, offending: 0 });
+    });
+
+    it('passes a fail-fast scenario whose app never listened (its exit is judged by exits-as-documented)', () => {
+      const result = statusAllowlist.evaluate(neverListened(), {
+        options: defaults,
+        scenario: { ...scenario, expectFailFast: true },
+      });
+      expect(result.passed).toBe(true);
+      expect(result.summary).toMatch(/never listened.*fail-fast/);
+    });
   });
 });

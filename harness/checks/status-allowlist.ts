@@ -1,9 +1,10 @@
 // status-allowlist: every request got an answer its phase allows. Phases (timeline/phases.ts):
 // startup and app-down tolerate connection errors (nothing is listening); a database or Redis
-// fault tolerates 503; steady state tolerates only success and the 404s of P2025 probes.
+// fault tolerates 503; steady state tolerates only success and the 404s of P2025 probes. A run in
+// which no request was answered at all proved nothing, and fails (except in a fail-fast scenario).
 import { z } from 'zod';
 import { PHASES, PhaseMap, type Phase } from '../timeline/phases.ts';
-import { wasSent } from '../timeline/samples.ts';
+import { wasAnswered, wasSent } from '../timeline/samples.ts';
 import type { Sample } from '../timeline/types.ts';
 import { checkResult, sampleEvidence, tally } from './result.ts';
 import type { Check, Evidence } from './types.ts';
@@ -35,6 +36,15 @@ export type StatusAllowlistOptions = Record<Phase, AllowEntry[]>;
 export function isAllowed(sample: Sample, allowed: readonly AllowEntry[]): boolean {
   if (sample.status === null) return sample.errorClass !== null && allowed.includes(sample.errorClass as AllowEntry);
   return allowed.includes(sample.status) || allowed.includes(`${Math.floor(sample.status / 100)}xx` as AllowEntry);
+}
+
+/** 'every one ECONNREFUSED' or '200 ECONNREFUSED, 80 timeout', from the phase:outcome counts. */
+function describeUnanswered(counts: Record<string, number>): string {
+  const byOutcome: Record<string, number> = {};
+  for (const [key, count] of Object.entries(counts)) tally(byOutcome, key.slice(key.indexOf(':') + 1), count);
+  const entries = Object.entries(byOutcome);
+  if (entries.length === 1) return `every one ${entries[0]![0]}`;
+  return entries.map(([outcome, count]) => `${count} ${outcome}`).join(', ');
 }
 
 export const statusAllowlist: Check<StatusAllowlistOptions> = {
@@ -70,19 +80,30 @@ export const statusAllowlist: Check<StatusAllowlistOptions> = {
       offending.push(sampleEvidence(sample, `not allowed in phase ${phase} (allowed: ${options[phase].join(', ')})`));
     }
     const sent = timeline.samples.filter(wasSent).length;
+    const answered = timeline.samples.filter((sample) => wasSent(sample) && wasAnswered(sample)).length;
     figures.offending = offending.length;
     figures.requests = sent;
+    figures.answered = answered;
     const byPhase = PHASES.filter((phase) => (figures[`${phase}Offending`] ?? 0) > 0).map(
       (phase) => `${figures[`${phase}Offending`]} ${phase}`,
     );
+    // Refused connections say nothing about the app's answers: a run in which the app never
+    // answered proved nothing — unless never listening is exactly what the scenario expects (a
+    // fail-fast startup, whose exit exits-as-documented judges).
+    const nothingAnswered = sent > 0 && answered === 0 && offending.length === 0;
+    const passed = offending.length === 0 && sent > 0 && (answered > 0 || scenario.expectFailFast);
     return checkResult(this.name, {
-      passed: offending.length === 0 && sent > 0,
+      passed,
       summary:
         sent === 0
-          ? 'No request was sent: nothing to judge.'
-          : offending.length === 0
-            ? `All ${sent} requests got an answer their phase allows.`
-            : `${offending.length} of ${sent} requests got an answer their phase does not allow (${byPhase.join(', ')}).`,
+          ? 'No request was sent: nothing was proven.'
+          : nothingAnswered && scenario.expectFailFast
+            ? `None of the ${sent} requests was answered: the app never listened while it could not start, as its fail-fast startup expects.`
+            : nothingAnswered
+              ? `None of the ${sent} requests was answered (${describeUnanswered(counts)}): nothing was proven.`
+              : offending.length === 0
+                ? `All ${sent} requests got an answer their phase allows (${answered} answered).`
+                : `${offending.length} of ${sent} requests got an answer their phase does not allow (${byPhase.join(', ')}).`,
       figures,
       counts,
       offending,

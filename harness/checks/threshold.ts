@@ -1,6 +1,7 @@
 // Latency thresholds in k6's syntax — 'p(95)<500', 'avg<200', 'max<3000', 'p(99.9)<=1200',
 // 'med<100', 'min>0', 'count>=10' — parsed and validated before the run, keeping the original text
 // for the report (as k6 does in metrics/thresholds.go). Values are milliseconds (counts for count).
+import { ExitCode, FaultlineError } from '../cli/exit-codes.ts';
 
 export type Aggregate = 'avg' | 'min' | 'max' | 'med' | 'count' | 'p';
 export type Operator = '<' | '<=' | '>' | '>=' | '==' | '!=';
@@ -15,8 +16,9 @@ export interface Threshold {
   value: number;
 }
 
-export class ThresholdError extends Error {
+export class ThresholdError extends FaultlineError {
   readonly code = 'THRESHOLD_INVALID';
+  readonly exitCode = ExitCode.InvalidInput;
   constructor(
     readonly source: string,
     reason: string,

@@ -69,11 +69,89 @@ describe('invalid input exits 2 and runs nothing', () => {
     }
   });
 
+  it('--report-dir pointing at a file: one clear line, nothing started', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'faultline-report-file-'));
+    const file = path.join(dir, 'not-a-directory.txt');
+    await fs.writeFile(file, 'x');
+    try {
+      const result = await faultline(['run', 'smoke', '--report-dir', file]);
+      expect(result.code, result.stderr).toBe(2);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines[0]).toBe(
+        `faultline run: --report-dir ${file}: cannot write reports there: it (or a folder above it) is a file, not a directory`,
+      );
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.stderr).not.toContain('postgres ready');
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a bad seed and a bad environment', async () => {
     expect((await faultline(['run', 'smoke', '--seed', 'abc'])).code).toBe(2);
     expect((await faultline(['run', 'smoke', '--env', 'cloud'])).code).toBe(2);
     expect((await faultline(['run', 'smoke', '--env', 'external'])).stderr).toContain('--app-url');
   });
+});
+
+/** Ports named in the harness's progress lines, and whether any of them or their servers outlived the run. */
+async function leftovers(ports: Set<number>): Promise<string[]> {
+  const left: string[] = [];
+  for (const port of ports) if (await isPortOpen(port)) left.push(`port ${port} still open`);
+  const { stdout } = await new Promise<{ stdout: string }>((resolve) => {
+    const ps = spawn('ps', ['-eo', 'args']);
+    let out = '';
+    ps.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    ps.once('exit', () => resolve({ stdout: out }));
+  });
+  for (const port of ports) if (stdout.includes(`-p ${port} `)) left.push(`a server on -p ${port} still running`);
+  return left;
+}
+
+describe('preflight: an app that cannot start', () => {
+  it("ends the run NOT PROVEN (exit 3) with the app's own import error, in the console and every report", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'faultline-preflight-'));
+    // The app's node imports a module that does not exist before the app's own code (the way a
+    // missing generated Prisma client fails), without touching target-app.
+    const missing = path.join(dir, 'generated', 'prisma', 'client.mjs');
+    const ports = new Set<number>();
+    try {
+      const result = await faultline(
+        ['run', 'smoke', '--seed', '4', '--report-dir', dir, '--app-env', `NODE_OPTIONS=--import=${missing}`],
+        {
+          onStderr: (text) => {
+            for (const match of text.matchAll(/(?:on :|127\.0\.0\.1:)(\d+)/g)) ports.add(Number(match[1]));
+          },
+        },
+      );
+      expect(result.code, result.stderr).toBe(3);
+      expect(result.stderr).toMatch(/preflight FAILED: the app exited with code 1 before it became healthy/);
+      // Nothing ran after the preflight.
+      expect(result.stderr).not.toMatch(/▶ (?!preflight)/);
+      expect(result.stdout).toContain('ERR_MODULE_NOT_FOUND');
+      expect(result.stdout).toContain(missing);
+      expect(result.stdout).toMatch(/command: .*--import tsx target-app\/src\/index\.ts/);
+      expect(result.stdout).toMatch(/NOT PROVEN — the app never became healthy in preflight/);
+      expect(result.stdout).not.toMatch(/DO NOT RELEASE/);
+
+      const latest = path.join(dir, 'latest');
+      const report = JSON.parse(await fs.readFile(path.join(latest, 'report.json'), 'utf8')) as {
+        verdict: string;
+        scenarios: unknown[];
+        preflight: { passed: boolean; exit: { code: number }; output: { line: string }[] };
+      };
+      expect(report.verdict).toMatch(/^NOT PROVEN/);
+      expect(report.scenarios).toEqual([]);
+      expect(report.preflight.passed).toBe(false);
+      expect(report.preflight.exit.code).toBe(1);
+      expect(report.preflight.output.some((line) => line.line.includes('ERR_MODULE_NOT_FOUND'))).toBe(true);
+      for (const file of ['junit.xml', 'summary.md', 'report.html'])
+        expect(await fs.readFile(path.join(latest, file), 'utf8'), file).toContain('ERR_MODULE_NOT_FOUND');
+      expect(await leftovers(ports)).toEqual([]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('Ctrl-C in the middle of a run', () => {
@@ -93,13 +171,41 @@ describe('Ctrl-C in the middle of a run', () => {
     expect(interrupted).toBe(true);
     expect(result.code).toBe(130);
     expect(ports.size).toBeGreaterThanOrEqual(3);
-    for (const port of ports) expect(await isPortOpen(port), `port ${port} still open`).toBe(false);
-    const { stdout } = await new Promise<{ stdout: string }>((resolve) => {
-      const ps = spawn('ps', ['-eo', 'args']);
-      let out = '';
-      ps.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      ps.once('exit', () => resolve({ stdout: out }));
-    });
-    for (const port of ports) expect(stdout).not.toContain(`-p ${port} `);
+    expect(await leftovers(ports)).toEqual([]);
+  }, 120_000);
+
+  it('while PostgreSQL is starting: no fault, no load, no further scenario; everything stopped within seconds', async () => {
+    const ports = new Set<number>();
+    let interruptedAt: number | undefined;
+    const pids = new Set<number>();
+    // db-outage-under-load would apply db-down at 3 s: after Ctrl-C during its environment's start
+    // it must never get that far. The interrupt lands at the first progress line of the scenario's
+    // own environment (after preflight), before PostgreSQL is ready.
+    const result = await faultline(
+      ['run', 'db-outage-under-load', 'p2025-sweep', '--seed', '5', '--reporter', 'console'],
+      {
+        onStderr: (text, child) => {
+          for (const match of text.matchAll(/(?:on :|127\.0\.0\.1:)(\d+)/g)) ports.add(Number(match[1]));
+          if (interruptedAt === undefined && /▶ db-outage-under-load\n/.test(text)) {
+            interruptedAt = Date.now();
+            if (child.pid !== undefined) pids.add(child.pid);
+            child.kill('SIGINT');
+          }
+        },
+      },
+    );
+    const stoppedAfterMs = Date.now() - (interruptedAt ?? Date.now());
+    expect(interruptedAt, result.stderr).toBeDefined();
+    expect(result.code, result.stderr).toBe(130);
+    const after = result.stderr.slice(result.stderr.indexOf('▶ db-outage-under-load'));
+    expect(after).not.toMatch(/postgres ready/);
+    expect(after).not.toMatch(/app will listen/);
+    expect(after).not.toMatch(/apply db-down|running/);
+    expect(after).not.toContain('▶ p2025-sweep');
+    // PostgreSQL's own start is not interruptible; what follows it is, so the run ends within that
+    // start (about 1.5 s here) plus its teardown, with slack for a busy machine.
+    expect(stoppedAfterMs).toBeLessThan(20_000);
+    expect(await leftovers(ports)).toEqual([]);
+    for (const pid of pids) expect(() => process.kill(pid, 0), `faultline ${pid} still alive`).toThrow();
   }, 120_000);
 });

@@ -15,3 +15,10 @@ export function parseDurationFlag(flag: string, raw: string): number {
     throw new UsageError(`--${flag}: ${(error as Error).message}`);
   }
 }
+
+/** `KEY=VALUE` → ['KEY', 'VALUE'], for flags that set the app's environment. */
+export function parseEnvAssignment(flag: string, raw: string): [string, string] {
+  const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(raw);
+  if (match === null) throw new UsageError(`--${flag} expects KEY=VALUE, got "${raw}"`);
+  return [match[1]!, match[2]!];
+}

@@ -1,8 +1,9 @@
 // Dispatches `faultline <command>`; commands are loaded lazily so `faultline proxy` does not pay
-// for the whole harness.
+// for the whole harness. This is the one place an error becomes an exit code (exit-codes.ts): every
+// error, the unexpected included, ends as a documented code and one line; the stack only with
+// --verbose or DEBUG set.
 import type { Command } from './command.ts';
-import { ExitCode, UsageError } from './exit-codes.ts';
-import { ScenarioError } from '../scenario/errors.ts';
+import { ExitCode, exitCodeOf, UsageError, type ExitCode as Code } from './exit-codes.ts';
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   proxy: async () => (await import('./commands/proxy.ts')).proxyCommand,
@@ -19,7 +20,7 @@ function help(): string {
   return [
     'faultline — chaos and startup-race tests for Express + Prisma + PostgreSQL APIs',
     '',
-    'Usage: faultline <command> [options]',
+    'Usage: faultline <command> [options] [--verbose]',
     '',
     'Commands:',
     ...Object.keys(COMMANDS).map((name) => `  ${name}`),
@@ -28,8 +29,26 @@ function help(): string {
   ].join('\n');
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+/** Prints an error as its exit code wants it and returns that code. */
+export function reportError(prefix: string, error: unknown, options: { verbose: boolean; usage?: string }): Code {
+  const code = exitCodeOf(error);
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === ExitCode.InvalidInput) {
+    console.error(`${prefix}: ${message}${options.usage === undefined ? '' : `\nUsage: ${options.usage}`}`);
+  } else {
+    // One line a CI log shows in full: the first line of the message, and where the rest is.
+    const first = message.split('\n')[0] ?? '';
+    const hint = options.verbose ? '' : ' (--verbose or DEBUG=1 for the stack)';
+    console.error(`${prefix}: harness error (exit ${code}): ${first}${hint}`);
+  }
+  if (options.verbose && error instanceof Error) console.error(error.stack);
+  return code;
+}
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // --verbose belongs to every command, so it is taken out before the command parses its flags.
+  const verbose = argv.includes('--verbose') || (env.DEBUG !== undefined && env.DEBUG !== '');
+  const [name, ...rest] = argv.filter((arg) => arg !== '--verbose');
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     console.log(help());
     return name === undefined ? ExitCode.InvalidInput : ExitCode.Ok;
@@ -39,22 +58,32 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`faultline: unknown command "${name}"\n\n${help()}`);
     return ExitCode.InvalidInput;
   }
-  const command = await load();
-  if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(`${command.summary}\n\nUsage: ${command.usage}`);
-    return ExitCode.Ok;
-  }
+  let command: Command | undefined;
   try {
+    command = await load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      console.log(`${command.summary}\n\nUsage: ${command.usage}`);
+      return ExitCode.Ok;
+    }
     return await command.run(rest);
   } catch (error) {
-    if (error instanceof ScenarioError) {
-      console.error(`faultline ${name}: ${error.message}`);
-      return ExitCode.InvalidInput;
-    }
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`faultline ${name}: ${(error as Error).message}\nUsage: ${command.usage}`);
-      return ExitCode.InvalidInput;
-    }
-    throw error;
+    // A bad flag or argument reprints the usage; a bad scenario file names its own problems.
+    const aboutFlags =
+      error instanceof UsageError || String((error as { code?: unknown } | null)?.code).startsWith('ERR_PARSE_ARGS');
+    return reportError(`faultline ${name}`, error, { verbose, usage: aboutFlags ? command?.usage : undefined });
   }
+}
+
+/**
+ * For the `faultline` process only: an error nobody awaited (a bug) would make node exit 1, the code
+ * of a verdict. It exits with the harness-error code instead, after the last-resort clean-up.
+ */
+export function exitOnStrayError(): void {
+  const verbose = process.argv.includes('--verbose') || Boolean(process.env.DEBUG);
+  const stray = (error: unknown): void => {
+    reportError('faultline', error, { verbose });
+    process.exit(ExitCode.HarnessFailed);
+  };
+  process.on('uncaughtException', stray);
+  process.on('unhandledRejection', stray);
 }

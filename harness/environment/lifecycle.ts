@@ -1,11 +1,14 @@
 // What every provider shares about starting and stopping: the proxy names, the error for an
 // environment that could not start, its clock, and the teardown that undoes each step in reverse.
+import { ExitCode, FaultlineError } from '../cli/exit-codes.ts';
 
 export const DB_PROXY = 'postgres';
 export const REDIS_PROXY = 'redis';
 
-export class EnvironmentStartError extends Error {
+/** The environment could not be started: nothing was proven (exit code 3). */
+export class EnvironmentStartError extends FaultlineError {
   readonly code = 'ENVIRONMENT_START_FAILED';
+  readonly exitCode = ExitCode.NotProven;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'EnvironmentStartError';

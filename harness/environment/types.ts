@@ -61,6 +61,8 @@ export interface StartedEnvironment extends EnvironmentEvents, AsyncDisposable {
   readonly jwtSecret: string;
   /** The seeded entities (ids) that load profiles build requests from. */
   readonly seed: SeedManifest;
+  /** The command that starts the app, when the harness starts it (for reports of a failed start). */
+  readonly appCommand?: string;
   /** The app's environment as started (retry budget, timeouts), when the provider knows it. */
   readonly appSettings: Readonly<Record<string, string>> | undefined;
 

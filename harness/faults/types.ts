@@ -2,6 +2,7 @@
 // Faults (with probes) are the only code that touches the environment.
 import type { StartedEnvironment } from '../environment/types.ts';
 import type { Fault, FaultType } from '../scenario/fault-types.ts';
+import { ExitCode, FaultlineError } from '../cli/exit-codes.ts';
 
 export interface FaultContext {
   env: StartedEnvironment;
@@ -16,8 +17,10 @@ export interface FaultAction<T extends FaultType = FaultType> {
   revert?(context: FaultContext, fault: Extract<Fault, { type: T }>): Promise<void>;
 }
 
-export class FaultError extends Error {
+/** A fault could not be applied or reverted: the harness failed, not the app (exit code 4). */
+export class FaultError extends FaultlineError {
   readonly code = 'FAULT_FAILED';
+  readonly exitCode = ExitCode.HarnessFailed;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'FaultError';

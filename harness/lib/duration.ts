@@ -1,6 +1,7 @@
 // Durations as people write them in scenario files ('250ms', '5s', '2m', '1m30s') or as a plain
 // number of milliseconds. Parsed once at the edge; everything past it carries `...Ms` numbers.
 import { z } from 'zod';
+import { ExitCode, FaultlineError } from '../cli/exit-codes.ts';
 
 /** What a scenario may write wherever it means "an amount of time". */
 export type Duration = string | number;
@@ -9,8 +10,9 @@ const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_0
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
 export const DURATION_EXPECTATION = "a duration such as '250ms', '5s', '2m', '1m30s' or a number of milliseconds ≥ 0";
 
-export class DurationError extends Error {
+export class DurationError extends FaultlineError {
   readonly code = 'DURATION_INVALID';
+  readonly exitCode = ExitCode.InvalidInput;
   constructor(readonly input: unknown) {
     super(`invalid duration ${JSON.stringify(input) ?? String(input)}: expected ${DURATION_EXPECTATION}`);
     this.name = 'DurationError';

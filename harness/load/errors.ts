@@ -3,7 +3,19 @@
 export type LoadErrorCode =
   'TEMPLATE_UNKNOWN' | 'TEMPLATE_UNAVAILABLE' | 'K6_NOT_INSTALLED' | 'K6_FAILED' | 'K6_OUTPUT_INVALID';
 
-export class LoadError extends Error {
+import { ExitCode, FaultlineError } from '../cli/exit-codes.ts';
+
+/** The exit code each load failure means: the environment lacking something is not proven (3). */
+const EXIT_CODE: Record<LoadErrorCode, ExitCode> = {
+  TEMPLATE_UNKNOWN: ExitCode.InvalidInput,
+  TEMPLATE_UNAVAILABLE: ExitCode.NotProven,
+  K6_NOT_INSTALLED: ExitCode.NotProven,
+  K6_FAILED: ExitCode.HarnessFailed,
+  K6_OUTPUT_INVALID: ExitCode.HarnessFailed,
+};
+
+export class LoadError extends FaultlineError {
+  readonly exitCode: ExitCode;
   constructor(
     readonly code: LoadErrorCode,
     message: string,
@@ -11,5 +23,6 @@ export class LoadError extends Error {
   ) {
     super(message, options);
     this.name = 'LoadError';
+    this.exitCode = EXIT_CODE[code];
   }
 }

@@ -1,5 +1,6 @@
 // The matrix on the console: one line per healthy run and per cell as they finish, and the grid at
 // the end (defect × scenario → caught by which check, missed, or not proven because it could not run).
+import { preflightLines } from '../report/preflight-text.ts';
 import type { CellResult, HealthyResult, MatrixResult } from './types.ts';
 
 const useColor = process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
@@ -26,6 +27,14 @@ export function cellLine(cell: CellResult): string {
 }
 
 export function matrixSummary(result: MatrixResult): string {
+  const failedBoot = result.preflights.find((preflight) => preflight.defect === null && !preflight.result.passed);
+  if (failedBoot !== undefined)
+    return [
+      '',
+      ...preflightLines(failedBoot.result),
+      '',
+      `MATRIX NOT PROVEN — the healthy app never became healthy in preflight; nothing ran (seed ${result.seed})`,
+    ].join('\n');
   const lines = ['', 'Defect matrix (defect × scenario → the checks that caught it):'];
   const width = Math.max(...result.summary.map((summary) => summary.defect.length));
   for (const summary of result.summary) {

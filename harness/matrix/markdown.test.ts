@@ -41,6 +41,7 @@ const result: MatrixResult = {
   checksNeverShownFailing: ['latency'],
   verdict: 'failed',
   notProven: [],
+  preflights: [],
   passed: false,
 };
 

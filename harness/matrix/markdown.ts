@@ -1,5 +1,6 @@
 // The matrix in Markdown: the run's result (matrix.md in the report directory) and the declared
 // matrix (the table README.md shows, kept in step with defect-matrix.ts by a test).
+import { preflightLines } from '../report/preflight-text.ts';
 import type { DefectMatrix, DefectName, MatrixResult } from './types.ts';
 
 const cellText = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -30,6 +31,10 @@ export function declaredMatrixMarkdown(matrix: DefectMatrix): string {
 export function matrixMarkdown(result: MatrixResult): string {
   const out: string[] = [];
   out.push(`# Defect matrix — ${TITLE[result.verdict]}`, '');
+  for (const { defect, result: preflight } of result.preflights.filter((item) => !item.result.passed)) {
+    const [what, ...details] = preflightLines(preflight);
+    out.push(`## Preflight (${defect ?? 'the healthy app'})`, '', what ?? '', '', '```text', ...details, '```', '');
+  }
   out.push(
     `Run \`${result.runId}\` · seed ${result.seed} · ${seconds(result.durationMs)} · ${result.defects.length} defect(s), ${result.cells.length} cell(s)`,
     '',

@@ -2,11 +2,14 @@
 // each of its scenarios — one environment per run, one run at a time (the scenarios' bounds assume
 // they have the machine to themselves, give or take other people's work). Runs use the same seed,
 // so a failing cell can be repeated with `faultline run <scenario> --defects <defect> --seed N`.
+import { ExitCode, FaultlineError, InterruptedError } from '../cli/exit-codes.ts';
+import { runPreflight } from '../runner/preflight.ts';
+import type { PreflightResult, ScenarioRunResult } from '../runner/types.ts';
 import type { EnvironmentChoice } from '../runner/environment-factory.ts';
 import { runScenario } from '../runner/run-scenario.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { checkCoverage, judgeCell, judgeHealthy, matrixVerdict, summarizeDefect } from './judge.ts';
-import type { CellResult, DefectMatrix, DefectName, HealthyResult, MatrixResult } from './types.ts';
+import type { CellResult, DefectMatrix, DefectName, HealthyResult, MatrixPreflight, MatrixResult } from './types.ts';
 
 export interface RunMatrixOptions {
   runId: string;
@@ -20,13 +23,17 @@ export interface RunMatrixOptions {
   /** Told about every finished run, for progress output. */
   onHealthy?: (result: HealthyResult) => void;
   onCell?: (result: CellResult) => void;
+  /** Told about every preflight (the healthy app's, then each defect's). */
+  onPreflight?: (preflight: MatrixPreflight) => void;
   /** Told before each run starts. */
   onStart?: (what: { defect: DefectName | null; scenario: string }) => void;
   signal?: AbortSignal;
 }
 
-export class MatrixError extends Error {
+/** The matrix declaration does not fit the suite: nothing ran (exit code 2). */
+export class MatrixError extends FaultlineError {
   readonly code = 'MATRIX_INVALID';
+  readonly exitCode = ExitCode.InvalidInput;
   constructor(message: string) {
     super(message);
     this.name = 'MatrixError';
@@ -55,6 +62,25 @@ export function planMatrix(
   };
 }
 
+/** A run that never happened because the app did not boot with the defect on: an error, not a catch. */
+function notBooted(scenario: Scenario, boot: PreflightResult): ScenarioRunResult {
+  return {
+    name: scenario.name,
+    description: scenario.description,
+    file: scenario.file,
+    status: 'error',
+    errorKind: 'preflight',
+    reason: `the app never became healthy in preflight with the defect on: ${boot.reason ?? 'no reason recorded'}`,
+    seed: scenario.seed ?? 0,
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    environment: { kind: 'embedded', capabilities: null },
+    checks: [],
+    timeline: null,
+    loadEngine: null,
+  };
+}
+
 export async function runMatrix(options: RunMatrixOptions): Promise<MatrixResult> {
   const startedAt = new Date();
   const { defects, healthy: healthyScenarios } = planMatrix(options.matrix, options.scenarios, options.only);
@@ -70,8 +96,32 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixResult
       signal: options.signal,
     });
 
+  // Boot the app once (healthy, then with each defect) before its runs: a defect cell "caught"
+  // because the app never started would be a lie, and so would a healthy run failing for it.
+  const environment = options.environment ?? { kind: 'embedded' };
+  const preflights: MatrixPreflight[] = [];
+  const preflight = async (defect: DefectName | null): Promise<PreflightResult | undefined> => {
+    if (options.signal?.aborted) return undefined;
+    options.onStart?.({ defect, scenario: 'preflight' });
+    try {
+      const result = await runPreflight(environment, {
+        seed: options.seed,
+        appEnv: defect === null ? {} : { TARGET_APP_DEFECTS: defect },
+        signal: options.signal,
+      });
+      preflights.push({ defect, result });
+      options.onPreflight?.({ defect, result });
+      return result;
+    } catch (error) {
+      if (error instanceof InterruptedError) return undefined;
+      throw error;
+    }
+  };
+  const healthyBoot = await preflight(null);
+  const bootFailed = healthyBoot?.passed === false;
+
   const healthy: HealthyResult[] = [];
-  for (const scenario of healthyScenarios) {
+  for (const scenario of bootFailed ? [] : healthyScenarios) {
     if (options.signal?.aborted) break;
     options.onStart?.({ defect: null, scenario: scenario.name });
     const result = judgeHealthy(await run(scenario, null));
@@ -80,9 +130,16 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixResult
   }
 
   const cells: CellResult[] = [];
-  for (const defect of defects) {
+  for (const defect of bootFailed ? [] : defects) {
+    const boot = await preflight(defect);
     for (const expectation of options.matrix[defect]) {
       if (options.signal?.aborted) break;
+      if (boot !== undefined && !boot.passed) {
+        const result = judgeCell(defect, expectation, notBooted(byName.get(expectation.scenario) as Scenario, boot));
+        cells.push(result);
+        options.onCell?.(result);
+        continue;
+      }
       options.onStart?.({ defect, scenario: expectation.scenario });
       const result = judgeCell(defect, expectation, await run(byName.get(expectation.scenario) as Scenario, defect));
       cells.push(result);
@@ -92,10 +149,15 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixResult
 
   const summary = defects.map((defect) => summarizeDefect(defect, cells));
   const coverage = checkCoverage(cells);
-  const { verdict, notProven } = matrixVerdict(healthy, cells, summary, {
+  const judged = matrixVerdict(healthy, cells, summary, {
     healthy: healthyScenarios.length,
     cells: defects.reduce((count, defect) => count + options.matrix[defect].length, 0),
   });
+  // The healthy app never booted: nothing ran, so nothing was proven (whatever the counts say).
+  const verdict = bootFailed ? 'not-proven' : judged.verdict;
+  const notProven = bootFailed
+    ? [`healthy app preflight: ${healthyBoot.reason ?? 'it never became healthy'}`, ...judged.notProven]
+    : judged.notProven;
   return {
     runId: options.runId,
     seed: options.seed,
@@ -109,6 +171,7 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixResult
     checksNeverShownFailing: coverage.never,
     verdict,
     notProven,
+    preflights,
     passed: verdict === 'passed',
   };
 }

@@ -2,7 +2,7 @@
 // defect-matrix.ts), and what a matrix run found (the healthy release suite, then every declared
 // defect × scenario cell). Reporters render a MatrixResult; the runner owns the exit code.
 import type { CheckName } from '../checks/registry.ts';
-import type { ScenarioStatus } from '../runner/types.ts';
+import type { PreflightResult, ScenarioStatus } from '../runner/types.ts';
 import type { DefectName } from '../../target-app/src/lib/defects.ts';
 
 export type { DefectName };
@@ -83,6 +83,12 @@ export interface DefectSummary {
  */
 export type MatrixVerdict = 'passed' | 'failed' | 'not-proven';
 
+/** The app booted once before its runs (healthy, or with one defect on), every dependency healthy. */
+export interface MatrixPreflight {
+  defect: DefectName | null;
+  result: PreflightResult;
+}
+
 export interface MatrixResult {
   runId: string;
   seed: number;
@@ -99,6 +105,8 @@ export interface MatrixResult {
   verdict: MatrixVerdict;
   /** What kept the verdict from being proven: "<defect|healthy> × <scenario>: <reason>". */
   notProven: string[];
+  /** Each preflight: the healthy app's first, then each defect's. */
+  preflights: MatrixPreflight[];
   /** verdict === 'passed': the healthy app passed every scenario, and every defect was caught. */
   passed: boolean;
 }

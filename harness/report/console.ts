@@ -2,6 +2,7 @@
 // key figure, and what a retry hid: a scenario that passed on a retry is printed as FLAKY.
 import type { CheckResult } from '../checks/types.ts';
 import type { GatedScenarioResult, GateOutcome } from './gating/types.ts';
+import { preflightLines } from './preflight-text.ts';
 import type { Reporter } from './types.ts';
 import { outcomeOf, verdictLine } from './verdict.ts';
 
@@ -72,6 +73,9 @@ export const consoleReporter: Reporter = {
     console.log(formatScenario(result));
   },
   onRunEnd(_context, result) {
+    // A failed preflight is the whole story of the run: the app's own words, before the verdict.
+    if (result.preflight !== undefined && !result.preflight.passed)
+      console.log(`\n${preflightLines(result.preflight).join('\n')}`);
     console.log(`\n${verdictLine(result)}`);
   },
 };

@@ -8,6 +8,7 @@
 //   failed advisory check       a passing test case named "… [advisory]" whose <system-out> says what failed
 //   failed, then passed (retry) a passing test case with one <flakyFailure> per failed attempt
 //   environment error           one test case with <error type="environment">
+//   failed preflight            a suite "preflight" whose one case has <error type="preflight"> with the app's output
 //   skipped scenario            one test case with <skipped>
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -16,6 +17,8 @@ import type { CheckResult } from '../checks/types.ts';
 import { escapeXml } from './escape.ts';
 import { checkText } from './evidence-text.ts';
 import type { GatedRunResult, GatedScenarioResult } from './gating/types.ts';
+import { preflightLines } from './preflight-text.ts';
+import type { PreflightResult } from '../runner/types.ts';
 import type { Reporter } from './types.ts';
 import { verdictLine } from './verdict.ts';
 
@@ -137,9 +140,48 @@ function testsuite(scenario: GatedScenarioResult, id: number, hostname: string):
   return { xml, counts };
 }
 
+/** A failed preflight: one suite with one errored case carrying what the app printed. */
+function preflightSuite(preflight: PreflightResult, id: number, hostname: string, startedAt: string): string {
+  const text = preflightLines(preflight);
+  const head = attrs({
+    name: 'preflight',
+    tests: 1,
+    failures: 0,
+    errors: 1,
+    skipped: 0,
+    time: seconds(preflight.durationMs),
+    timestamp: timestamp(startedAt),
+    hostname,
+    id,
+    package: 'faultline',
+  });
+  const props = {
+    command: preflight.command ?? 'not started by the harness',
+    'exit.code': preflight.exit?.code ?? 'none',
+  };
+  return [
+    `  <testsuite${head}>`,
+    '    <properties>',
+    ...Object.entries(props).map(([name, value]) => `      <property${attrs({ name, value })}/>`),
+    '    </properties>',
+    `    <testcase${attrs({ name: 'the app becomes healthy', classname: 'faultline.preflight', time: seconds(preflight.durationMs) })}>`,
+    `      <error${attrs({ message: preflight.reason ?? 'the app did not become healthy', type: 'preflight' })}>${escapeXml(text.join('\n'))}</error>`,
+    '    </testcase>',
+    `    <system-out>${escapeXml(text.join('\n'))}</system-out>`,
+    '    <system-err/>',
+    '  </testsuite>',
+  ].join('\n');
+}
+
 export function renderJunit(result: GatedRunResult, options: { hostname?: string } = {}): string {
   const hostname = options.hostname ?? os.hostname();
   const suites = result.scenarios.map((scenario, index) => testsuite(scenario, index, hostname));
+  if (result.preflight !== undefined && !result.preflight.passed) {
+    suites.unshift({
+      xml: preflightSuite(result.preflight, suites.length, hostname, result.startedAt),
+      counts: { tests: 1, failures: 0, errors: 1, skipped: 0 },
+    });
+  }
   const total = suites.reduce(
     (sum, { counts }) => ({
       tests: sum.tests + counts.tests,

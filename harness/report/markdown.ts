@@ -8,6 +8,7 @@ import { keyFigure } from './console.ts';
 import type { GatedRunResult, GatedScenarioResult, GateOutcome } from './gating/types.ts';
 import { statusOverTime } from './mermaid.ts';
 import type { Reporter, RunMeta } from './types.ts';
+import { preflightLines } from './preflight-text.ts';
 import { outcomeOf, verdictLine } from './verdict.ts';
 
 export const MARKDOWN_FILE = 'summary.md';
@@ -103,6 +104,19 @@ export function renderMarkdown(result: GatedRunResult, meta: RunMeta): string {
     ...summaryTable(result),
     '',
   ];
+  if (result.preflight !== undefined && !result.preflight.passed) {
+    const [what, ...details] = preflightLines(result.preflight);
+    lines.push(
+      '### Preflight',
+      '',
+      what ?? '',
+      '',
+      '```text',
+      ...details.map((line) => line.replace(/^ {2}/, '')),
+      '```',
+      '',
+    );
+  }
   // Details (and a chart) for each scenario that has something to look at: a failed check or an error.
   for (const scenario of result.scenarios) {
     if (

@@ -1,7 +1,7 @@
 // The run's verdict in one place: what counts as a pass, and the one line a release manager reads.
 // A gated result (see gating/) passes when no blocking check failed; advisory failures and flaky
 // scenarios (passed on a retry) let it through but are named in the line, never hidden.
-import type { RunResult, ScenarioRunResult } from '../runner/types.ts';
+import type { RunResult, ScenarioErrorKind, ScenarioRunResult } from '../runner/types.ts';
 import type { GatedScenarioResult, GateOutcome } from './gating/types.ts';
 
 /** The scenario's outcome against its gate; an ungated result: every check blocks, no retries. */
@@ -14,11 +14,13 @@ export function outcomeOf(scenario: ScenarioRunResult): GateOutcome {
 const LETS_THROUGH: readonly GateOutcome[] = ['passed', 'flaky', 'warned', 'skipped'];
 
 export function runPassed(result: RunResult): boolean {
+  if (result.preflight !== undefined && !result.preflight.passed) return false;
   return result.scenarios.every((scenario) => LETS_THROUGH.includes(outcomeOf(scenario)));
 }
 
 /** The environment failed, or a scenario never tried what it is about (not proven): no verdict. */
 export function runErrored(result: RunResult): boolean {
+  if (result.preflight !== undefined && !result.preflight.passed) return true;
   return result.scenarios.some((scenario) => scenario.status === 'error' || scenario.status === 'not-proven');
 }
 
@@ -67,20 +69,34 @@ function warnings(result: RunResult): string[] {
   ];
 }
 
+/** Why scenarios ended without a verdict, grouped: 'the harness failed in 1 scenario(s) (db-blackhole)'. */
+function notProvenParts(result: RunResult): string[] {
+  const errored = result.scenarios.filter((scenario) => scenario.status === 'error');
+  const named = (kind: ScenarioErrorKind): string[] =>
+    errored.filter((scenario) => (scenario.errorKind ?? 'environment') === kind).map((scenario) => scenario.name);
+  const parts: string[] = [];
+  const harness = named('harness');
+  if (harness.length > 0) parts.push(`the harness failed in ${harness.length} scenario(s) (${list(harness, 3)})`);
+  const environment = named('environment');
+  if (environment.length > 0)
+    parts.push(`the environment failed to start for ${environment.length} scenario(s) (${list(environment, 3)})`);
+  const preflight = named('preflight');
+  if (preflight.length > 0) parts.push(`the app never became healthy in preflight for ${list(preflight, 3)}`);
+  const interrupted = named('interrupted');
+  if (interrupted.length > 0) parts.push(`interrupted during ${list(interrupted, 3)}`);
+  const unproven = result.scenarios
+    .filter((scenario) => scenario.status === 'not-proven')
+    .map((scenario) => scenario.name);
+  if (unproven.length > 0) parts.push(`${list(unproven, 3)} never met a serving app with its faults`);
+  return parts;
+}
+
 export function verdictLine(result: RunResult): string {
   const tally = `${tallyLine(result)} (seed ${result.seed})`;
+  if (result.preflight !== undefined && !result.preflight.passed)
+    return `NOT PROVEN — the app never became healthy in preflight (${result.preflight.reason ?? 'no reason recorded'}); no scenario ran (seed ${result.seed})`;
   const blocking = failedChecks(result, 'blocking');
-  const errored = result.scenarios.filter((scenario) => scenario.status === 'error').length;
-  const unproven = result.scenarios.filter((scenario) => scenario.status === 'not-proven');
-  if (runErrored(result) && blocking.length === 0) {
-    const why = [
-      ...(errored > 0 ? [`the environment failed for ${errored} scenario(s)`] : []),
-      ...(unproven.length > 0
-        ? [`${list(unproven.map((scenario) => scenario.name))} never met a serving app with its faults`]
-        : []),
-    ];
-    return `NOT PROVEN — ${why.join('; ')}; ${tally}`;
-  }
+  if (runErrored(result) && blocking.length === 0) return `NOT PROVEN — ${notProvenParts(result).join('; ')}; ${tally}`;
   if (!runPassed(result))
     return `DO NOT RELEASE — ${blocking.length} blocking check(s) failed: ${list(blocking)}; ${tally}`;
   const warned = warnings(result);

@@ -1,5 +1,6 @@
 // Chooses and starts the environment a scenario runs in, and says up front what it will be able to
 // do, so a scenario that needs a missing capability is skipped before anything starts.
+import { InterruptedError, UsageError } from '../cli/exit-codes.ts';
 import { startEmbeddedEnvironment } from '../environment/embedded/embedded-environment.ts';
 import {
   startExternalEnvironment,
@@ -21,6 +22,8 @@ export interface EnvironmentRequest {
   seed: number;
   appEnv: Record<string, string>;
   onProgress?: (message: string) => void;
+  /** Ctrl-C: no environment is left started; the start throws InterruptedError. */
+  signal?: AbortSignal;
 }
 
 /** What the environment will be able to do, known before starting it. */
@@ -51,10 +54,25 @@ export function missingCapabilityReason(
   return undefined;
 }
 
+/**
+ * Starts the chosen environment (the app not yet started). An interrupt before or during the start
+ * stops whatever came up and throws InterruptedError: after Ctrl-C nothing new keeps running.
+ */
 export async function startEnvironment(
   choice: EnvironmentChoice,
   request: EnvironmentRequest,
 ): Promise<StartedEnvironment> {
+  const interrupted = (): InterruptedError => new InterruptedError('interrupted before the environment started');
+  if (request.signal?.aborted) throw interrupted();
+  const env = await startProvider(choice, request);
+  if (request.signal?.aborted) {
+    await env.stop();
+    throw interrupted();
+  }
+  return env;
+}
+
+async function startProvider(choice: EnvironmentChoice, request: EnvironmentRequest): Promise<StartedEnvironment> {
   switch (choice.kind) {
     case 'embedded':
       return startEmbeddedEnvironment({
@@ -62,6 +80,7 @@ export async function startEnvironment(
         appEnv: request.appEnv,
         startApp: false,
         onProgress: request.onProgress,
+        signal: request.signal,
       });
     case 'containers': {
       const { startContainersEnvironment } = await import('../environment/containers/containers-environment.ts');
@@ -75,7 +94,9 @@ export async function startEnvironment(
     }
     case 'external':
       if (choice.external === undefined)
-        throw new Error('the external environment needs --app-url, --toxiproxy-url, --database-url and --jwt-secret');
+        throw new UsageError(
+          'the external environment needs --app-url, --toxiproxy-url, --database-url and --jwt-secret',
+        );
       return startExternalEnvironment({ ...choice.external, seed: request.seed });
   }
 }

@@ -1,6 +1,7 @@
 // Runs one scenario: environment → faults + load + probes → one recorded timeline → checks.
 // The runner owns the order of things and the clean-up; the verdicts come from the checks alone.
 import { evaluateChecks } from '../checks/registry.ts';
+import { InterruptedError } from '../cli/exit-codes.ts';
 import type { EnvironmentEvents, StartedEnvironment } from '../environment/types.ts';
 import { runFaultSchedule, runFaultScheduleAfterReady } from '../faults/scheduler.ts';
 import { BuiltinLoadEngine } from '../load/builtin-engine.ts';
@@ -111,11 +112,14 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
       seed,
       appEnv: { ...scenario.app.env, ...options.appEnv },
       onProgress: say,
+      signal: options.signal,
     });
   } catch (error) {
+    const interrupted = error instanceof InterruptedError;
     return finish({
       status: 'error',
-      reason: (error as Error).message,
+      errorKind: interrupted ? 'interrupted' : 'environment',
+      reason: interrupted ? 'interrupted' : `the environment failed to start: ${(error as Error).message}`,
       environment: { kind: options.environment.kind, capabilities: null },
       checks: [],
       timeline: null,
@@ -126,6 +130,8 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
   const abort = new AbortController();
   const onOuterAbort = (): void => abort.abort();
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  // An abort event that fired before the listener was added is never delivered to it.
+  if (options.signal?.aborted) abort.abort();
   try {
     const originMs = env.now();
     const clock = { now: () => env.now() - originMs };
@@ -253,14 +259,19 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
 
     phase = 'reading back';
     const keys = acknowledgedKeys(recorder.snapshot().samples);
-    if (keys.length > 0) recorder.setWriteReadback(await readBackWrites(env.databaseUrl, keys, clock.now()));
+    // After Ctrl-C nothing is judged, so nothing is read back: the run ends as soon as it can.
+    if (keys.length > 0 && options.signal?.aborted !== true)
+      recorder.setWriteReadback(await readBackWrites(env.databaseUrl, keys, clock.now()));
     recorder.mark('run-end');
     detach();
     const timeline = recorder.finish();
-    if (failure !== null) {
+    if (failure !== null && options.signal?.aborted !== true) {
+      // A fault that could not be applied or a load engine that broke: the harness failed, not the
+      // environment's start and not the app.
       return finish({
         status: 'error',
-        reason: `the run was interrupted: ${failure.message}`,
+        errorKind: 'harness',
+        reason: `the harness failed mid-run: ${failure.message}`,
         environment: { kind: env.kind, capabilities: env.capabilities },
         checks: [],
         timeline,
@@ -270,6 +281,7 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     if (options.signal?.aborted) {
       return finish({
         status: 'error',
+        errorKind: 'interrupted',
         reason: 'interrupted',
         environment: { kind: env.kind, capabilities: env.capabilities },
         checks: [],

@@ -9,6 +9,12 @@ import type { Timeline } from '../timeline/types.ts';
  */
 export type ScenarioStatus = 'passed' | 'failed' | 'skipped' | 'error' | 'not-proven';
 
+/**
+ * Why a scenario ended without a verdict: its environment did not start, the app never became
+ * healthy in preflight, the harness itself failed mid-run (a fault or the load engine), or Ctrl-C.
+ */
+export type ScenarioErrorKind = 'environment' | 'preflight' | 'harness' | 'interrupted';
+
 export interface ScenarioRunResult {
   name: string;
   description: string;
@@ -16,6 +22,8 @@ export interface ScenarioRunResult {
   status: ScenarioStatus;
   /** Why it was skipped (a missing capability), errored (the environment failed) or is not proven. */
   reason?: string;
+  /** For status 'error': what failed (an older result without it: the environment). */
+  errorKind?: ScenarioErrorKind;
   seed: number;
   startedAt: string;
   durationMs: number;
@@ -25,10 +33,42 @@ export interface ScenarioRunResult {
   loadEngine: string | null;
 }
 
+/** One line the app wrote, as preflight kept it. */
+export interface AppOutputLine {
+  stream: 'stdout' | 'stderr';
+  line: string;
+}
+
+/**
+ * The app booted once before the suite, every dependency healthy and no fault: did it become
+ * healthy? If not, nothing the scenarios could say would be about resilience (NOT PROVEN).
+ */
+export interface PreflightResult {
+  passed: boolean;
+  /** The whole preflight: environment up, app healthy (or not), environment down. */
+  durationMs: number;
+  /** From the app's start to its first healthy answer. */
+  healthyAfterMs?: number;
+  /** How long the app was given to become healthy (from its settings, plus slack). */
+  budgetMs?: number;
+  /** Why it failed, in one line. */
+  reason?: string;
+  /** How the app was started, when the harness started it. */
+  command?: string;
+  /** The run's own app environment (e.g. TARGET_APP_DEFECTS), which preflight used too. */
+  appEnv: Record<string, string>;
+  /** The app's exit, when it exited during preflight. */
+  exit?: { code: number | null; signal: string | null };
+  /** The app's last output lines (both streams, in order). */
+  output: AppOutputLine[];
+}
+
 export interface RunResult {
   runId: string;
   seed: number;
   startedAt: string;
   durationMs: number;
   scenarios: ScenarioRunResult[];
+  /** The app's boot before the suite; absent when the run had none. */
+  preflight?: PreflightResult;
 }

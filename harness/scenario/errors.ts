@@ -1,6 +1,7 @@
 // ScenarioError: a scenario (or suite) file that does not describe a valid run. It names the file,
 // the path of each bad field and what was expected; the CLI prints it without a stack and exits 2.
 import type { z } from 'zod';
+import { ExitCode, FaultlineError } from '../cli/exit-codes.ts';
 
 export interface ScenarioProblem {
   /** e.g. 'timeline[2].fault.latencyMs' or '(root)' */
@@ -9,8 +10,9 @@ export interface ScenarioProblem {
   message: string;
 }
 
-export class ScenarioError extends Error {
+export class ScenarioError extends FaultlineError {
   readonly code = 'SCENARIO_INVALID';
+  readonly exitCode = ExitCode.InvalidInput;
 
   constructor(
     readonly problems: ScenarioProblem[],

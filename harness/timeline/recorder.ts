@@ -14,6 +14,7 @@ import type {
   Timeline,
   WriteReadback,
 } from './types.ts';
+import { ExitCode, FaultlineError } from '../cli/exit-codes.ts';
 
 /** Milliseconds since the run's origin; StartedEnvironment satisfies it. */
 export interface Clock {
@@ -22,7 +23,9 @@ export interface Clock {
 
 export type RecorderErrorCode = 'RECORDER_SEALED' | 'FAULT_UNKNOWN' | 'FAULT_ALREADY_SET' | 'READBACK_ALREADY_SET';
 
-export class RecorderError extends Error {
+/** Misuse of the recorder: a harness bug (exit code 4). */
+export class RecorderError extends FaultlineError {
+  readonly exitCode = ExitCode.HarnessFailed;
   constructor(
     readonly code: RecorderErrorCode,
     message: string,

@@ -2,9 +2,11 @@
 // array of { name, listen, upstream, enabled? }. Checked before the server starts.
 import { z } from 'zod';
 import type { ProxyFields } from './proxy-collection.ts';
+import { ExitCode, FaultlineError } from '../cli/exit-codes.ts';
 
-export class ProxyConfigError extends Error {
+export class ProxyConfigError extends FaultlineError {
   readonly code = 'PROXY_CONFIG_INVALID';
+  readonly exitCode = ExitCode.InvalidInput;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'ProxyConfigError';

@@ -28,4 +28,18 @@ describe('runScenario from the package entry', () => {
     expect(result.timeline?.faults.map((fault) => fault.kind)).toEqual(['dbLatency']);
     expect(result).toPassChecks();
   }, 120_000);
+
+  it("ends as a preflight error, with the app's own words, when the app cannot start", async () => {
+    // The app's node imports a module that does not exist before any of the app's own code.
+    const result = await runScenario(briefLatency, {
+      seed: 7,
+      appEnv: { NODE_OPTIONS: '--import=/nonexistent/faultline-preflight/client.mjs' },
+    });
+    expect(result).toMatchObject({ status: 'error', errorKind: 'preflight', checks: [], timeline: null });
+    expect(result.gate?.outcome).toBe('error');
+    expect(result.reason).toMatch(/^preflight FAILED: the app exited with code 1 before it became healthy/);
+    expect(result.reason).toContain('ERR_MODULE_NOT_FOUND');
+    expect(result.reason).toContain('/nonexistent/faultline-preflight/client.mjs');
+    expect(result).not.toPassChecks();
+  }, 120_000);
 });

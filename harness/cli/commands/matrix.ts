@@ -2,8 +2,7 @@
 // app against the scenarios that must catch it (harness/matrix/defect-matrix.ts). Prints the matrix,
 // writes reports/<run-id>/matrix.{md,json}, and exits 0 only when the healthy app passed and every
 // defect was caught; 1 when a defect was missed or the healthy app failed, 3 when nothing failed but
-// something could not run (not proven), 2 for invalid input.
-import fs from 'node:fs/promises';
+// something could not run or the app never booted in preflight (not proven), 2 for invalid input.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFECT_NAMES, type DefectName } from '../../../target-app/src/lib/defects.ts';
@@ -17,6 +16,8 @@ import type { Command } from '../command.ts';
 import { onInterrupt } from '../interrupt.ts';
 import { ExitCode, UsageError } from '../exit-codes.ts';
 import { parseSeed } from '../flags.ts';
+import { pointLatest, prepareReportDir } from '../report-dir.ts';
+import { preflightLines } from '../../report/preflight-text.ts';
 
 function matrixRunId(seed: number): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -58,6 +59,7 @@ export const matrixCommand: Command = {
     const only = parseOnly(values.only);
     const scenarios = await resolveTargets(['release']);
     const runId = matrixRunId(seed);
+    const directory = await prepareReportDir(values['report-dir'], runId);
 
     const abort = onInterrupt();
 
@@ -74,6 +76,7 @@ export const matrixCommand: Command = {
         only,
         signal: abort.signal,
         onStart: ({ defect, scenario }) => process.stderr.write(`▶ ${defect ?? 'healthy'} × ${scenario}\n`),
+        onPreflight: ({ result: preflight }) => process.stderr.write(`  ${preflightLines(preflight)[0]}\n`),
         onHealthy: (healthy) => console.log(healthyLine(healthy)),
         onCell: (cell) => console.log(cellLine(cell)),
       });
@@ -82,15 +85,14 @@ export const matrixCommand: Command = {
     }
     console.log(matrixSummary(result));
 
-    const written = await writeMatrixReports(path.resolve(values['report-dir'], runId), result);
-    const latest = path.resolve(values['report-dir'], 'latest');
-    await fs.rm(latest, { force: true });
-    await fs.symlink(runId, latest).catch(() => undefined);
+    const written = await writeMatrixReports(directory, result);
+    await pointLatest(values['report-dir'], runId);
     console.log(`reports: ${written.map((file) => path.relative(process.cwd(), file)).join(', ')}`);
 
-    if (abort.signal.aborted) return 130;
-    // A cell that could not run (e.g. it needs Redis and there is none) proves nothing: exit 3.
-    if (result.verdict === 'not-proven') return ExitCode.EnvironmentFailed;
+    if (abort.signal.aborted) return ExitCode.Interrupted;
+    // A cell that could not run (e.g. it needs Redis and there is none, or the app never booted with
+    // its defect) or a healthy app that failed its preflight proves nothing: exit 3.
+    if (result.verdict === 'not-proven') return ExitCode.NotProven;
     return result.passed ? ExitCode.Ok : ExitCode.ChecksFailed;
   },
 };

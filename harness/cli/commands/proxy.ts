@@ -70,14 +70,14 @@ async function run(argv: string[]): Promise<number> {
     server = await startToxiproxyServer({ host: values.host, port, seed });
   } catch (error) {
     console.error(`faultline proxy: cannot serve the API on ${values.host}:${port}: ${(error as Error).message}`);
-    return ExitCode.EnvironmentFailed;
+    return ExitCode.NotProven;
   }
   try {
     if (proxies.length > 0) await server.populate(proxies);
   } catch (error) {
     console.error(`faultline proxy: --config ${values.config}: ${(error as Error).message}`);
     await server.stop();
-    return ExitCode.EnvironmentFailed;
+    return ExitCode.NotProven;
   }
   const populated =
     proxies.length > 0 ? `, ${proxies.length} ${proxies.length === 1 ? 'proxy' : 'proxies'} from ${values.config}` : '';

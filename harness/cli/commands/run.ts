@@ -1,6 +1,6 @@
-// `faultline run [scenario|suite ...]`: runs scenarios, gates them by a policy (retrying failed
-// ones as the policy allows), writes the reports, and exits with the documented code: 0 no blocking
-// check failed, 1 a blocking check failed, 2 invalid input, 3 the environment failed.
+// `faultline run [scenario|suite ...]`: boots the app once (preflight), runs scenarios, gates them by
+// a policy (retrying failed ones as the policy allows), writes the reports, and exits with the
+// documented code (harness/cli/exit-codes.ts, chosen by run-exit-code.ts).
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,15 +10,23 @@ import { resolvePolicy } from '../../report/gating/resolve.ts';
 import type { FailedAttempt, GatedRunResult, GatedScenarioResult } from '../../report/gating/types.ts';
 import { DEFAULT_REPORTERS, REPORTERS } from '../../report/registry.ts';
 import type { Reporter, ReportContext } from '../../report/types.ts';
-import { outcomeOf, runPassed } from '../../report/verdict.ts';
-import type { EnvironmentChoice } from '../../runner/environment-factory.ts';
+import {
+  expectedCapabilities,
+  missingCapabilityReason,
+  type EnvironmentChoice,
+} from '../../runner/environment-factory.ts';
+import { preflightLines } from '../../report/preflight-text.ts';
+import { runPreflight } from '../../runner/preflight.ts';
+import type { PreflightResult } from '../../runner/types.ts';
 import { runScenario } from '../../runner/run-scenario.ts';
 import { skipLine } from '../../doctor/skip-line.ts';
 import { resolveTargets } from '../catalog.ts';
 import type { Command } from '../command.ts';
 import { onInterrupt } from '../interrupt.ts';
-import { ExitCode, UsageError } from '../exit-codes.ts';
-import { parseSeed } from '../flags.ts';
+import { InterruptedError, UsageError } from '../exit-codes.ts';
+import { parseEnvAssignment, parseSeed } from '../flags.ts';
+import { prepareReportDir, pointLatest } from '../report-dir.ts';
+import { runExitCode } from '../run-exit-code.ts';
 import { imageConfigFromEnv } from '../../environment/containers/images/image-choice.ts';
 
 const OPTIONS = {
@@ -35,6 +43,7 @@ const OPTIONS = {
   'jwt-secret': { type: 'string' },
   'db-proxy': { type: 'string' },
   'redis-proxy': { type: 'string' },
+  'app-env': { type: 'string', multiple: true },
 } as const;
 
 const EXTERNAL_FLAGS = ['app-url', 'toxiproxy-url', 'database-url', 'jwt-secret'] as const;
@@ -100,10 +109,11 @@ export const runCommand: Command = {
   name: 'run',
   summary: 'Run scenarios or suites and report the verdicts',
   usage:
-    'faultline run [scenario|suite|file ...] [--env embedded|containers|external] [--load builtin|k6] [--seed N] [--report-dir reports] [--reporter console,json,junit,markdown,html] [--gating policy|file.ts] [--defects name,...] [--app-url URL --toxiproxy-url URL --database-url URL --jwt-secret S [--db-proxy postgres] [--redis-proxy redis]]',
+    'faultline run [scenario|suite|file ...] [--env embedded|containers|external] [--load builtin|k6] [--seed N] [--report-dir reports] [--reporter console,json,junit,markdown,html] [--gating policy|file.ts] [--defects name,...] [--app-env KEY=VALUE ...] [--app-url URL --toxiproxy-url URL --database-url URL --jwt-secret S [--db-proxy postgres] [--redis-proxy redis]]',
   async run(argv) {
     const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: OPTIONS });
-    const environment = environmentChoice(values);
+    const { 'app-env': appEnvFlags = [], ...flags } = values;
+    const environment = environmentChoice(flags);
     if (values.load !== 'builtin' && values.load !== 'k6')
       throw new UsageError(`--load expects builtin or k6, got "${values.load}"`);
     const loadEngine = values.load;
@@ -114,9 +124,13 @@ export const runCommand: Command = {
     if (scenarios.length === 0) throw new UsageError('nothing to run');
     const policy = await resolvePolicy(targets, values.gating);
 
+    const appEnv: Record<string, string> = {
+      ...Object.fromEntries(appEnvFlags.map((raw) => parseEnvAssignment('app-env', raw))),
+      ...(values.defects === undefined ? {} : { TARGET_APP_DEFECTS: values.defects }),
+    };
+
     const runId = newRunId(seed);
-    const directory = path.resolve(values['report-dir'], runId);
-    await fs.mkdir(directory, { recursive: true });
+    const directory = await prepareReportDir(values['report-dir'], runId);
     const context: ReportContext = {
       directory,
       meta: {
@@ -158,8 +172,26 @@ export const runCommand: Command = {
       policy: policy.name,
     });
     const results: GatedScenarioResult[] = [];
+    let preflight: PreflightResult | undefined;
     try {
-      for (const scenario of scenarios) {
+      // Boot the app once, every dependency healthy, before any verdict depends on it starting
+      // (unless nothing would run: every scenario lacks a capability).
+      const capabilities = expectedCapabilities(environment);
+      if (
+        scenarios.some(
+          (scenario) => missingCapabilityReason(scenario.needs, capabilities, environment.kind) === undefined,
+        )
+      ) {
+        process.stderr.write('\n▶ preflight: booting the app once, every dependency healthy, no fault\n');
+        preflight = await runPreflight(environment, {
+          seed,
+          appEnv,
+          signal: abort.signal,
+          onProgress: (message) => process.stderr.write(`  ${message}\n`),
+        });
+        process.stderr.write(`  ${preflightLines(preflight)[0]}\n`);
+      }
+      for (const scenario of preflight?.passed === false ? [] : scenarios) {
         if (abort.signal.aborted) break;
         // A failed scenario runs again while the policy allows; the earlier attempts stay in the
         // report and a pass on a retry is "flaky", never a plain pass.
@@ -178,16 +210,21 @@ export const runCommand: Command = {
             seed,
             environment,
             loadEngine,
-            appEnv: values.defects === undefined ? {} : { TARGET_APP_DEFECTS: values.defects },
+            appEnv,
             signal: abort.signal,
           });
           result = gateScenario(raw, policy, { graceMs: scenario.graceMs, retried: [...retried] });
           if (abort.signal.aborted || !shouldRetry(result, policy)) break;
           retried.push(failedAttempt(result, attempt));
         }
+        // An interrupted scenario has no verdict to report.
+        if (abort.signal.aborted && result.errorKind === 'interrupted') break;
         results.push(result);
         await fanOut('onScenarioEnd', result);
       }
+    } catch (error) {
+      // Ctrl-C during preflight: the reports still say what ran (nothing), and the exit code is 130.
+      if (!(error instanceof InterruptedError)) throw error;
     } finally {
       abort.dispose();
     }
@@ -198,20 +235,14 @@ export const runCommand: Command = {
       durationMs: Date.now() - startedAt.getTime(),
       scenarios: results,
       policy: policySummary(policy),
+      ...(preflight === undefined ? {} : { preflight }),
     };
     const written = await fanOut('onRunEnd', run);
-    const latest = path.resolve(values['report-dir'], 'latest');
-    await fs.rm(latest, { force: true });
-    await fs.symlink(runId, latest).catch(() => undefined);
+    await pointLatest(values['report-dir'], runId);
     if (written.length > 0)
       console.log(`reports: ${written.map((file) => path.relative(process.cwd(), file)).join(', ')}`);
 
     // The exit code follows the gate: advisory failures and flaky scenarios do not fail the run.
-    if (abort.signal.aborted) return 130;
-    if (results.some((result) => outcomeOf(result) === 'failed')) return ExitCode.ChecksFailed;
-    // Not proven (a fault never met a serving app) is no verdict either way: the environment's code.
-    if (results.some((result) => result.status === 'error' || result.status === 'not-proven'))
-      return ExitCode.EnvironmentFailed;
-    return runPassed(run) ? ExitCode.Ok : ExitCode.ChecksFailed;
+    return runExitCode(run, { interrupted: abort.signal.aborted });
   },
 };

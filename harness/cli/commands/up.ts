@@ -30,7 +30,7 @@ export const upCommand: Command = {
       console.error(`faultline up: ${(error as Error).message}`);
       return undefined;
     });
-    if (env === undefined) return ExitCode.EnvironmentFailed;
+    if (env === undefined) return ExitCode.NotProven;
     env.onAppExit((exit) =>
       console.error(`  app exited (code ${exit.code}, signal ${exit.signal})${exit.expected ? '' : ' — unexpectedly'}`),
     );

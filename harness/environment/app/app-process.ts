@@ -25,6 +25,9 @@ export class AppProcess extends AppEventSource {
     super();
   }
 
+  /** How the app is started, for a report that must say what did not start. */
+  readonly command = `${process.execPath} --import tsx ${path.relative(ROOT, APP_ENTRY)} (in ${ROOT})`;
+
   get running(): boolean {
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }

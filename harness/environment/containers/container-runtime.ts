@@ -6,11 +6,13 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { getContainerRuntimeClient, type ContainerRuntimeClient } from 'testcontainers';
+import { ExitCode, FaultlineError } from '../../cli/exit-codes.ts';
 
 export const RUNTIME_TIMEOUT_MS = 15_000;
 
-export class NoContainerRuntimeError extends Error {
+export class NoContainerRuntimeError extends FaultlineError {
   readonly code = 'NO_CONTAINER_RUNTIME';
+  readonly exitCode = ExitCode.NotProven;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'NoContainerRuntimeError';

@@ -5,6 +5,7 @@
 import { Toxiproxy } from 'toxiproxy-node-client';
 import { migrate } from '../../../prisma/tools/migrate.ts';
 import { seedDatabase } from '../../../target-app/scripts/seed.ts';
+import { InterruptedError } from '../../cli/exit-codes.ts';
 import { freePort } from '../../lib/ports.ts';
 import { startToxiproxyServer, type StartedToxiproxyServer } from '../../toxiproxy/server.ts';
 import { AppProcess } from '../app/app-process.ts';
@@ -26,6 +27,8 @@ export interface EmbeddedEnvironmentOptions {
   redis?: 'auto' | 'off';
   /** Progress lines ("postgres ready", ...). */
   onProgress?: (message: string) => void;
+  /** Ctrl-C: stop between steps, undo what started, and throw InterruptedError. */
+  signal?: AbortSignal;
 }
 
 export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptions): Promise<StartedEnvironment> {
@@ -33,15 +36,21 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
   const progress = options.onProgress ?? (() => undefined);
   const undo = new Teardown();
   const stopAll = (): Promise<void> => undo.run();
+  // Checked after every step that takes time: an interrupt must not start the next thing.
+  const stopIfAborted = (): void => {
+    if (options.signal?.aborted) throw new InterruptedError('interrupted while the environment was starting');
+  };
 
   try {
     const postgres = await EmbeddedPostgres.start();
     undo.push(() => postgres.destroy());
+    stopIfAborted();
     await postgres.query('CREATE DATABASE faultline');
     const databaseUrl = postgres.url('faultline');
     await migrate(databaseUrl);
     const seed: SeedManifest = await seedDatabase(databaseUrl, { scale: options.seedScale ?? 1, seed: options.seed });
     progress(`postgres ready on :${postgres.port} (migrated, ${seed.users.length} users seeded)`);
+    stopIfAborted();
 
     let redis: RedisServer | undefined;
     if ((options.redis ?? 'auto') === 'auto' && findRedisServer() !== undefined) {
@@ -49,6 +58,7 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
       const started = redis;
       undo.push(() => started.stop());
       progress(`redis ready on :${redis.port}`);
+      stopIfAborted();
     }
 
     const proxyServer: StartedToxiproxyServer = await startToxiproxyServer({
@@ -57,6 +67,7 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
       seed: options.seed,
     });
     undo.push(() => proxyServer.stop());
+    stopIfAborted();
     const toxiproxy = new Toxiproxy(proxyServer.url);
     const dbProxy = await toxiproxy.createProxy({
       name: DB_PROXY,
@@ -91,6 +102,7 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
       `app will listen on :${appPort}${appSettings.TARGET_APP_DEFECTS ? ` (defects: ${appSettings.TARGET_APP_DEFECTS})` : ''}`,
     );
     undo.push(() => app.kill('SIGTERM', 5_000));
+    stopIfAborted();
     if (options.startApp ?? true) await app.start();
 
     let stopped = false;
@@ -102,6 +114,7 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
       toxiproxy,
       dbProxyName: DB_PROXY,
       redisProxyName: redisProxy?.name,
+      appCommand: app.command,
       databaseUrl,
       jwtSecret,
       seed,
@@ -128,6 +141,7 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
     return environment;
   } catch (error) {
     await stopAll();
+    if (error instanceof InterruptedError) throw error;
     throw new EnvironmentStartError(`the embedded environment failed to start: ${(error as Error).message}`, {
       cause: error,
     });

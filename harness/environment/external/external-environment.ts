@@ -4,6 +4,7 @@
 import { Toxiproxy } from 'toxiproxy-node-client';
 import { ensureSeedManifest } from '../seed-manifest.ts';
 import type { StartedEnvironment } from '../types.ts';
+import { ExitCode, FaultlineError } from '../../cli/exit-codes.ts';
 
 export interface ExternalEnvironmentOptions {
   appUrl: string;
@@ -17,8 +18,10 @@ export interface ExternalEnvironmentOptions {
   seed: number;
 }
 
-export class CapabilityError extends Error {
+/** A scenario needing a missing capability is skipped before it starts: reaching this is a harness bug. */
+export class CapabilityError extends FaultlineError {
   readonly code = 'CAPABILITY_UNAVAILABLE';
+  readonly exitCode = ExitCode.HarnessFailed;
   constructor(what: string) {
     super(`${what} is not available in the external environment (the harness does not control its processes)`);
     this.name = 'CapabilityError';

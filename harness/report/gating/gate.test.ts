@@ -139,7 +139,7 @@ describe('the verdict line', () => {
     const run = fixtureRun();
     run.scenarios = [run.scenarios[0]!, { ...run.scenarios[1]!, status: 'error', checks: [], timeline: null }];
     expect(verdictLine(gateRun(run, DEFAULT_POLICY))).toBe(
-      'NOT PROVEN — the environment failed for 1 scenario(s); 1 passed, 0 failed, 1 errored (seed 5)',
+      'NOT PROVEN — the environment failed to start for 1 scenario(s) (startup-db-late); 1 passed, 0 failed, 1 errored (seed 5)',
     );
   });
 

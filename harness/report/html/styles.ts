@@ -3,6 +3,7 @@ export const STYLES = `
 :root { --ink: #1d2228; --muted: #5f6873; --line: #dde1e6; --bg: #f6f7f9; --ok: #2f8f50; --warn: #b7791f; --bad: #c53030; --err: #6b46c1; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: var(--ink); background: var(--bg); }
+pre { white-space: pre-wrap; word-break: break-word; font: 12px/1.4 ui-monospace, "DejaVu Sans Mono", monospace; background: var(--bg); padding: 8px; }
 main { max-width: 1040px; margin: 0 auto; padding: 24px 20px 60px; }
 h1 { font-size: 22px; margin: 0 0 4px; }
 h2 { font-size: 18px; margin: 0; display: flex; gap: 10px; align-items: center; }
