@@ -128,7 +128,9 @@ function probe(
 
 /**
  * A P2025 probe sent with the token of a deleted (or never-existing) user: the caller's own row is
- * the missing record ("deleted accounts with live tokens").
+ * the missing record ("deleted accounts with live tokens"). For an app that revokes such tokens —
+ * the reference app does — the right answer is 401, which missing-records-are-404 does not accept:
+ * keep these out of its mixes.
  */
 function probeAsDeleted(
   name: string,
@@ -383,5 +385,5 @@ export const DEFAULT_MIX: Record<string, number> = {
   'artists.update-missing': 1,
   'events.update-missing': 1,
   'tickets.status-missing': 1,
-  'users.me-update-deleted': 1,
+  'admin-users.update-missing': 1,
 };

@@ -10,6 +10,8 @@ import type { Database } from './lib/prisma.ts';
 import { Records } from './lib/records.ts';
 import type { ServiceIntegrationManager } from './lib/service-integration-manager.ts';
 import { TokenService } from './lib/auth.ts';
+import type { RedisBus } from './lib/redis-bus.ts';
+import { TokenRevocation } from './lib/token-revocation.ts';
 import { ensureDatabaseConnection } from './middlewares/database.middleware.ts';
 import { errorHandler, notFoundHandler } from './middlewares/error.middleware.ts';
 import { requestContext } from './middlewares/request-context.middleware.ts';
@@ -27,6 +29,8 @@ export interface AppDependencies {
   integrations: ServiceIntegrationManager;
   defects: Defects;
   startedAt?: Date;
+  /** Broadcasts user changes to the other instances (revocation); absent: this instance only. */
+  bus?: RedisBus;
   /** Called when a database error should (by defect) take the process down. */
   exit?: (code: number) => void;
 }
@@ -36,11 +40,17 @@ export interface BuiltApp {
   services: ServiceContext;
   chat: ChatBroadcaster;
   tokens: TokenService;
+  revocation: TokenRevocation;
 }
 
 export function createApp(deps: AppDependencies): BuiltApp {
   const { config, logger, database, defects } = deps;
   const tokens = new TokenService(config.JWT_SECRET, config.JWT_TTL_SEC);
+  const revocation = new TokenRevocation(database.prisma, logger, {
+    cacheTtlMs: config.AUTH_CACHE_TTL_MS,
+    bus: deps.bus,
+    failOpen: defects.has('auth-fails-open'),
+  });
   const chat = new ChatBroadcaster();
   const services: ServiceContext = {
     prisma: database.prisma,
@@ -51,6 +61,7 @@ export function createApp(deps: AppDependencies): BuiltApp {
     defects,
     chat,
     tokens,
+    revocation,
     exposeVerificationCodes: config.NODE_ENV !== 'production',
   };
 
@@ -64,6 +75,7 @@ export function createApp(deps: AppDependencies): BuiltApp {
     '/api/v1',
     healthRoutes({
       database,
+      logger,
       integrations: deps.integrations,
       retryAfterSec: config.RETRY_AFTER_SEC,
       alwaysOk: defects.has('health-always-ok'),
@@ -98,7 +110,7 @@ export function createApp(deps: AppDependencies): BuiltApp {
         : undefined,
     }),
   );
-  return { app, services, chat, tokens };
+  return { app, services, chat, tokens, revocation };
 }
 
 /** express.json() errors (malformed JSON, too large) become 400s in the standard shape. */

@@ -40,6 +40,8 @@ const configSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   JWT_SECRET: z.string().min(16, 'must be at least 16 characters'),
   JWT_TTL_SEC: int(3_600, 1),
+  /** How long an instance trusts what it read about a token's user (0: read it on every request). */
+  AUTH_CACHE_TTL_MS: int(5_000).pipe(z.number().max(60_000)),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   DB_CONNECT_MAX_RETRIES: int(5),
   DB_CONNECT_DELAY_MS: int(2_000, 1),

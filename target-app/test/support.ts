@@ -39,7 +39,8 @@ export interface TestApp {
     path: string,
     options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
   ): Promise<ApiResponse<T>>;
-  tokenFor(user: { id: string; role: Role }): Promise<string>;
+  /** A token as the app signs it (`tokenVersion` defaults to 0, a fresh user's). */
+  tokenFor(user: { id: string; role: Role; tokenVersion?: number }): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -100,7 +101,7 @@ export async function startTestApp(
     logs,
     exits,
     api,
-    tokenFor: (user) => server.built.tokens.sign({ userId: user.id, role: user.role }),
+    tokenFor: (user) => server.built.tokens.sign({ userId: user.id, role: user.role, version: user.tokenVersion ?? 0 }),
     stop: () => server.stop(),
   };
 }

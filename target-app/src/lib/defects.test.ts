@@ -6,7 +6,7 @@ import { EmbeddedPostgres } from '../../../harness/environment/postgres/embedded
 import { freePort } from '../../../harness/lib/ports.ts';
 import { migrate } from '../../../prisma/tools/migrate.ts';
 import { spawnApp } from '../../test/process.ts';
-import { createUser, missingId, startTestApp, testEnv, waitFor, type TestApp } from '../../test/support.ts';
+import { createUser, startTestApp, testEnv, waitFor, type TestApp } from '../../test/support.ts';
 import { loadConfig } from '../config.ts';
 import { startServer } from '../server.ts';
 import { createLogger } from './logger.ts';
@@ -99,18 +99,24 @@ describe('unhandled-p2025', () => {
     });
   });
 
+  // Revocation refuses a deleted user's token before any write, so the race is driven: the app
+  // caches the user as live (long TTL), the user is deleted behind its back, then the heartbeat.
   it('lets a fire-and-forget P2025 escape as an unhandled rejection that kills the process', async () => {
     const url = await freshDatabase();
-    const app = spawnApp(testEnv(url, { TARGET_APP_DEFECTS: 'unhandled-p2025' }));
+    const app = spawnApp(testEnv(url, { TARGET_APP_DEFECTS: 'unhandled-p2025', AUTH_CACHE_TTL_MS: '60000' }));
     try {
       await app.waitForLog((line) => line.event === 'http.listening');
       const healthy = await startTestApp(url);
-      const token = await healthy.tokenFor({ id: missingId(), role: 'USER' });
+      const { user, token } = await createUser(healthy);
+      const heartbeat = () =>
+        fetch(`${app.url()}/api/v1/users/me/heartbeat`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+        });
+      expect((await heartbeat()).status).toBe(202);
+      await healthy.prisma.user.update({ where: { id: user.id }, data: { deletedAt: new Date() } });
       await healthy.stop();
-      await fetch(`${app.url()}/api/v1/users/me/heartbeat`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}` },
-      });
+      await heartbeat();
       const exit = await app.exited;
       expect(exit.code).toBe(1);
       expect(app.logs.some((line) => line.event === 'process.unhandledRejection')).toBe(true);

@@ -13,6 +13,8 @@ export const DEFECTS = {
   'health-always-ok': 'health endpoints always answer 200 ok, whatever the database does',
   'redis-critical': 'Redis is treated as critical: unreachable Redis at boot exits, at runtime fails requests',
   'no-connect-retry': 'the startup connection is tried once; no retry, no backoff',
+  'auth-fails-open':
+    'when the database cannot say whether a token is revoked, the token is honoured anyway (HTTP and Socket.IO)',
 } as const;
 
 export type DefectName = keyof typeof DEFECTS;

@@ -43,7 +43,7 @@ export function authRoutes(ctx: ServiceContext): Router {
   });
 
   router.patch('/auth/me', ...protect(ctx), validate(updateMe), async (req, res) => {
-    res.json({ user: await auth.updateCredentials(currentUser(req).userId, input(res, updateMe).body) });
+    res.json(await auth.updateCredentials(currentUser(req).userId, input(res, updateMe).body));
   });
 
   return router;

@@ -7,6 +7,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { ChatBroadcaster } from '../socket/chat-broadcaster.ts';
 import type { TokenService } from '../lib/auth.ts';
 import type { Database } from '../lib/prisma.ts';
+import type { TokenRevocation } from '../lib/token-revocation.ts';
 
 export interface ServiceContext {
   prisma: PrismaClient;
@@ -18,6 +19,8 @@ export interface ServiceContext {
   defects: Defects;
   chat: ChatBroadcaster;
   tokens: TokenService;
+  /** Tokens are honoured only while their user is unchanged; services report changes here. */
+  revocation: TokenRevocation;
   /** Expose verification codes in responses (never in production). */
   exposeVerificationCodes: boolean;
 }
