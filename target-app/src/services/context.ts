@@ -8,6 +8,7 @@ import type { ChatBroadcaster } from '../socket/chat-broadcaster.ts';
 import type { TokenService } from '../lib/auth.ts';
 import type { Database } from '../lib/prisma.ts';
 import type { TokenRevocation } from '../lib/token-revocation.ts';
+import type { SmsSender } from '../lib/sms-sender.ts';
 
 export interface ServiceContext {
   prisma: PrismaClient;
@@ -21,6 +22,8 @@ export interface ServiceContext {
   tokens: TokenService;
   /** Tokens are honoured only while their user is unchanged; services report changes here. */
   revocation: TokenRevocation;
-  /** Expose verification codes in responses (never in production). */
+  /** Expose verification codes in responses: PHONE_CODE_IN_RESPONSE, a development switch. */
   exposeVerificationCodes: boolean;
+  /** Delivers verification codes (lib/sms-sender.ts). */
+  sms: SmsSender;
 }
