@@ -11,6 +11,7 @@ import { Records } from './lib/records.ts';
 import type { ServiceIntegrationManager } from './lib/service-integration-manager.ts';
 import { TokenService } from './lib/auth.ts';
 import type { RedisBus } from './lib/redis-bus.ts';
+import { LogSmsSender, type SmsSender } from './lib/sms-sender.ts';
 import { TokenRevocation } from './lib/token-revocation.ts';
 import { ensureDatabaseConnection } from './middlewares/database.middleware.ts';
 import { errorHandler, notFoundHandler } from './middlewares/error.middleware.ts';
@@ -29,6 +30,8 @@ export interface AppDependencies {
   integrations: ServiceIntegrationManager;
   defects: Defects;
   startedAt?: Date;
+  /** Delivers verification codes; the log-only sender when absent. */
+  sms?: SmsSender;
   /** Broadcasts user changes to the other instances (revocation); absent: this instance only. */
   bus?: RedisBus;
   /** Called when a database error should (by defect) take the process down. */
@@ -62,7 +65,8 @@ export function createApp(deps: AppDependencies): BuiltApp {
     chat,
     tokens,
     revocation,
-    exposeVerificationCodes: config.NODE_ENV !== 'production',
+    exposeVerificationCodes: config.PHONE_CODE_IN_RESPONSE,
+    sms: deps.sms ?? new LogSmsSender(logger),
   };
 
   const app = express();

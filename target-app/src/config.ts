@@ -56,9 +56,26 @@ const configSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(10_000, 1),
   RETRY_AFTER_SEC: int(2, 1),
   TARGET_APP_DEFECTS: defectList,
+  /** The explicit development switch that returns phone-verification codes in responses. */
+  PHONE_CODE_IN_RESPONSE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  /** Who delivers verification codes: `log` (the default) delivers nothing and says so in health. */
+  SMS_SENDER: z.enum(['log']).default('log'),
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Rules across keys: a production instance never hands out verification codes. */
+const checkedSchema = configSchema.superRefine((config, ctx) => {
+  if (config.NODE_ENV === 'production' && config.PHONE_CODE_IN_RESPONSE)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['PHONE_CODE_IN_RESPONSE'],
+      message: 'must not be true when NODE_ENV is production',
+    });
+});
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
@@ -70,7 +87,7 @@ export class ConfigError extends Error {
 
 /** Parse the environment; throws ConfigError naming every bad key. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const result = configSchema.safeParse(env);
+  const result = checkedSchema.safeParse(env);
   if (result.success) return result.data;
   throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
 }

@@ -58,6 +58,8 @@ export function testEnv(databaseUrl: string, env: Record<string, string | undefi
     DB_QUERY_TIMEOUT_MS: '2000',
     DB_RECONNECT_INTERVAL_MS: '200',
     SERVICE_INIT_TIMEOUT_MS: '2000',
+    // Tests read codes from responses; the app's default is off (see phone-verification tests).
+    PHONE_CODE_IN_RESPONSE: 'true',
     ...env,
   };
 }
