@@ -160,6 +160,7 @@ export const DEFECT_MATRIX: DefectMatrix = {
   ],
   // No release scenario reaches it yet (see UNCAUGHT_DEFECTS); the app's own tests prove it.
   'auth-fails-open': [],
+  'rate-limit-fails-open': [],
 };
 
 /**
@@ -169,4 +170,6 @@ export const DEFECT_MATRIX: DefectMatrix = {
 export const UNCAUGHT_DEFECTS: Readonly<Partial<Record<keyof DefectMatrix, string>>> = {
   'auth-fails-open':
     'Socket.IO connections in the load during a database outage (the readiness gate 503s HTTP before any token is checked; a socket handshake is not gated): the healthy app refuses them, the defect admits them.',
+  'rate-limit-fails-open':
+    'repeated logins of one account in the load of redis-outage-under-load, with a check that a limited route answers 429 once its limit is spent: the healthy app limits in memory, the defect stops limiting.',
 };

@@ -12,6 +12,7 @@ import type { ServiceIntegrationManager } from './lib/service-integration-manage
 import { TokenService } from './lib/auth.ts';
 import type { RedisBus } from './lib/redis-bus.ts';
 import { LogSmsSender, type SmsSender } from './lib/sms-sender.ts';
+import { RateLimiter } from './lib/rate-limiter.ts';
 import { TokenRevocation } from './lib/token-revocation.ts';
 import { ensureDatabaseConnection } from './middlewares/database.middleware.ts';
 import { errorHandler, notFoundHandler } from './middlewares/error.middleware.ts';
@@ -67,11 +68,20 @@ export function createApp(deps: AppDependencies): BuiltApp {
     revocation,
     exposeVerificationCodes: config.PHONE_CODE_IN_RESPONSE,
     sms: deps.sms ?? new LogSmsSender(logger),
+    limits: {
+      limiter: new RateLimiter(deps.cache, { failOpen: defects.has('rate-limit-fails-open') }),
+      windowSec: config.RATE_LIMIT_WINDOW_SEC,
+      loginPerAccount: config.LOGIN_LIMIT_PER_ACCOUNT,
+      loginPerIp: config.LOGIN_LIMIT_PER_IP,
+      phoneCodePerAccount: config.PHONE_CODE_LIMIT_PER_ACCOUNT,
+      phoneCodePerIp: config.PHONE_CODE_LIMIT_PER_IP,
+    },
   };
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
+  // Only the configured proxies may say who the client is: the per-IP rate limits depend on it.
+  app.set('trust proxy', config.TRUST_PROXY_HOPS);
   app.use(requestContext(logger));
   app.use(express.json({ limit: '100kb' }));
 

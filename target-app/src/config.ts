@@ -56,6 +56,14 @@ const configSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(10_000, 1),
   RETRY_AFTER_SEC: int(2, 1),
   TARGET_APP_DEFECTS: defectList,
+  /** Rate limits: attempts per window, per account and per client IP (see lib/rate-limiter.ts). */
+  RATE_LIMIT_WINDOW_SEC: int(900, 1),
+  LOGIN_LIMIT_PER_ACCOUNT: int(10, 1),
+  LOGIN_LIMIT_PER_IP: int(100, 1),
+  PHONE_CODE_LIMIT_PER_ACCOUNT: int(5, 1),
+  PHONE_CODE_LIMIT_PER_IP: int(20, 1),
+  /** Proxies in front of the app whose X-Forwarded-For is trusted for the client IP (0: none). */
+  TRUST_PROXY_HOPS: int(0),
   /** The explicit development switch that returns phone-verification codes in responses. */
   PHONE_CODE_IN_RESPONSE: z
     .enum(['true', 'false'])

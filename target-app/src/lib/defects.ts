@@ -13,6 +13,7 @@ export const DEFECTS = {
   'health-always-ok': 'health endpoints always answer 200 ok, whatever the database does',
   'redis-critical': 'Redis is treated as critical: unreachable Redis at boot exits, at runtime fails requests',
   'no-connect-retry': 'the startup connection is tried once; no retry, no backoff',
+  'rate-limit-fails-open': 'with Redis configured but down, login and code issuing are not rate limited at all',
   'auth-fails-open':
     'when the database cannot say whether a token is revoked, the token is honoured anyway (HTTP and Socket.IO)',
 } as const;

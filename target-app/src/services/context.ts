@@ -9,6 +9,16 @@ import type { TokenService } from '../lib/auth.ts';
 import type { Database } from '../lib/prisma.ts';
 import type { TokenRevocation } from '../lib/token-revocation.ts';
 import type { SmsSender } from '../lib/sms-sender.ts';
+import type { RateLimiter } from '../lib/rate-limiter.ts';
+
+export interface RateLimits {
+  limiter: RateLimiter;
+  windowSec: number;
+  loginPerAccount: number;
+  loginPerIp: number;
+  phoneCodePerAccount: number;
+  phoneCodePerIp: number;
+}
 
 export interface ServiceContext {
   prisma: PrismaClient;
@@ -24,6 +34,8 @@ export interface ServiceContext {
   revocation: TokenRevocation;
   /** Expose verification codes in responses: PHONE_CODE_IN_RESPONSE, a development switch. */
   exposeVerificationCodes: boolean;
+  /** Login and code-issuing limits (config's RATE_LIMIT_* and *_LIMIT_* keys). */
+  limits: RateLimits;
   /** Delivers verification codes (lib/sms-sender.ts). */
   sms: SmsSender;
 }
