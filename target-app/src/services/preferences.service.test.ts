@@ -95,9 +95,9 @@ describe('update (PATCH /users/me/preferences)', () => {
     expect(await rowOf(user.id)).toMatchObject({ pushNotifications: false, language: 'en' });
   });
 
-  it('creates no row for a soft-deleted user without one (404)', async () => {
+  it('creates no row for a soft-deleted user without one (401: the token is revoked)', async () => {
     const { user, token } = await userWithoutRow({ deleted: true });
-    expect((await app.api('PATCH', PATH, { token, body: { pushNotifications: false } })).status).toBe(404);
+    expect((await app.api('PATCH', PATH, { token, body: { pushNotifications: false } })).status).toBe(401);
     expect(await rowOf(user.id)).toBeNull();
   });
 
