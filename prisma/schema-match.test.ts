@@ -139,7 +139,7 @@ describe('the migrations create the schema the client expects', () => {
       CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
       JOIN pg_class t ON t.oid = i.indrelid
-      WHERE i.indisunique AND NOT i.indisprimary AND t.relnamespace = 'public'::regnamespace
+      WHERE i.indisunique AND NOT i.indisprimary AND i.indpred IS NULL AND t.relnamespace = 'public'::regnamespace
       GROUP BY i.indexrelid, i.indrelid`);
     const key = (table: string, columns: string[]): string => `${table}(${columns.join(',')})`;
     const expectedPk: string[] = [];
@@ -169,5 +169,20 @@ describe('the migrations create the schema the client expects', () => {
         .sort(),
     ).toEqual(expectedFk.sort());
     expect(uniques.map((u) => key(unquote(u.table_name), u.columns)).sort()).toEqual(expectedUnique.sort());
+  });
+});
+
+// Partial unique indexes are beyond Prisma's schema language (the comparison above leaves them out),
+// so each one the app relies on is named here.
+describe('the partial unique indexes the app relies on', () => {
+  it('an e-mail address is unique among live users only', async () => {
+    const rows = await query<{ definition: string }>(
+      `SELECT pg_get_indexdef(indexrelid) AS definition FROM pg_index WHERE indrelid = 'users'::regclass AND indisunique AND indpred IS NOT NULL`,
+    );
+    expect(rows.map((row) => row.definition)).toEqual([
+      expect.stringMatching(
+        /UNIQUE INDEX users_email_live_key ON public\.users USING btree \(email\) WHERE \("deletedAt" IS NULL\)/,
+      ),
+    ]);
   });
 });

@@ -46,7 +46,10 @@ export function planMatrix(
   scenarios: readonly Scenario[],
   only?: readonly DefectName[],
 ): { defects: DefectName[]; healthy: Scenario[] } {
-  const defects = (Object.keys(matrix) as DefectName[]).filter((defect) => only === undefined || only.includes(defect));
+  // A defect without cells (UNCAUGHT_DEFECTS in defect-matrix.ts) has nothing to run.
+  const defects = (Object.keys(matrix) as DefectName[]).filter(
+    (defect) => matrix[defect].length > 0 && (only === undefined || only.includes(defect)),
+  );
   const known = new Set(scenarios.map((scenario) => scenario.name));
   for (const defect of defects) {
     for (const { scenario } of matrix[defect])

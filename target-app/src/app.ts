@@ -12,6 +12,10 @@ import type { Database } from './lib/prisma.ts';
 import { Records } from './lib/records.ts';
 import type { ServiceIntegrationManager } from './lib/service-integration-manager.ts';
 import { TokenService } from './lib/auth.ts';
+import type { RedisBus } from './lib/redis-bus.ts';
+import { LogSmsSender, type SmsSender } from './lib/sms-sender.ts';
+import { RateLimiter } from './lib/rate-limiter.ts';
+import { TokenRevocation } from './lib/token-revocation.ts';
 import { ensureDatabaseConnection } from './middlewares/database.middleware.ts';
 import { errorHandler, notFoundHandler } from './middlewares/error.middleware.ts';
 import { requestContext } from './middlewares/request-context.middleware.ts';
@@ -29,6 +33,10 @@ export interface AppDependencies {
   integrations: ServiceIntegrationManager;
   defects: Defects;
   startedAt?: Date;
+  /** Delivers verification codes; the log-only sender when absent. */
+  sms?: SmsSender;
+  /** Broadcasts user changes to the other instances (revocation); absent: this instance only. */
+  bus?: RedisBus;
   /** Called when a database error should (by defect) take the process down. */
   exit?: (code: number) => void;
 }
@@ -39,11 +47,17 @@ export interface BuiltApp {
   chat: ChatBroadcaster;
   tokens: TokenService;
   metrics: Metrics;
+  revocation: TokenRevocation;
 }
 
 export function createApp(deps: AppDependencies): BuiltApp {
   const { config, logger, database, defects } = deps;
   const tokens = new TokenService(config.JWT_SECRET, config.JWT_TTL_SEC);
+  const revocation = new TokenRevocation(database.prisma, logger, {
+    cacheTtlMs: config.AUTH_CACHE_TTL_MS,
+    bus: deps.bus,
+    failOpen: defects.has('auth-fails-open'),
+  });
   const chat = new ChatBroadcaster();
   const services: ServiceContext = {
     prisma: database.prisma,
@@ -54,12 +68,23 @@ export function createApp(deps: AppDependencies): BuiltApp {
     defects,
     chat,
     tokens,
-    exposeVerificationCodes: config.NODE_ENV !== 'production',
+    revocation,
+    exposeVerificationCodes: config.PHONE_CODE_IN_RESPONSE,
+    sms: deps.sms ?? new LogSmsSender(logger),
+    limits: {
+      limiter: new RateLimiter(deps.cache, { failOpen: defects.has('rate-limit-fails-open') }),
+      windowSec: config.RATE_LIMIT_WINDOW_SEC,
+      loginPerAccount: config.LOGIN_LIMIT_PER_ACCOUNT,
+      loginPerIp: config.LOGIN_LIMIT_PER_IP,
+      phoneCodePerAccount: config.PHONE_CODE_LIMIT_PER_ACCOUNT,
+      phoneCodePerIp: config.PHONE_CODE_LIMIT_PER_IP,
+    },
   };
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
+  // Only the configured proxies may say who the client is: the per-IP rate limits depend on it.
+  app.set('trust proxy', config.TRUST_PROXY_HOPS);
   const metrics = new Metrics(database, deps.cache);
   app.use(metrics.middleware());
   // For the scraper, outside /api/v1 and the readiness gate: it must answer most during an outage.
@@ -71,6 +96,7 @@ export function createApp(deps: AppDependencies): BuiltApp {
     '/api/v1',
     healthRoutes({
       database,
+      logger,
       integrations: deps.integrations,
       retryAfterSec: config.RETRY_AFTER_SEC,
       alwaysOk: defects.has('health-always-ok'),
@@ -106,7 +132,7 @@ export function createApp(deps: AppDependencies): BuiltApp {
         : undefined,
     }),
   );
-  return { app, services, chat, tokens, metrics };
+  return { app, services, chat, tokens, metrics, revocation };
 }
 
 /** express.json() errors (malformed JSON, too large) become 400s in the standard shape. */

@@ -42,6 +42,8 @@ const configSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   JWT_SECRET: z.string().min(16, 'must be at least 16 characters'),
   JWT_TTL_SEC: int(3_600, 1),
+  /** How long an instance trusts what it read about a token's user (0: read it on every request). */
+  AUTH_CACHE_TTL_MS: int(5_000).pipe(z.number().max(60_000)),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   DB_CONNECT_MAX_RETRIES: int(5),
   DB_CONNECT_DELAY_MS: int(2_000, 1),
@@ -63,6 +65,21 @@ const configSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(10_000, 1),
   RETRY_AFTER_SEC: int(2, 1),
   TARGET_APP_DEFECTS: defectList,
+  /** Rate limits: attempts per window, per account and per client IP (see lib/rate-limiter.ts). */
+  RATE_LIMIT_WINDOW_SEC: int(900, 1),
+  LOGIN_LIMIT_PER_ACCOUNT: int(10, 1),
+  LOGIN_LIMIT_PER_IP: int(100, 1),
+  PHONE_CODE_LIMIT_PER_ACCOUNT: int(5, 1),
+  PHONE_CODE_LIMIT_PER_IP: int(20, 1),
+  /** Proxies in front of the app whose X-Forwarded-For is trusted for the client IP (0: none). */
+  TRUST_PROXY_HOPS: int(0),
+  /** The explicit development switch that returns phone-verification codes in responses. */
+  PHONE_CODE_IN_RESPONSE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  /** Who delivers verification codes: `log` (the default) delivers nothing and says so in health. */
+  SMS_SENDER: z.enum(['log']).default('log'),
 });
 
 /** Slack on top of one connection wait and one query, for the service's own work between them. */
@@ -74,6 +91,15 @@ export const SERVICE_INIT_SLACK_MS = 1_000;
  * would not have raised. Absent, it is derived; given shorter than that, it is a configuration error.
  */
 const configWithTimeouts = configSchema
+  // Rules across keys: a production instance never hands out verification codes.
+  .superRefine((config, ctx) => {
+    if (config.NODE_ENV === 'production' && config.PHONE_CODE_IN_RESPONSE)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PHONE_CODE_IN_RESPONSE'],
+        message: 'must not be true when NODE_ENV is production',
+      });
+  })
   .superRefine((config, ctx) => {
     const containsMs = config.DB_CONNECTION_TIMEOUT_MS + config.DB_QUERY_TIMEOUT_MS;
     if (config.SERVICE_INIT_TIMEOUT_MS !== undefined && config.SERVICE_INIT_TIMEOUT_MS < containsMs)

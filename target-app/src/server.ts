@@ -12,6 +12,8 @@ import { createDefects } from './lib/defects.ts';
 import { presenceSweeper, redisIntegration, schemaIntegration } from './lib/integrations.ts';
 import type { Logger } from './lib/logger.ts';
 import { Database } from './lib/prisma.ts';
+import { RedisBus, redisBusIntegration } from './lib/redis-bus.ts';
+import { LogSmsSender, smsSenderIntegration } from './lib/sms-sender.ts';
 import { ServiceIntegrationManager } from './lib/service-integration-manager.ts';
 import { attachChatSocket } from './socket/chat.socket.ts';
 import { Presence } from './socket/presence.ts';
@@ -71,12 +73,27 @@ export async function startServer(config: Config, logger: Logger, options: Start
     },
     logger,
   );
+  const sms = new LogSmsSender(logger);
+  const bus = new RedisBus({ url: config.REDIS_URL, connectTimeoutMs: config.REDIS_CONNECT_TIMEOUT_MS }, logger);
   const integrations = new ServiceIntegrationManager(logger, config.SERVICE_INIT_TIMEOUT_MS)
     .register(schemaIntegration(database))
     .register(redisIntegration(cache, defects.has('redis-critical')))
-    .register(presenceSweeper(database, cache, logger));
+    .register(presenceSweeper(database, cache, logger))
+    .register(redisBusIntegration(bus))
+    .register(smsSenderIntegration(sms));
 
-  const built = createApp({ config, logger, database, cache, integrations, defects, startedAt, exit: options.exit });
+  const built = createApp({
+    config,
+    logger,
+    database,
+    cache,
+    integrations,
+    defects,
+    startedAt,
+    bus,
+    sms,
+    exit: options.exit,
+  });
   const httpServer = http.createServer(built.app);
   httpServer.keepAliveTimeout = 5_000;
   const listen = (): Promise<number> =>

@@ -39,7 +39,8 @@ export interface TestApp {
     path: string,
     options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
   ): Promise<ApiResponse<T>>;
-  tokenFor(user: { id: string; role: Role }): Promise<string>;
+  /** A token as the app signs it (`tokenVersion` defaults to 0, a fresh user's). */
+  tokenFor(user: { id: string; role: Role; tokenVersion?: number }): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -58,6 +59,8 @@ export function testEnv(databaseUrl: string, env: Record<string, string | undefi
     DB_RECONNECT_INTERVAL_MS: '200',
     // The least config allows: one connection wait plus one query timeout.
     SERVICE_INIT_TIMEOUT_MS: '3000',
+    // Tests read codes from responses; the app's default is off (see phone-verification tests).
+    PHONE_CODE_IN_RESPONSE: 'true',
     ...env,
   };
 }
@@ -101,7 +104,7 @@ export async function startTestApp(
     logs,
     exits,
     api,
-    tokenFor: (user) => server.built.tokens.sign({ userId: user.id, role: user.role }),
+    tokenFor: (user) => server.built.tokens.sign({ userId: user.id, role: user.role, version: user.tokenVersion ?? 0 }),
     stop: () => server.stop(),
   };
 }

@@ -1,5 +1,6 @@
-// JWT access tokens (HS256, jose) and password hashing (scrypt). Tokens carry the user id and role;
-// the auth middleware re-checks neither against the database (stateless, like most such APIs).
+// JWT access tokens (HS256, jose) and password hashing (scrypt). Tokens carry the user id, the role
+// and the user's token version at issue (`ver`; absent means 0). A valid signature is not enough:
+// lib/token-revocation.ts checks every token against the user's current row (cached briefly).
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { SignJWT, jwtVerify } from 'jose';
@@ -7,9 +8,15 @@ import type { Role } from '../generated/prisma/enums.ts';
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 
+/** Who the caller is, as services see it. */
 export interface TokenClaims {
   userId: string;
   role: Role;
+}
+
+/** What a token says: the caller, and users.tokenVersion when it was issued (a bump revokes it). */
+export interface VerifiedToken extends TokenClaims {
+  version: number;
 }
 
 export class TokenService {
@@ -21,8 +28,8 @@ export class TokenService {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async sign(claims: TokenClaims): Promise<string> {
-    return new SignJWT({ role: claims.role })
+  async sign(claims: VerifiedToken): Promise<string> {
+    return new SignJWT({ role: claims.role, ver: claims.version })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.userId)
       .setIssuedAt()
@@ -31,12 +38,13 @@ export class TokenService {
   }
 
   /** Returns the claims, or null for any invalid, expired or malformed token. */
-  async verify(token: string): Promise<TokenClaims | null> {
+  async verify(token: string): Promise<VerifiedToken | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] });
-      const role = payload.role;
+      const { role, ver = 0 } = payload;
       if (typeof payload.sub !== 'string' || (role !== 'USER' && role !== 'ORGANIZER' && role !== 'ADMIN')) return null;
-      return { userId: payload.sub, role };
+      if (typeof ver !== 'number' || !Number.isSafeInteger(ver) || ver < 0) return null;
+      return { userId: payload.sub, role, version: ver };
     } catch {
       return null;
     }

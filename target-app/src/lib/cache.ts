@@ -6,6 +6,11 @@
 import { Redis } from 'ioredis';
 import type { Logger } from './logger.ts';
 
+const INCREMENT_WINDOW_SCRIPT = `
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return { count, redis.call('PTTL', KEYS[1]) }`;
+
 export type CacheStatus = 'disabled' | 'connecting' | 'up' | 'down';
 
 export interface CacheOptions {
@@ -151,6 +156,24 @@ export class Cache {
   async presenceCount(key: string): Promise<number | undefined> {
     const count = await this.attempt('presence', (client) => client.eval(PRESENCE_COUNT, 1, key));
     return count === undefined ? undefined : Number(count);
+  }
+
+  /**
+   * One hit in a fixed window: INCR, and the expiry set by the hit that opened the window, in one
+   * atomic script. Undefined when Redis is unavailable (the caller counts elsewhere).
+   */
+  async incrementWindow(key: string, windowMs: number): Promise<{ count: number; resetInMs: number } | undefined> {
+    const result = await this.attempt('incr-window', (client) =>
+      client.eval(INCREMENT_WINDOW_SCRIPT, 1, key, String(windowMs)),
+    );
+    if (!Array.isArray(result)) return undefined;
+    const [count, ttlMs] = result as [number, number];
+    return { count, resetInMs: ttlMs > 0 ? ttlMs : windowMs };
+  }
+
+  async readCounter(key: string): Promise<number | undefined> {
+    const raw = await this.attempt('get', (client) => client.get(key));
+    return raw === undefined ? undefined : Number(raw ?? 0);
   }
 
   async close(): Promise<void> {

@@ -7,7 +7,7 @@ import { freePort } from '../../../harness/lib/ports.ts';
 import { migrate } from '../../../prisma/tools/migrate.ts';
 import { spawnApp } from '../../test/process.ts';
 import { createOrganizer, createOwnedEvent } from '../../test/fixtures-events.ts';
-import { createUser, missingId, startTestApp, testEnv, waitFor, type TestApp } from '../../test/support.ts';
+import { createUser, startTestApp, testEnv, waitFor, type TestApp } from '../../test/support.ts';
 import { loadConfig } from '../config.ts';
 import { startServer } from '../server.ts';
 import { createLogger } from './logger.ts';
@@ -129,18 +129,25 @@ describe('unhandled-p2025', () => {
     });
   });
 
+  // Revocation refuses a deleted user's token before any write, so the race is driven: the app
+  // caches the user as live (long TTL), the user is deleted behind its back, then the heartbeat.
   it('lets a fire-and-forget P2025 escape as an unhandled rejection that kills the process', async () => {
     const url = await freshDatabase();
-    const app = spawnApp(testEnv(url, { TARGET_APP_DEFECTS: 'unhandled-p2025' }));
+    const app = spawnApp(testEnv(url, { TARGET_APP_DEFECTS: 'unhandled-p2025', AUTH_CACHE_TTL_MS: '60000' }));
     try {
       await app.waitForLog((line) => line.event === 'http.listening');
       const healthy = await startTestApp(url);
-      const token = await healthy.tokenFor({ id: missingId(), role: 'USER' });
+      const { user, token } = await createUser(healthy);
+      const heartbeat = () =>
+        fetch(`${app.url()}/api/v1/users/me/heartbeat`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+        });
+      expect((await heartbeat()).status).toBe(202);
+      await healthy.prisma.user.update({ where: { id: user.id }, data: { deletedAt: new Date() } });
       await healthy.stop();
-      await fetch(`${app.url()}/api/v1/users/me/heartbeat`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}` },
-      });
+      // The process may die before it answers: the exit below is what this test is about.
+      await heartbeat().catch(() => undefined);
       const exit = await app.exited;
       expect(exit.code).toBe(1);
       expect(app.logs.some((line) => line.event === 'process.unhandledRejection')).toBe(true);
@@ -151,10 +158,15 @@ describe('unhandled-p2025', () => {
 });
 
 describe('missing-parent-500', () => {
-  // Every create of the P2025 sweep whose parent is missing: the named parent deleted, or the caller's own user.
+  const CACHED_AUTH = { AUTH_CACHE_TTL_MS: '60000' };
+  // Every create whose parent is missing: the named parent deleted, or the caller's own user. The
+  // app revokes a deleted user's token (401), so the caller's case is the race: the app has cached
+  // the user as live (long TTL) when the row is deleted behind its back.
   async function createsUnderMissingParents(app: TestApp): Promise<number[]> {
     const admin = await createUser(app, { role: 'ADMIN' });
-    const ghost = await createUser(app, { deleted: true });
+    const ghost = await createUser(app);
+    expect((await app.api('GET', '/users/me', { token: ghost.token })).status).toBe(200);
+    await app.prisma.user.update({ where: { id: ghost.user.id }, data: { deletedAt: new Date() } });
     const { organizer } = await createOrganizer(app, { deleted: true });
     const { event: deletedEvent } = await createOwnedEvent(app, { deleted: true });
     const { event } = await createOwnedEvent(app);
@@ -174,17 +186,25 @@ describe('missing-parent-500', () => {
   }
 
   it('the healthy app: every create under a missing parent is 404, and nothing was written', async () => {
-    await withApp('', async (app) => {
-      expect(await createsUnderMissingParents(app)).toEqual([404, 404, 404, 404, 404, 404, 404]);
-      expect(await app.prisma.ticket.count()).toBe(0);
-      expect(await app.prisma.chatMessage.count()).toBe(0);
-    });
+    await withApp(
+      '',
+      async (app) => {
+        expect(await createsUnderMissingParents(app)).toEqual([404, 404, 404, 404, 404, 404, 404]);
+        expect(await app.prisma.ticket.count()).toBe(0);
+        expect(await app.prisma.chatMessage.count()).toBe(0);
+      },
+      CACHED_AUTH,
+    );
   });
 
   it('answers 500 instead', async () => {
-    await withApp('missing-parent-500', async (app) => {
-      expect(await createsUnderMissingParents(app)).toEqual([500, 500, 500, 500, 500, 500, 500]);
-    });
+    await withApp(
+      'missing-parent-500',
+      async (app) => {
+        expect(await createsUnderMissingParents(app)).toEqual([500, 500, 500, 500, 500, 500, 500]);
+      },
+      CACHED_AUTH,
+    );
   });
 });
 

@@ -22,6 +22,9 @@ export const DEFECTS = {
     "the pool's query and statement timeouts are removed: a query on a silent database hangs until it speaks again",
   'silent-startup-exit':
     'when the startup gives up on the database, the process exits 0 without its fatal startup.failed line',
+  'rate-limit-fails-open': 'with Redis configured but down, login and code issuing are not rate limited at all',
+  'auth-fails-open':
+    'when the database cannot say whether a token is revoked, the token is honoured anyway (HTTP and Socket.IO)',
 } as const;
 
 /**

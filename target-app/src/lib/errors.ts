@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'DATABASE_NOT_READY'
   | 'DATABASE_UNAVAILABLE'
   | 'DEPENDENCY_UNAVAILABLE'
+  | 'RATE_LIMITED'
   | 'INTERNAL';
 
 export class AppError extends Error {
@@ -52,5 +53,12 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(409, 'CONFLICT', message, options);
+  }
+}
+
+/** Too many attempts; the middleware that throws it also sets Retry-After. */
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSec: number) {
+    super(429, 'RATE_LIMITED', `too many attempts; retry in ${retryAfterSec} s`);
   }
 }

@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { currentUser } from '../middlewares/auth.middleware.ts';
+import { clientIp, rateLimit } from '../middlewares/rate-limit.middleware.ts';
 import { input, validate } from '../middlewares/validate.middleware.ts';
 import { AuthService } from '../services/auth.service.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -38,12 +39,18 @@ export function authRoutes(ctx: ServiceContext): Router {
     res.status(201).json(await auth.register(input(res, register).body));
   });
 
-  router.post('/auth/login', validate(login), async (_req, res) => {
+  const { limits } = ctx;
+  const loginLimit = rateLimit(limits.limiter, limits.windowSec, (req, res) => [
+    { key: `login:account:${input(res, login).body.email}`, limit: limits.loginPerAccount },
+    { key: `login:ip:${clientIp(req)}`, limit: limits.loginPerIp },
+  ]);
+
+  router.post('/auth/login', validate(login), loginLimit, async (_req, res) => {
     res.json(await auth.login(input(res, login).body));
   });
 
   router.patch('/auth/me', ...protect(ctx), validate(updateMe), async (req, res) => {
-    res.json({ user: await auth.updateCredentials(currentUser(req).userId, input(res, updateMe).body) });
+    res.json(await auth.updateCredentials(currentUser(req).userId, input(res, updateMe).body));
   });
 
   return router;

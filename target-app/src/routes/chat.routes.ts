@@ -20,10 +20,10 @@ export function chatRoutes(ctx: ServiceContext): Router {
   const moderation = new ModerationService(ctx);
   const router = Router();
 
-  router.get('/events/:id/messages', ...protect(ctx), validate(list), async (_req, res) => {
+  router.get('/events/:id/messages', ...protect(ctx), validate(list), async (req, res) => {
     const { params, query } = input(res, list);
     res.json({
-      messages: await chat.list(params.id, query.limit, query.offset),
+      messages: await chat.list(currentUser(req), params.id, query.limit, query.offset),
       limit: query.limit,
       offset: query.offset,
     });

@@ -2,14 +2,18 @@
 //   GET /api/v1/health           liveness: 200 while the process can answer; the body says how it is.
 //   GET /api/v1/health/detailed  200 when the database is ready, 503 when not; every service's state.
 //   GET /api/v1/db-check         a live database round-trip: 200 with its latency, or 503.
+// They are anonymous, so they report states, never raw driver errors ("Can't reach database server
+// at 10.0.3.7:5432" tells an attacker where the database is): the detail goes to the log.
 import { Router, type Request, type Response } from 'express';
 import { isDatabaseUnavailable } from '../lib/error-mapping.ts';
+import type { Logger } from '../lib/logger.ts';
 import type { Database } from '../lib/prisma.ts';
-import type { ServiceIntegrationManager } from '../lib/service-integration-manager.ts';
+import type { IntegrationHealth, ServiceIntegrationManager } from '../lib/service-integration-manager.ts';
 import { sendError } from '../middlewares/error.middleware.ts';
 
 export interface HealthDependencies {
   database: Database;
+  logger: Logger;
   integrations: ServiceIntegrationManager;
   retryAfterSec: number;
   /** Defect `health-always-ok`. */
@@ -21,6 +25,9 @@ export interface HealthDependencies {
 
 type OverallStatus = 'ok' | 'degraded' | 'unavailable';
 
+/** A poller may ask ten times a second during an outage: one log line per distinct error per interval. */
+const ERROR_LOG_INTERVAL_MS = 5_000;
+
 export function healthRoutes(deps: HealthDependencies): Router {
   const router = Router();
   const uptimeSec = (): number => Math.round((Date.now() - deps.startedAt.getTime()) / 100) / 10;
@@ -29,14 +36,24 @@ export function healthRoutes(deps: HealthDependencies): Router {
   const claimsReady = (): boolean =>
     deps.readyBeforeConnect === true && !deps.database.isReady && deps.database.status().lastReadyAt === null;
 
-  const livePing = async (): Promise<{ up: boolean; latencyMs: number | null; error: string | null }> => {
-    if (claimsReady()) return { up: true, latencyMs: 0, error: null };
-    if (!deps.database.isReady) return { up: false, latencyMs: null, error: deps.database.status().lastError };
+  let lastLogged = { message: '', atMs: 0 };
+  const logFailure = (error: unknown): void => {
+    const message = (error as Error)?.message ?? String(error);
+    const nowMs = Date.now();
+    if (message === lastLogged.message && nowMs - lastLogged.atMs < ERROR_LOG_INTERVAL_MS) return;
+    lastLogged = { message, atMs: nowMs };
+    deps.logger.warn({ event: 'health.db-ping.failed', err: error }, 'health check: the database did not answer');
+  };
+
+  const livePing = async (): Promise<{ up: boolean; latencyMs: number | null }> => {
+    if (claimsReady()) return { up: true, latencyMs: 0 };
+    if (!deps.database.isReady) return { up: false, latencyMs: null };
     try {
-      return { up: true, latencyMs: await deps.database.ping(), error: null };
+      return { up: true, latencyMs: await deps.database.ping() };
     } catch (error) {
+      logFailure(error);
       if (isDatabaseUnavailable(error)) deps.database.reportPingFailure(error);
-      return { up: false, latencyMs: null, error: (error as Error).message };
+      return { up: false, latencyMs: null };
     }
   };
 
@@ -67,16 +84,16 @@ export function healthRoutes(deps: HealthDependencies): Router {
       (service) => service.status === 'down' || service.status === 'degraded',
     );
     const status: OverallStatus = !ping.up ? 'unavailable' : degraded ? 'degraded' : 'ok';
-    const database = {
-      status: ping.up ? 'up' : 'down',
-      latencyMs: ping.latencyMs,
-      ...deps.database.status(),
-      lastError: ping.error ?? deps.database.status().lastError,
-    };
+    const { lastError: _databaseError, ...databaseState } = deps.database.status();
+    const database = { status: ping.up ? 'up' : 'down', latencyMs: ping.latencyMs, ...databaseState };
     if (!ping.up) res.setHeader('Retry-After', String(deps.retryAfterSec));
-    res
-      .status(ping.up ? 200 : 503)
-      .json({ status, uptimeSec: uptimeSec(), timestamp: new Date().toISOString(), database, services });
+    res.status(ping.up ? 200 : 503).json({
+      status,
+      uptimeSec: uptimeSec(),
+      timestamp: new Date().toISOString(),
+      database,
+      services: withoutErrors(services),
+    });
   });
 
   router.get('/db-check', async (req: Request, res: Response) => {
@@ -93,9 +110,21 @@ export function healthRoutes(deps: HealthDependencies): Router {
     sendError(req, res, {
       status: 503,
       code: 'DATABASE_UNAVAILABLE',
-      message: `database check failed: ${ping.error ?? deps.database.state}`,
+      message: `database check failed: the database is ${deps.database.state === 'ready' ? 'not answering' : deps.database.state}`,
     });
   });
 
   return router;
+}
+
+/** Each service's state without its last error message (a raw driver or socket error): the log has it. */
+function withoutErrors(
+  services: Record<string, IntegrationHealth>,
+): Record<string, Omit<IntegrationHealth, 'lastError'> & { failing: boolean }> {
+  return Object.fromEntries(
+    Object.entries(services).map(([name, { lastError, ...health }]) => [
+      name,
+      { ...health, failing: lastError !== null },
+    ]),
+  );
 }

@@ -3,6 +3,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { currentUser } from '../middlewares/auth.middleware.ts';
+import { clientIp, rateLimit } from '../middlewares/rate-limit.middleware.ts';
 import { input, validate } from '../middlewares/validate.middleware.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { PhoneVerificationService } from '../services/phone-verification.service.ts';
@@ -21,10 +22,25 @@ const verifyForOrganizer = { params: idParam, body: verifyBody };
 export function phoneVerificationRoutes(ctx: ServiceContext): Router {
   const verification = new PhoneVerificationService(ctx);
   const router = Router();
+  const { limits } = ctx;
+  // Issuing codes is limited per caller and per client: with five guesses per code, fresh codes
+  // would otherwise make a 6-digit code guessable.
+  const codeLimit = rateLimit(limits.limiter, limits.windowSec, (req) => [
+    { key: `phone-code:account:${currentUser(req).userId}`, limit: limits.phoneCodePerAccount },
+    { key: `phone-code:ip:${clientIp(req)}`, limit: limits.phoneCodePerIp },
+  ]);
 
-  router.post('/phone-verification/users/me/start', ...protect(ctx), validate(startForUser), async (req, res) => {
-    res.status(201).json(await verification.startForUser(currentUser(req).userId, input(res, startForUser).body.phone));
-  });
+  router.post(
+    '/phone-verification/users/me/start',
+    ...protect(ctx),
+    validate(startForUser),
+    codeLimit,
+    async (req, res) => {
+      res
+        .status(201)
+        .json(await verification.startForUser(currentUser(req).userId, input(res, startForUser).body.phone));
+    },
+  );
 
   router.post('/phone-verification/users/me/verify', ...protect(ctx), validate(verifyForUser), async (req, res) => {
     res.json({ user: await verification.verifyForUser(currentUser(req).userId, input(res, verifyForUser).body.code) });
@@ -34,6 +50,7 @@ export function phoneVerificationRoutes(ctx: ServiceContext): Router {
     '/phone-verification/organizers/:id/start',
     ...protect(ctx),
     validate(startForOrganizer),
+    codeLimit,
     async (req, res) => {
       const { params, body } = input(res, startForOrganizer);
       res.status(201).json(await verification.startForOrganizer(currentUser(req), params.id, body.phone));

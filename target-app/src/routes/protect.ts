@@ -1,4 +1,4 @@
-// The guard chain of a protected route: a valid token, the fire-and-forget "last seen" update,
+// The guard chain of a protected route: a valid, unrevoked token, the fire-and-forget "last seen" update,
 // and (optionally) a role.
 import type { RequestHandler } from 'express';
 import type { Role } from '../generated/prisma/enums.ts';
@@ -25,7 +25,7 @@ export function protect(ctx: ServiceContext, ...roles: Role[]): RequestHandler[]
     }
     next();
   };
-  const chain: RequestHandler[] = [authenticate(ctx.tokens), trackLastSeen];
+  const chain: RequestHandler[] = [authenticate(ctx.tokens, ctx.revocation), trackLastSeen];
   if (roles.length > 0) chain.push(requireRole(...roles));
   return chain;
 }

@@ -30,7 +30,7 @@ describe('register (POST /auth/register)', () => {
     expect(res.status).toBe(201);
     expect(res.body.user).toMatchObject({ email, name: 'Ann', role: 'USER' });
     expect(res.body.user.passwordHash).toBeUndefined();
-    const row = await app.prisma.user.findUniqueOrThrow({ where: { email }, include: { preference: true } });
+    const row = await app.prisma.user.findFirstOrThrow({ where: { email }, include: { preference: true } });
     expect(row.passwordHash).not.toContain('long enough');
     expect(row.preference).toMatchObject({ language: 'en', marketingOptIn: false });
     const me = await app.api('GET', '/users/me', { token: res.body.token });
@@ -133,24 +133,25 @@ describe('updateUser (PATCH /auth/me)', () => {
     expect((await reloadUser(app, user.id)).email).toBe(user.email);
   });
 
-  it('answers 404 for a token whose user does not exist', async () => {
+  // Such tokens are revoked: authentication answers before the service runs.
+  it('answers 401 for a token whose user does not exist', async () => {
     const token = await app.tokenFor({ id: missingId(), role: 'USER' });
     const res = await app.api('PATCH', '/auth/me', {
       token,
       body: { email: newEmail(), currentPassword: TEST_PASSWORD },
     });
-    expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('NOT_FOUND');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('UNAUTHORIZED');
   });
 
-  it('answers 404 for a soft-deleted user and leaves the row unchanged', async () => {
+  it('answers 401 for a soft-deleted user and leaves the row unchanged', async () => {
     const { user, token } = await createUser(app, { deleted: true });
     const res = await app.api('PATCH', '/auth/me', {
       token,
       body: { email: newEmail(), currentPassword: TEST_PASSWORD },
     });
-    expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('NOT_FOUND');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('UNAUTHORIZED');
     expect(await reloadAccount(app, user.id)).toEqual(accountOf(user));
   });
 

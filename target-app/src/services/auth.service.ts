@@ -1,5 +1,6 @@
-// Accounts: register, log in, change one's own credentials. Unique emails are left to the database
-// constraint (P2002 → 409), never checked first; writes to an existing user use the P2025 pattern,
+// Accounts: register, log in, change one's own credentials. Unique emails (among live users: a
+// soft-deleted account neither blocks nor reveals its address) are left to the database constraint
+// (P2002 → 409), never checked first; a credentials change revokes every earlier token; writes to an existing user use the P2025 pattern,
 // so a user deleted between the lookup and the write is a 401/404, never a 500.
 import { hashPassword, verifyPassword } from '../lib/auth.ts';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../lib/errors.ts';
@@ -23,6 +24,8 @@ export interface UpdateCredentialsInput {
   currentPassword: string;
 }
 
+const withTokenVersion = { ...publicUserSelect, tokenVersion: true } as const;
+
 /** One message for every failed login, so the answer does not reveal which emails exist. */
 const INVALID_CREDENTIALS = 'invalid email or password';
 
@@ -34,7 +37,7 @@ export class AuthService {
 
   /** A USER with an empty preference row, in one statement. A taken email is P2002 → 409. */
   async register(input: RegisterInput) {
-    const user = await this.ctx.prisma.user.create({
+    const { tokenVersion, ...user } = await this.ctx.prisma.user.create({
       data: {
         email: input.email,
         name: input.name,
@@ -42,9 +45,9 @@ export class AuthService {
         role: 'USER',
         preference: { create: {} },
       },
-      select: publicUserSelect,
+      select: withTokenVersion,
     });
-    return { user, token: await this.ctx.tokens.sign({ userId: user.id, role: user.role }) };
+    return { user, token: await this.ctx.tokens.sign({ userId: user.id, role: user.role, version: tokenVersion }) };
   }
 
   async login(input: LoginInput) {
@@ -56,8 +59,8 @@ export class AuthService {
     const valid = await verifyPassword(input.password, found?.passwordHash ?? (await this.decoyHash));
     if (found === null || !valid) throw new UnauthorizedError(INVALID_CREDENTIALS);
 
-    const user = await this.recordLogin(found.id);
-    return { user, token: await this.ctx.tokens.sign({ userId: user.id, role: user.role }) };
+    const { tokenVersion, ...user } = await this.recordLogin(found.id);
+    return { user, token: await this.ctx.tokens.sign({ userId: user.id, role: user.role, version: tokenVersion }) };
   }
 
   /** P2025 pattern; a user deleted since the lookup gets the same answer as a deleted user's login. */
@@ -67,7 +70,7 @@ export class AuthService {
         this.ctx.prisma.user.update({
           where: { id: userId, deletedAt: null },
           data: { lastLogin: new Date() },
-          select: publicUserSelect,
+          select: withTokenVersion,
         }),
       );
     } catch (error) {
@@ -78,7 +81,8 @@ export class AuthService {
 
   /**
    * Changing the email or the password needs the current password. A wrong one is 403 rather
-   * than 401: the token is valid, and a 401 would tell clients to throw it away.
+   * than 401: the token is valid, and a 401 would tell clients to throw it away. A change revokes
+   * every token issued before it (other sessions, a stolen token); the caller gets a fresh one.
    */
   async updateCredentials(userId: string, input: UpdateCredentialsInput) {
     const found = await this.ctx.prisma.user.findFirst({
@@ -92,9 +96,12 @@ export class AuthService {
     const data = {
       ...(input.email !== undefined ? { email: input.email } : {}),
       ...(input.password !== undefined ? { passwordHash: await hashPassword(input.password) } : {}),
+      tokenVersion: { increment: 1 },
     };
-    return this.ctx.records.mustExist('user', userId, () =>
-      this.ctx.prisma.user.update({ where: { id: userId, deletedAt: null }, data, select: publicUserSelect }),
+    const { tokenVersion, ...user } = await this.ctx.records.mustExist('user', userId, () =>
+      this.ctx.prisma.user.update({ where: { id: userId, deletedAt: null }, data, select: withTokenVersion }),
     );
+    await this.ctx.revocation.changed(userId);
+    return { user, token: await this.ctx.tokens.sign({ userId, role: user.role, version: tokenVersion }) };
   }
 }

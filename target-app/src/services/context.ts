@@ -7,6 +7,18 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { ChatBroadcaster } from '../socket/chat-broadcaster.ts';
 import type { TokenService } from '../lib/auth.ts';
 import type { Database } from '../lib/prisma.ts';
+import type { TokenRevocation } from '../lib/token-revocation.ts';
+import type { SmsSender } from '../lib/sms-sender.ts';
+import type { RateLimiter } from '../lib/rate-limiter.ts';
+
+export interface RateLimits {
+  limiter: RateLimiter;
+  windowSec: number;
+  loginPerAccount: number;
+  loginPerIp: number;
+  phoneCodePerAccount: number;
+  phoneCodePerIp: number;
+}
 
 export interface ServiceContext {
   prisma: PrismaClient;
@@ -18,6 +30,12 @@ export interface ServiceContext {
   defects: Defects;
   chat: ChatBroadcaster;
   tokens: TokenService;
-  /** Expose verification codes in responses (never in production). */
+  /** Tokens are honoured only while their user is unchanged; services report changes here. */
+  revocation: TokenRevocation;
+  /** Expose verification codes in responses: PHONE_CODE_IN_RESPONSE, a development switch. */
   exposeVerificationCodes: boolean;
+  /** Login and code-issuing limits (config's RATE_LIMIT_* and *_LIMIT_* keys). */
+  limits: RateLimits;
+  /** Delivers verification codes (lib/sms-sender.ts). */
+  sms: SmsSender;
 }

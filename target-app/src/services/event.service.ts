@@ -2,6 +2,8 @@
 // database), one event, presence, and the owner's writes. Every write is one atomic update whose
 // `where` requires `deletedAt: null` and — for a non-admin — the caller's ownership, so a missing or
 // soft-deleted event raises P2025 (404); a follow-up read tells "not yours" (403) from "gone" (404).
+// An event lives only while its organizer does: a soft-deleted organizer's events are gone too
+// (not listed, not readable, not writable, not ticketable — LIVE_EVENT says so in one place).
 import { presenceKey } from '../socket/presence.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { TokenClaims } from '../lib/auth.ts';
@@ -13,6 +15,9 @@ export const LISTING_CACHE_PREFIX = 'events:list:';
 export const LISTING_CACHE_TTL_SEC = 10;
 
 export { presenceKey };
+
+/** An event that is not deleted and whose organizer is not deleted. */
+export const LIVE_EVENT = { deletedAt: null, organizer: { deletedAt: null } } satisfies Prisma.EventWhereInput;
 
 export const eventSelect = {
   id: true,
@@ -70,7 +75,7 @@ export class EventService {
     const cached = await this.ctx.cache.getJson<unknown[]>(key);
     if (cached !== undefined) return { events: cached, cached: true };
     const events = await this.ctx.prisma.event.findMany({
-      where: { status: 'PUBLISHED', deletedAt: null },
+      where: { ...LIVE_EVENT, status: 'PUBLISHED' },
       orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
       take: limit,
       skip: offset,
@@ -83,7 +88,7 @@ export class EventService {
   /** A published event, or a draft its owner (or an admin) is looking at; anything else is 404. */
   async get(viewer: TokenClaims, id: string) {
     const event = await this.ctx.prisma.event.findFirst({
-      where: { id, deletedAt: null },
+      where: { ...LIVE_EVENT, id },
       select: { ...eventSelect, organizer: { select: { id: true, name: true, ownerId: true } } },
     });
     if (event === null || (event.status !== 'PUBLISHED' && !canManage(viewer, event.organizer.ownerId)))
@@ -176,7 +181,7 @@ export class EventService {
     const where: Prisma.EventWhereUniqueInput = {
       id,
       deletedAt: null,
-      ...(user.role === 'ADMIN' ? {} : { organizer: { ownerId: user.userId } }),
+      organizer: { deletedAt: null, ...(user.role === 'ADMIN' ? {} : { ownerId: user.userId }) },
     };
     try {
       const result = await this.ctx.records.mustExist('event', id, () => write(where));
@@ -185,7 +190,7 @@ export class EventService {
     } catch (error) {
       if (error instanceof NotFoundError) {
         const live = await this.ctx.prisma.event.findFirst({
-          where: { id, deletedAt: null },
+          where: { ...LIVE_EVENT, id },
           select: { organizer: { select: { ownerId: true } } },
         });
         if (live !== null) assertCanManage(user, live.organizer.ownerId, action);

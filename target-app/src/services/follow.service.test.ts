@@ -54,10 +54,10 @@ describe('follow (POST /organizers/:id/follow)', () => {
     expect(await followsOf(user.id)).toHaveLength(0);
   });
 
-  it('answers 404 to a soft-deleted caller and creates nothing', async () => {
+  it('answers 401 to a soft-deleted caller (its token is revoked) and creates nothing', async () => {
     const { organizer } = await createOrganizer(app);
     const { user, token } = await createUser(app, { deleted: true });
-    expect((await app.api('POST', `/organizers/${organizer.id}/follow`, { token })).status).toBe(404);
+    expect((await app.api('POST', `/organizers/${organizer.id}/follow`, { token })).status).toBe(401);
     expect(await followsOf(user.id)).toHaveLength(0);
   });
 });

@@ -33,7 +33,13 @@ describe('create (POST /organizers)', () => {
     expect(res.body.organizer).toMatchObject({ name: 'Night Owls', status: 'PENDING', ownerId: user.id });
     expect(await reloadOrganizer(app, res.body.organizer.id)).toMatchObject({ ownerId: user.id, deletedAt: null });
     expect((await app.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe('ORGANIZER');
-    expect(await app.server.built.tokens.verify(res.body.token)).toEqual({ userId: user.id, role: 'ORGANIZER' });
+    expect(await app.server.built.tokens.verify(res.body.token)).toEqual({
+      userId: user.id,
+      role: 'ORGANIZER',
+      version: 1,
+    });
+    // The promotion revoked the USER token the caller came with.
+    expect((await app.api('GET', '/users/me', { token })).status).toBe(401);
   });
 
   it('leaves an ADMIN an ADMIN', async () => {
@@ -42,20 +48,22 @@ describe('create (POST /organizers)', () => {
     expect((await app.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe('ADMIN');
   });
 
-  it('answers 404 for a soft-deleted caller and writes nothing (the promotion rolls back too)', async () => {
+  // A deleted caller's token is revoked (401) before the service runs; the service's own P2025 path
+  // (a deletion between the check and the write) is the contextWithRace test below.
+  it('answers 401 for a soft-deleted caller and writes nothing', async () => {
     const { user, token } = await createUser(app, { deleted: true });
     const res = await app.api('POST', '/organizers', { token, body: { name: 'Ghost Org' } });
-    expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('NOT_FOUND');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('UNAUTHORIZED');
     expect(await app.prisma.organizer.count({ where: { ownerId: user.id } })).toBe(0);
     expect((await app.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe('USER');
   });
 
-  it('answers 404 for a caller that does not exist', async () => {
+  it('answers 401 for a caller that does not exist', async () => {
     const token = await app.tokenFor({ id: missingId(), role: 'USER' });
     const res = await app.api('POST', '/organizers', { token, body: { name: 'Nobody' } });
-    expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('NOT_FOUND');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('UNAUTHORIZED');
   });
 });
 

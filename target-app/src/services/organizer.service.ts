@@ -18,6 +18,17 @@ export const organizerSelect = {
   updatedAt: true,
 } as const;
 
+/** What anyone may see of an organizer: no phone number, no owner. */
+export const publicOrganizerSelect = {
+  id: true,
+  name: true,
+  description: true,
+  status: true,
+  phoneVerifiedAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
 export interface CreateOrganizerInput {
   name: string;
   description?: string;
@@ -48,8 +59,8 @@ export class OrganizerService {
   /**
    * One transaction: the organizer (PENDING) and the owner's promotion to ORGANIZER (a USER only:
    * an ADMIN stays an ADMIN). The owner is connected with `deletedAt: null`, so a caller whose
-   * account is gone gets P2025 → 404 and nothing is written. The caller's token still carries the
-   * old role, so a fresh one comes back with the organizer.
+   * account is gone gets P2025 → 404 and nothing is written. A promotion revokes the caller's
+   * tokens (they carry the old role), so a fresh one comes back with the organizer.
    */
   async create(caller: TokenClaims, input: CreateOrganizerInput) {
     const { prisma } = this.ctx;
@@ -63,11 +74,18 @@ export class OrganizerService {
           },
           select: organizerSelect,
         }),
-        prisma.user.updateMany({ where: { id: caller.userId, role: 'USER' }, data: { role: 'ORGANIZER' } }),
-        prisma.user.findUniqueOrThrow({ where: { id: caller.userId }, select: { role: true } }),
+        prisma.user.updateMany({
+          where: { id: caller.userId, role: 'USER' },
+          data: { role: 'ORGANIZER', tokenVersion: { increment: 1 } },
+        }),
+        prisma.user.findUniqueOrThrow({ where: { id: caller.userId }, select: { role: true, tokenVersion: true } }),
       ]),
     );
-    return { organizer, token: await this.ctx.tokens.sign({ userId: caller.userId, role: owner.role }) };
+    if (owner.role !== caller.role) await this.ctx.revocation.changed(caller.userId);
+    return {
+      organizer,
+      token: await this.ctx.tokens.sign({ userId: caller.userId, role: owner.role, version: owner.tokenVersion }),
+    };
   }
 
   /** Approved, live organizers, newest first. */
@@ -76,7 +94,7 @@ export class OrganizerService {
     const [organizers, total] = await this.ctx.prisma.$transaction([
       this.ctx.prisma.organizer.findMany({
         where,
-        select: organizerSelect,
+        select: publicOrganizerSelect,
         orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
         take: page.limit,
         skip: page.offset,
@@ -86,10 +104,11 @@ export class OrganizerService {
     return { organizers, total };
   }
 
+  /** The public profile of an approved, live organizer; any other is 404 (as if it did not exist). */
   async get(organizerId: string) {
     const organizer = await this.ctx.prisma.organizer.findFirst({
-      where: { id: organizerId, deletedAt: null },
-      select: organizerSelect,
+      where: { id: organizerId, deletedAt: null, status: 'APPROVED' },
+      select: publicOrganizerSelect,
     });
     if (organizer === null) throw new NotFoundError('organizer', organizerId);
     return organizer;

@@ -54,12 +54,13 @@ describe('users: start', () => {
     expect(await service.startForUser(user.id, PHONE)).toEqual({ expiresAt: expect.any(Date) });
   });
 
-  it('answers 404 for a missing or soft-deleted user and stores no code', async () => {
+  // Their tokens are revoked: the answer comes from authentication, before the service runs.
+  it('answers 401 for a missing or soft-deleted user and stores no code', async () => {
     const deleted = await createUser(app, { deleted: true });
     for (const token of [deleted.token, await app.tokenFor({ id: missingId(), role: 'USER' })]) {
       const res = await app.api('POST', USER_START, { token, body: { phone: PHONE } });
-      expect(res.status).toBe(404);
-      expect(res.body.error.code).toBe('NOT_FOUND');
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe('UNAUTHORIZED');
     }
     expect(await codesOf({ userId: deleted.user.id })).toHaveLength(0);
   });
@@ -123,21 +124,21 @@ describe('users: verify', () => {
     expect((await codesOf({ userId: user.id }))[0]?.attempts).toBe(MAX_ATTEMPTS);
   });
 
-  it('answers 404 for a soft-deleted user with a pending code, leaving code and user unchanged', async () => {
+  it('answers 401 for a soft-deleted user with a pending code, leaving code and user unchanged', async () => {
     const { user, token } = await createUser(app, { deleted: true });
     await createVerificationCode(app, { userId: user.id }, { code: '123456' });
     const res = await app.api('POST', USER_VERIFY, { token, body: { code: '123456' } });
-    expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('NOT_FOUND');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('UNAUTHORIZED');
     expect((await codesOf({ userId: user.id }))[0]?.consumedAt).toBeNull();
     expect((await reloadUser(app, user.id)).phone).toBeNull();
   });
 
-  it('answers 404 for a user that does not exist', async () => {
+  it('answers 401 for a user that does not exist', async () => {
     const token = await app.tokenFor({ id: missingId(), role: 'USER' });
     const res = await app.api('POST', USER_VERIFY, { token, body: { code: '123456' } });
-    expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('NOT_FOUND');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('UNAUTHORIZED');
   });
 
   it('answers 404 and leaves the code unconsumed when the user is deleted during verification (P2025 rolls back)', async () => {

@@ -4,7 +4,7 @@
 // and the code stays unconsumed.
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { TokenClaims } from '../lib/auth.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../lib/errors.ts';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../lib/errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { ServiceContext } from './context.ts';
 import { OrganizerService, organizerSelect } from './organizer.service.ts';
@@ -28,7 +28,7 @@ type CodeOwner = { userId: string } | { organizerId: string };
 
 export interface StartedVerification {
   expiresAt: Date;
-  /** Only when the context exposes codes (never in production). */
+  /** Only under the PHONE_CODE_IN_RESPONSE development switch (refused in production). */
   devCode?: string;
 }
 
@@ -89,9 +89,16 @@ export class PhoneVerificationService {
   private async issue(owner: CodeOwner, phone: string): Promise<StartedVerification> {
     const code = this.generateCode();
     const expiresAt = new Date(this.now().getTime() + CODE_TTL_MS);
-    await this.ctx.prisma.phoneVerificationCode.create({
+    const { id } = await this.ctx.prisma.phoneVerificationCode.create({
       data: { ...owner, phone, codeHash: hashVerificationCode(phone, code), expiresAt },
+      select: { id: true },
     });
+    try {
+      await this.ctx.sms.send(phone, `Your verification code is ${code}`, { verificationId: id });
+    } catch (error) {
+      // The stored code is harmless (unsent, it expires); the caller may start again.
+      throw new AppError(503, 'DEPENDENCY_UNAVAILABLE', 'the code could not be sent; retry later', { cause: error });
+    }
     return this.ctx.exposeVerificationCodes ? { expiresAt, devCode: code } : { expiresAt };
   }
 

@@ -47,14 +47,14 @@ describe('get (GET /users/me/preferences)', () => {
     expect(await rowOf(user.id)).toBeNull();
   });
 
-  it('answers 404 for a missing or soft-deleted user', async () => {
+  it('answers 401 for a missing or soft-deleted user (their tokens are revoked)', async () => {
     for (const token of [
       (await createUser(app, { deleted: true })).token,
       await app.tokenFor({ id: missingId(), role: 'USER' }),
     ]) {
       const res = await app.api('GET', PATH, { token });
-      expect(res.status).toBe(404);
-      expect(res.body.error.code).toBe('NOT_FOUND');
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe('UNAUTHORIZED');
     }
   });
 });
@@ -68,23 +68,23 @@ describe('update (PATCH /users/me/preferences)', () => {
     expect(await rowOf(user.id)).toMatchObject({ language: 'pt-BR', marketingOptIn: true, emailNotifications: true });
   });
 
-  it('answers 404 for a missing user and creates no row', async () => {
+  it('answers 401 for a missing user and creates no row', async () => {
     const id = missingId();
     const res = await app.api('PATCH', PATH, {
       token: await app.tokenFor({ id, role: 'USER' }),
       body: { language: 'de' },
     });
-    expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('NOT_FOUND');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('UNAUTHORIZED');
     expect(await rowOf(id)).toBeNull();
   });
 
-  it('answers 404 for a soft-deleted user and leaves the row unchanged', async () => {
+  it('answers 401 for a soft-deleted user and leaves the row unchanged', async () => {
     const { user, token } = await createUser(app, { deleted: true });
     const before = await rowOf(user.id);
     const res = await app.api('PATCH', PATH, { token, body: { marketingOptIn: true } });
-    expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('NOT_FOUND');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('UNAUTHORIZED');
     expect(await rowOf(user.id)).toEqual(before);
   });
 
@@ -95,9 +95,9 @@ describe('update (PATCH /users/me/preferences)', () => {
     expect(await rowOf(user.id)).toMatchObject({ pushNotifications: false, language: 'en' });
   });
 
-  it('creates no row for a soft-deleted user without one (404)', async () => {
+  it('creates no row for a soft-deleted user without one (401: the token is revoked)', async () => {
     const { user, token } = await userWithoutRow({ deleted: true });
-    expect((await app.api('PATCH', PATH, { token, body: { pushNotifications: false } })).status).toBe(404);
+    expect((await app.api('PATCH', PATH, { token, body: { pushNotifications: false } })).status).toBe(401);
     expect(await rowOf(user.id)).toBeNull();
   });
 

@@ -8,7 +8,8 @@ let app: TestApp;
 
 beforeAll(async () => {
   db = await createTestDatabase('users');
-  app = await startTestApp(db.url);
+  // A cache longer than any test: the lastSeen race below relies on the entry not expiring.
+  app = await startTestApp(db.url, { AUTH_CACHE_TTL_MS: '60000' });
 });
 afterAll(async () => {
   await app?.stop();
@@ -24,17 +25,18 @@ describe('updateSelf (PATCH /users/me)', () => {
     expect((await app.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe('Renamed');
   });
 
-  it('answers 404 for a token whose user does not exist', async () => {
+  // Such tokens are revoked: authentication answers before the service runs.
+  it('answers 401 for a token whose user does not exist', async () => {
     const token = await app.tokenFor({ id: missingId(), role: 'USER' });
     const res = await app.api('PATCH', '/users/me', { token, body: { name: 'Ghost' } });
-    expect(res.status).toBe(404);
-    expect(res.body.error).toMatchObject({ code: 'NOT_FOUND', requestId: expect.any(String) });
+    expect(res.status).toBe(401);
+    expect(res.body.error).toMatchObject({ code: 'UNAUTHORIZED', requestId: expect.any(String) });
   });
 
-  it('answers 404 for a soft-deleted user and leaves the row unchanged', async () => {
+  it('answers 401 for a soft-deleted user and leaves the row unchanged', async () => {
     const { user, token } = await createUser(app, { deleted: true });
     const res = await app.api('PATCH', '/users/me', { token, body: { name: 'Zombie' } });
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(401);
     expect((await app.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe('Test User');
   });
 
@@ -60,8 +62,12 @@ describe('updateLastSeen (fire-and-forget)', () => {
     await waitFor(async () => (await app.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).lastSeen !== null);
   });
 
-  it('skips a soft-deleted user with a warning, and the process keeps serving', async () => {
-    const { user, token } = await createUser(app, { deleted: true });
+  // The race the write must survive: the user deleted behind the app (in SQL, so no instance was
+  // told) while this instance still holds the user as live in its token cache.
+  it('skips a user deleted behind the app with a warning, and the process keeps serving', async () => {
+    const { user, token } = await createUser(app);
+    expect((await app.api('GET', '/users/me', { token })).status).toBe(200);
+    await app.prisma.user.update({ where: { id: user.id }, data: { deletedAt: new Date() } });
     expect((await app.api('POST', '/users/me/heartbeat', { token })).status).toBe(202);
     await waitFor(() => app.logs.some((line) => line.event === 'record.skip' && line.userId === user.id));
     const skip = app.logs.find((line) => line.event === 'record.skip' && line.userId === user.id);
@@ -69,11 +75,11 @@ describe('updateLastSeen (fire-and-forget)', () => {
     expect((await app.api('GET', '/health')).status).toBe(200);
   });
 
-  it('skips a user that never existed', async () => {
+  it('refuses a user that never existed (401) before any write', async () => {
     const id = missingId();
     const token = await app.tokenFor({ id, role: 'USER' });
-    expect((await app.api('POST', '/users/me/heartbeat', { token })).status).toBe(202);
-    await waitFor(() => app.logs.some((line) => line.event === 'record.skip' && line.userId === id));
+    expect((await app.api('POST', '/users/me/heartbeat', { token })).status).toBe(401);
+    expect(await app.prisma.user.count({ where: { id } })).toBe(0);
   });
 });
 

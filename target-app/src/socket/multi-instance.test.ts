@@ -52,7 +52,8 @@ beforeAll(async () => {
   const tokens = new TokenService(TEST_JWT_SECRET, 3_600);
   fixtures = {
     prisma: data.prisma,
-    tokenFor: (user: { id: string; role: Role }) => tokens.sign({ userId: user.id, role: user.role }),
+    tokenFor: (user: { id: string; role: Role; tokenVersion?: number }) =>
+      tokens.sign({ userId: user.id, role: user.role, version: user.tokenVersion ?? 0 }),
   } as unknown as TestApp;
 });
 afterEach(() => {

@@ -1,12 +1,14 @@
 // Every Socket.IO handler runs through `handle`: the payload is validated with zod, the readiness
-// gate is respected, and whatever happens ends as exactly one acknowledgement
+// gate is respected, the token is re-checked (cheap: cached; a revoked one answers UNAUTHORIZED and
+// drops the socket; an event that only gives something up, like leaving, needs no check), and whatever happens ends as exactly one acknowledgement
 // ({ ok: true, ... } or { ok: false, error: { code, message } }) — never an unhandled rejection,
 // never a throw from a client that sent no ack callback. Errors map through the same
 // lib/error-mapping.ts as HTTP, and a database outage wakes the reconnection loop as HTTP does.
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import { isDatabaseUnavailable, mapError } from '../lib/error-mapping.ts';
-import { AppError, ValidationError } from '../lib/errors.ts';
+import type { VerifiedToken } from '../lib/auth.ts';
+import { AppError, UnauthorizedError, ValidationError } from '../lib/errors.ts';
 import type { ServiceContext } from '../services/context.ts';
 
 export type AckResponse =
@@ -37,6 +39,11 @@ export function handle<S extends z.ZodType>(
           ok: false,
           error: { code: 'DATABASE_NOT_READY', message: `the database is ${ctx.database.state}; retry later` },
         };
+      const user = (socket.data as { user?: VerifiedToken }).user;
+      if (needsDatabase && (user === undefined || !(await ctx.revocation.isCurrent(user)))) {
+        setImmediate(() => socket.disconnect(true));
+        throw new UnauthorizedError('token revoked: sign in again');
+      }
       const parsed = schema.safeParse(payload);
       if (!parsed.success)
         throw new ValidationError(

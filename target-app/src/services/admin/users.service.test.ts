@@ -77,7 +77,7 @@ describe('softDeleteUser (DELETE /admin/users/:id)', () => {
     const { user, token } = await createUser(app);
     expect((await app.api('DELETE', `/admin/users/${user.id}`, { token: admin })).status).toBe(204);
     expect((await reloadUser(app, user.id)).deletedAt).not.toBeNull();
-    expect((await app.api('GET', '/users/me', { token })).status).toBe(404);
+    expect((await app.api('GET', '/users/me', { token })).status).toBe(401);
   });
 
   it('answers 404 for a missing user', () => expectNotFound('DELETE', `/admin/users/${missingId()}`));

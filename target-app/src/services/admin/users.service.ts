@@ -43,35 +43,46 @@ export class AdminUsersService {
   }
 
   /**
-   * A changed phone number is no longer verified. A changed role takes effect with the user's next
-   * token: tokens are stateless and carry the role they were issued with.
+   * A changed phone number is no longer verified. Setting the role revokes the user's tokens (they
+   * carry the old role): the user's next request is a 401, and the next login gets the new role.
    */
   async updateUser(userId: string, input: AdminUserUpdate) {
-    const data = { ...input, ...(input.phone !== undefined ? { phoneVerifiedAt: null } : {}) };
-    return this.ctx.records.mustExist('user', userId, () =>
+    const revokes = input.role !== undefined;
+    const data = {
+      ...input,
+      ...(input.phone !== undefined ? { phoneVerifiedAt: null } : {}),
+      ...(revokes ? { tokenVersion: { increment: 1 } } : {}),
+    };
+    const user = await this.ctx.records.mustExist('user', userId, () =>
       this.ctx.prisma.user.update({ where: { id: userId, deletedAt: null }, data, select: adminUserSelect }),
     );
+    if (revokes) await this.ctx.revocation.changed(userId);
+    return user;
   }
 
+  /** Revokes the user's tokens; a restore does not bring them back (the user signs in again). */
   async softDeleteUser(userId: string): Promise<void> {
     await this.ctx.records.mustExist('user', userId, () =>
       this.ctx.prisma.user.update({
         where: { id: userId, deletedAt: null },
-        data: { deletedAt: new Date() },
+        data: { deletedAt: new Date(), tokenVersion: { increment: 1 } },
         select: { id: true },
       }),
     );
+    await this.ctx.revocation.changed(userId);
   }
 
   /** Only a deleted user can be restored: a live or missing one is a 404. */
   async restoreUser(userId: string) {
-    return this.ctx.records.mustExist('deleted user', userId, () =>
+    const user = await this.ctx.records.mustExist('deleted user', userId, () =>
       this.ctx.prisma.user.update({
         where: { id: userId, deletedAt: { not: null } },
         data: { deletedAt: null },
         select: adminUserSelect,
       }),
     );
+    await this.ctx.revocation.changed(userId);
+    return user;
   }
 
   /** The same write as the organizers' own admin update, so there is one rule for it. */

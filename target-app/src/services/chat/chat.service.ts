@@ -3,6 +3,8 @@
 // database does not have.
 import { NotFoundError } from '../../lib/errors.ts';
 import type { TokenClaims } from '../../lib/auth.ts';
+import { LIVE_EVENT } from '../event.service.ts';
+import { canManage } from '../ownership.ts';
 import type { ChatMessagePayload } from '../../socket/chat-broadcaster.ts';
 import type { ServiceContext } from '../context.ts';
 
@@ -11,13 +13,17 @@ const messageSelect = { id: true, eventId: true, authorId: true, body: true, cre
 export class ChatService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  /** Live messages of a live event, newest first. */
-  async list(eventId: string, limit: number, offset: number) {
+  /**
+   * Live messages of a live event, newest first. A draft's chat is as hidden as the draft: 404 for
+   * anyone but its owner and admins, like GET /events/:id.
+   */
+  async list(viewer: TokenClaims, eventId: string, limit: number, offset: number) {
     const event = await this.ctx.prisma.event.findFirst({
-      where: { id: eventId, deletedAt: null },
-      select: { id: true },
+      where: { ...LIVE_EVENT, id: eventId },
+      select: { status: true, organizer: { select: { ownerId: true } } },
     });
-    if (event === null) throw new NotFoundError('event', eventId);
+    if (event === null || (event.status !== 'PUBLISHED' && !canManage(viewer, event.organizer.ownerId)))
+      throw new NotFoundError('event', eventId);
     return this.ctx.prisma.chatMessage.findMany({
       where: { eventId, deletedAt: null },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -31,7 +37,7 @@ export class ChatService {
   async assertOpen(eventId: string): Promise<void> {
     await this.ctx.records.parent('event', eventId, () =>
       this.ctx.prisma.event.findFirst({
-        where: { id: eventId, deletedAt: null, status: 'PUBLISHED' },
+        where: { ...LIVE_EVENT, id: eventId, status: 'PUBLISHED' },
         select: { id: true },
       }),
     );
