@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // The `faultline` command. The harness is TypeScript run through tsx, so there is no build step.
 // The reference app imports the generated Prisma client, which `npm ci` does not make: it is made
-// here, before any command runs (a no-op when current). `doctor` only reports on it.
+// here, before a command that starts the app runs (a no-op when current). The others never load it:
+// the fault proxy's image ships the harness without the reference app, and `doctor` only reports on it.
 import { register } from 'tsx/esm/api';
-import { ensureGeneratedClient } from '../../prisma/tools/generated-client.mjs';
 
+const STARTS_THE_APP = new Set(['run', 'up', 'matrix']);
 const argv = process.argv.slice(2);
-if (argv[0] !== 'doctor') {
+if (STARTS_THE_APP.has(argv[0])) {
+  const { ensureGeneratedClient } = await import('../../prisma/tools/generated-client.mjs');
   const generated = ensureGeneratedClient({ say: (line) => process.stderr.write(`faultline: ${line}\n`) });
   if (!generated.ok) {
     process.stderr.write(
