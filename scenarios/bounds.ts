@@ -25,6 +25,17 @@ export function connectBudgetMs(maxRetries = setting('DB_CONNECT_MAX_RETRIES')):
   return total + (maxRetries + 1) * CONNECTION_TIMEOUT_MS;
 }
 export const CONNECT_BUDGET_MS = connectBudgetMs();
+
+/**
+ * The least time the startup keeps retrying before it gives up: every backoff delay at the low end
+ * of its jitter (half), attempts that fail at once (a refused connection takes no time).
+ */
+export function minConnectBudgetMs(maxRetries = setting('DB_CONNECT_MAX_RETRIES')): number {
+  let total = 0;
+  for (let attempt = 0; attempt < maxRetries; attempt += 1)
+    total += Math.min(CONNECT_MAX_DELAY_MS, setting('DB_CONNECT_DELAY_MS') * 2 ** attempt) / 2;
+  return total;
+}
 /** How long the app gives each non-critical service (Redis, the schema check) at startup. */
 export const SERVICE_INIT_TIMEOUT_MS = setting('SERVICE_INIT_TIMEOUT_MS');
 
