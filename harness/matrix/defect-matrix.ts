@@ -189,9 +189,12 @@ export const DEFECT_MATRIX: DefectMatrix = {
     {
       scenario: 'redis-blackhole-under-load',
       mustFail: ['status-allowlist', 'latency'],
-      mustPass: ['no-crash', 'no-5xx-except-503', 'health-truthful'],
+      // Not health-truthful: the health endpoints read Redis too, and a health answer that hangs past the
+      // poller's timeout is judged untruthful now and then (15 of 633 in one run) — a side effect of the
+      // same bug, not another one.
+      mustPass: ['no-crash', 'no-5xx-except-503'],
       evidence: { check: 'status-allowlist', pattern: /timeout/ },
-      why: 'Redis stays silent for 13 s, longer than the load waits for an answer (the Redis request budget plus 2 s); half the load is cached listing reads, about fifteen a second, and each one waits on a Redis command that never times out: every one of them hangs until the load gives up. Health stays truthful (its checks have their own timeout) and nothing answers 5xx: the hangs are the bug.',
+      why: 'Redis stays silent for 13 s, longer than the load waits for an answer (the Redis request budget plus 2 s); half the load is cached listing reads, about fifteen a second, and each one waits on a Redis command that never times out: every one of them hangs until the load gives up. Nothing crashes and nothing answers 5xx: the hangs are the bug.',
     },
   ],
   'ready-before-connect': [
