@@ -1,5 +1,5 @@
 import { afterReady, dbDown, defineScenario, during } from '../harness/scenario/index.ts';
-import { DEFAULT_MIX } from '../harness/load/templates.ts';
+import { WRITE_HEAVY_MIX } from '../harness/load/templates.ts';
 import { DB_FAULT_REQUEST_BUDGET_MS, HEALTH_LAG_MS, RECOVERY_BOUND_MS } from './bounds.ts';
 
 export default defineScenario({
@@ -9,7 +9,7 @@ export default defineScenario({
   timeline: [during(afterReady('3s'), afterReady('11s'), dbDown())],
   duration: '19s',
   // The usual mix with three times the writes: one is in flight when the route goes and when it comes back.
-  load: { rate: 40, mix: { ...DEFAULT_MIX, 'tickets.create': 3 * (DEFAULT_MIX['tickets.create'] ?? 1) } },
+  load: { rate: 40, mix: WRITE_HEAVY_MIX },
   checks: {
     'no-crash': true,
     'no-unhandled-errors': true,

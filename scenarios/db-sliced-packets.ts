@@ -1,4 +1,5 @@
 import { afterReady, dbSlicer, defineScenario, during } from '../harness/scenario/index.ts';
+import { HALF_WRITES_MIX } from '../harness/load/templates.ts';
 import { QUERY_TIMEOUT_MS, TWO_QUERY_REQUEST_BUDGET_MS } from './bounds.ts';
 
 export default defineScenario({
@@ -15,16 +16,7 @@ export default defineScenario({
   duration: '14s',
   load: {
     rate: 20,
-    // Writes are half the mix: one is in flight when the link degrades and when it recovers.
-    mix: {
-      'events.list': 2,
-      'events.get': 3,
-      'artists.get': 1,
-      'venues.get': 1,
-      'users.me': 2,
-      'tickets.create': 10,
-      'artists.update-missing': 1,
-    },
+    mix: HALF_WRITES_MIX,
   },
   checks: {
     'no-crash': true,

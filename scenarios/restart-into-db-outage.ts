@@ -1,5 +1,5 @@
 import { appRestart, at, dbDown, defineScenario, during } from '../harness/scenario/index.ts';
-import { DEFAULT_MIX } from '../harness/load/templates.ts';
+import { WRITE_HEAVY_MIX } from '../harness/load/templates.ts';
 import { HEALTH_LAG_MS, MACHINE_SLACK_MS, RECOVERY_BOUND_MS, minConnectBudgetMs } from './bounds.ts';
 
 const OUTAGE_FROM_MS = 3_000;
@@ -26,7 +26,7 @@ export default defineScenario({
   app: { env: { DB_CONNECT_MAX_RETRIES: MAX_RETRIES } },
   duration: '28s',
   // Writes are dense, so one is in flight at each edge of the outage (no-lost-writes asserts it).
-  load: { rate: 40, mix: { ...DEFAULT_MIX, 'tickets.create': 3 * (DEFAULT_MIX['tickets.create'] ?? 1) } },
+  load: { rate: 40, mix: WRITE_HEAVY_MIX },
   checks: {
     'no-crash': true,
     'no-unhandled-errors': true,
