@@ -6,8 +6,14 @@ import { defineConfig } from 'vitest/config';
 // one at a time: their bounds assume the machine is not also running another test file.
 export default defineConfig({
   test: {
-    include: ['harness/**/*.test.ts', 'target-app/**/*.test.ts', 'prisma/**/*.test.ts', 'scenarios/**/*.test.ts'],
-    exclude: ['node_modules/**', 'target-app/src/generated/**'],
+    include: [
+      'harness/**/*.test.ts',
+      'target-app/**/*.test.ts',
+      'prisma/**/*.test.ts',
+      'scenarios/**/*.test.ts',
+      'examples/**/*.test.ts',
+    ],
+    exclude: ['node_modules/**', 'target-app/src/generated/**', 'examples/*/src/generated/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
