@@ -6,7 +6,7 @@ export default defineScenario({
   description:
     'Connections to the database are reset by the peer (an RDS failover, a proxy restart, an idle timeout on a NAT): pooled connections die mid-use and new ones are reset at once. Prisma raises P1017 and unconverted "Connection terminated" errors; the app must map them all to 503, never crash on a dead pooled connection, and recover.',
   timeline: [during(afterReady('3s'), afterReady('9s'), dbResetPeer({ timeoutMs: 0 }))],
-  duration: '17s',
+  duration: '19s',
   load: {
     rate: 30,
     timeout: DB_FAULT_REQUEST_BUDGET_MS + 5_000,

@@ -14,7 +14,7 @@ export default defineScenario({
     during(afterReady('2s'), afterReady('7s'), dbLatency({ latencyMs: BELOW_MS, effect: 'degraded' })),
     during(afterReady('9s'), afterReady('14s'), dbLatency({ latencyMs: BEYOND_MS, effect: 'unavailable' })),
   ],
-  duration: '21s',
+  duration: '24s',
   load: {
     rate: 20,
     timeout: TWO_QUERY_REQUEST_BUDGET_MS + 5_000,

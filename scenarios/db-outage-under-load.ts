@@ -7,7 +7,7 @@ export default defineScenario({
   description:
     'The database becomes unreachable for seconds while the API serves steady traffic (a failover, a security-group change). The app must answer 503 with Retry-After — not 500, not a crash — lose no acknowledged write, and serve again once the database is back.',
   timeline: [during(afterReady('3s'), afterReady('11s'), dbDown())],
-  duration: '19s',
+  duration: '21s',
   // The usual mix with three times the writes: one is in flight when the route goes and when it comes back.
   load: { rate: 40, mix: WRITE_HEAVY_MIX },
   checks: {

@@ -9,7 +9,7 @@ export default defineScenario({
     during(afterReady('1s'), afterReady('8s'), dbDown()),
     during(afterReady('14s'), afterReady('21s'), postgresStop({ mode: 'immediate' })),
   ],
-  duration: '27s',
+  duration: '31s',
   load: { rate: 10, mix: { 'events.get': 2, 'users.me': 1, 'tickets.create': 1 } },
   checks: {
     'no-crash': true,

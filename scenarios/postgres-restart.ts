@@ -7,7 +7,7 @@ export default defineScenario({
     'The PostgreSQL server itself goes down hard and comes back seconds later (an immediate shutdown, a crash, a minor-version patch): every pooled connection dies at once and its error surfaces on idle clients. Those pool errors must never crash the process; requests get 503 meanwhile, the app recovers once the server is back, and no acknowledged write is lost.',
   // Stopped for seconds, not restarted in a blink: requests must meet the dead server.
   timeline: [during(afterReady('3s'), afterReady('6s'), postgresStop({ mode: 'immediate' }))],
-  duration: '15s',
+  duration: '16s',
   // Half writes: one is in flight when the server dies and when it is back.
   load: {
     rate: 30,

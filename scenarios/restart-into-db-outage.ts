@@ -24,7 +24,7 @@ export default defineScenario({
     at(RESTART_AT_MS, appRestart()),
   ],
   app: { env: { DB_CONNECT_MAX_RETRIES: MAX_RETRIES } },
-  duration: '28s',
+  duration: '30s',
   // Writes are dense, so one is in flight at each edge of the outage (no-lost-writes asserts it).
   load: { rate: 40, mix: WRITE_HEAVY_MIX },
   checks: {

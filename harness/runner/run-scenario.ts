@@ -19,6 +19,7 @@ import {
   startEnvironment,
   type EnvironmentChoice,
 } from './environment-factory.ts';
+import { notProvenReason, READY_WAIT_MS } from './not-proven.ts';
 import { startProgress } from './progress.ts';
 import type { ScenarioRunResult } from './types.ts';
 import { acknowledgedKeys, readBackWrites } from './write-readback.ts';
@@ -34,12 +35,6 @@ export interface RunScenarioOptions {
   progress?: boolean;
   signal?: AbortSignal;
 }
-
-/**
- * How long a scenario on the 'ready' clock waits for the app's first healthy answer before the run
- * is declared not proven: beyond the default startup retry budget (about 30 s) on a busy machine.
- */
-export const READY_WAIT_MS = 60_000;
 
 function sleepUntil(clock: () => number, atMs: number, signal?: AbortSignal): Promise<void> {
   const waitMs = atMs - clock();
@@ -62,16 +57,6 @@ function shifted(env: StartedEnvironment, originMs: number): EnvironmentEvents {
     onAppExit: (listener) => env.onAppExit((exit) => listener({ ...exit, atMs: exit.atMs - originMs })),
     onAppStart: (listener) => env.onAppStart((start) => listener({ ...start, atMs: start.atMs - originMs })),
   };
-}
-
-/** Why a finished run did not try what its scenario is about, or undefined when it did. */
-function notProvenReason(scenario: Scenario, readyAtMs: number | null, readyFaultsRan: boolean): string | undefined {
-  const waitsForReady = scenario.clock === 'ready' || scenario.plan.some((action) => action.anchor === 'ready');
-  if (!waitsForReady) return undefined;
-  if (readyAtMs === null)
-    return `the app never answered healthy within ${scenario.clock === 'ready' ? READY_WAIT_MS : scenario.durationMs} ms, so the faults and load counted from readiness never met a serving app`;
-  if (!readyFaultsRan) return 'the run ended before every fault counted from readiness was applied';
-  return undefined;
 }
 
 export async function runScenario(scenario: Scenario, options: RunScenarioOptions): Promise<ScenarioRunResult> {
@@ -290,7 +275,7 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
       });
     }
     const checks = evaluateChecks(timeline, scenario.checks, scenarioFacts(scenario));
-    const unproven = notProvenReason(scenario, readiness.readyAtMs(), readyFaultsRan);
+    const unproven = notProvenReason(scenario, timeline, readiness.readyAtMs(), readyFaultsRan);
     return finish({
       // Not proven: what the scenario is about was never tried, so no pass (checks kept as evidence).
       status: unproven !== undefined ? 'not-proven' : checks.every((check) => check.passed) ? 'passed' : 'failed',

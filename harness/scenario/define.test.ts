@@ -19,7 +19,7 @@ const base: ScenarioInput = {
   checks: {
     'no-crash': true,
     'status-allowlist': { steady: ['2xx', 404] },
-    'recovers-within': { withinMs: '8s', consecutive: 3 },
+    'recovers-within': { withinMs: '5s', consecutive: 3 },
     latency: { steady: ['p(95)<500'] },
   },
 };
@@ -79,7 +79,7 @@ describe('defineScenario', () => {
     });
     expect(scenario.checks.map((c) => c.name)).toEqual(['no-crash', 'status-allowlist', 'recovers-within', 'latency']);
     expect(scenario.checks[2]?.options).toEqual({
-      withinMs: 8_000,
+      withinMs: 5_000,
       consecutive: 3,
       targets: ['database', 'redis', 'app'],
     });

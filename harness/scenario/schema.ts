@@ -8,6 +8,7 @@ import { loadSectionSchema, toLoadProfile } from '../load/profile-schema.ts';
 import { faultSchema } from './fault-schema.ts';
 import { FAULT_TRAITS, faultNeeds } from './faults.ts';
 import { planFaults } from './plan.ts';
+import { recoveryRoomProblem } from './recovery-room.ts';
 import type { Anchor, Step } from './steps.ts';
 import type { Scenario } from './types.ts';
 
@@ -200,6 +201,10 @@ export const scenarioSchema = z
       issue(['checks'], "expected 'exits-as-documented' in a scenario whose app is expected to fail fast");
     }
 
+    const plan = planFaults(steps);
+    const cramped = recoveryRoomProblem(plan, clock, durationMs, checks);
+    if (cramped !== undefined) issue(['checks', 'recovers-within'], cramped);
+
     const needs = {
       redis: input.needs.redis ?? false,
       processControl: input.needs.processControl ?? false,
@@ -224,7 +229,7 @@ export const scenarioSchema = z
       graceMs: input.grace,
       seed: input.seed,
       timeline: steps,
-      plan: planFaults(steps),
+      plan,
       load,
       checks,
     };
