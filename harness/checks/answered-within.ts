@@ -80,6 +80,7 @@ export const answeredWithin: Check<AnsweredWithinOptions> = {
     const targets = options.targets.join('/');
     return checkResult(this.name, {
       passed: answered > 0 && offending.length === 0,
+      proven: answered > 0 || offending.length > 0,
       summary:
         answered === 0
           ? `No request was answered during a ${targets} fault (${windows.length} fault windows): nothing was proven.`

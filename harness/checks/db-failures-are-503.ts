@@ -72,6 +72,7 @@ export const dbFailuresAre503: Check<DbFailuresOptions> = {
     ).length;
     return checkResult(this.name, {
       passed: answered > 0 && offending.length === 0,
+      proven: answered > 0 || offending.length > 0,
       summary:
         overlapping === 0
           ? `No request overlapped a database fault (${dbWindows} fault windows): nothing was proven.`

@@ -161,6 +161,7 @@ export const healthTruthful: Check<HealthTruthfulOptions> = {
 
     return checkResult(this.name, {
       passed: compared > 0 && (!options.redis || redisCompared > 0) && offending.length === 0,
+      proven: offending.length > 0 || (compared > 0 && (!options.redis || redisCompared > 0)),
       summary:
         compared === 0 || (options.redis && redisCompared === 0)
           ? `No health answer could be compared with the ${compared === 0 ? 'database' : 'Redis'} fault schedule (${probes.length} probes): nothing was proven.`

@@ -45,6 +45,7 @@ export const missingRecordsAre404: Check<{ allowDuringDbFault: number[] }> = {
     }
     return checkResult(this.name, {
       passed: answered > 0 && offending.length === 0,
+      proven: answered > 0,
       summary:
         answered === 0
           ? `No P2025 probe was answered (${probes} sent): nothing was proven. Add probe templates to the load mix.`

@@ -69,6 +69,7 @@ export const noLostWrites: Check<NoLostWritesOptions> = {
     if (keys.size === 0) {
       return checkResult(this.name, {
         passed: false,
+        proven: false,
         summary: `No write was acknowledged (${writes} sent): nothing was proven. Add tickets.create to the load mix.`,
         figures,
       });
@@ -105,6 +106,8 @@ export const noLostWrites: Check<NoLostWritesOptions> = {
         : `${figures.missing} of ${keys.size} acknowledged writes are missing from the database${figures.notChecked > 0 ? ` (${figures.notChecked} were never looked up)` : ''}`;
     return checkResult(this.name, {
       passed: offending.length === 0 && uncovered.length === 0,
+      // A write lost is a failure; only a fault edge with no write in flight is "not tried".
+      proven: offending.length > 0 || uncovered.length === 0,
       summary:
         uncovered.length === 0
           ? `${lost}.`

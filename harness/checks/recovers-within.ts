@@ -104,6 +104,7 @@ export const recoversWithin: Check<RecoversWithinOptions> = {
     figures.faultsJudged = judged;
     return checkResult(this.name, {
       passed: judged > 0 && offending.length === 0,
+      proven: judged > 0,
       summary:
         judged === 0
           ? 'No fault ended in a way that lets recovery be judged: nothing was proven.'

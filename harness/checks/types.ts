@@ -31,6 +31,12 @@ export type Evidence =
 export interface CheckResult {
   name: string;
   passed: boolean;
+  /**
+   * false when the check found nothing it could judge (no request answered during the fault, no write
+   * acknowledged): it did not pass, and it proves nothing against the app either — the scenario is
+   * then not proven, never failed, unless another check failed for real. Absent means proven.
+   */
+  proven?: false;
   /** One sentence a release manager can read. */
   summary: string;
   /** Measured numbers, units in the key (e.g. recoveryMs, maxLagMs). */

@@ -1,5 +1,6 @@
 // The console summary: scenario × check, pass/fail (or warn, for an advisory failure), each check's
 // key figure, and what a retry hid: a scenario that passed on a retry is printed as FLAKY.
+import { isUnproven } from '../checks/result.ts';
 import type { CheckResult } from '../checks/types.ts';
 import type { GatedScenarioResult, GateOutcome } from './gating/types.ts';
 import { preflightLines } from './preflight-text.ts';
@@ -17,7 +18,12 @@ const MARK: Record<GateOutcome, string> = {
   error: paint(35, 'ERR  '),
   'not-proven': paint(35, 'NOTPR'),
 };
-const CHECK_MARK = { passed: paint(32, 'PASS'), blocking: paint(31, 'FAIL'), advisory: paint(33, 'WARN') };
+const CHECK_MARK = {
+  passed: paint(32, 'PASS'),
+  blocking: paint(31, 'FAIL'),
+  advisory: paint(33, 'WARN'),
+  unproven: paint(35, 'NONE'),
+};
 
 /** The one number worth seeing next to a verdict. */
 export function keyFigure(check: CheckResult): string {
@@ -53,7 +59,11 @@ export function formatScenario(result: GatedScenarioResult): string {
   }
   const width = Math.max(0, ...result.checks.map((check) => check.name.length));
   for (const check of result.checks) {
-    const mark = check.passed ? CHECK_MARK.passed : CHECK_MARK[result.gate?.roles[check.name] ?? 'blocking'];
+    const mark = check.passed
+      ? CHECK_MARK.passed
+      : isUnproven(check)
+        ? CHECK_MARK.unproven
+        : CHECK_MARK[result.gate?.roles[check.name] ?? 'blocking'];
     lines.push(
       `       ${mark}  ${check.name.padEnd(width)}  ${keyFigure(check).padEnd(28)} ${check.passed ? '' : check.summary}`,
     );

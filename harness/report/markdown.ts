@@ -4,6 +4,7 @@
 // to the step summary file when the CLI was given one (GitHub Actions sets GITHUB_STEP_SUMMARY).
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { isUnproven } from '../checks/result.ts';
 import { keyFigure } from './console.ts';
 import type { GatedRunResult, GatedScenarioResult, GateOutcome } from './gating/types.ts';
 import { statusOverTime } from './mermaid.ts';
@@ -60,7 +61,7 @@ function scenarioDetails(scenario: GatedScenarioResult): string[] {
   lines.push('| | check | role | key figure | verdict |', '|---|---|---|---|---|');
   for (const check of scenario.checks) {
     const role = scenario.gate?.roles[check.name] ?? 'blocking';
-    const mark = check.passed ? '✅' : role === 'advisory' ? '⚠️' : '❌';
+    const mark = check.passed ? '✅' : isUnproven(check) ? '❔' : role === 'advisory' ? '⚠️' : '❌';
     lines.push(`| ${mark} | ${code(check.name)} | ${role} | ${cell(keyFigure(check), 60)} | ${cell(check.summary)} |`);
   }
   lines.push('');

@@ -1,6 +1,7 @@
 // Runs one scenario: environment → faults + load + probes → one recorded timeline → checks.
 // The runner owns the order of things and the clean-up; the verdicts come from the checks alone.
 import { evaluateChecks } from '../checks/registry.ts';
+import { checksVerdict, unprovenReason } from '../checks/result.ts';
 import { InterruptedError } from '../cli/exit-codes.ts';
 import type { EnvironmentEvents, StartedEnvironment } from '../environment/types.ts';
 import { runFaultSchedule, runFaultScheduleAfterReady } from '../faults/scheduler.ts';
@@ -275,10 +276,13 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
       });
     }
     const checks = evaluateChecks(timeline, scenario.checks, scenarioFacts(scenario));
-    const unproven = notProvenReason(scenario, timeline, readiness.readyAtMs(), readyFaultsRan);
+    const verdict = checksVerdict(checks);
+    const unproven =
+      notProvenReason(scenario, timeline, readiness.readyAtMs(), readyFaultsRan) ??
+      (verdict === 'not-proven' ? unprovenReason(checks) : undefined);
     return finish({
       // Not proven: what the scenario is about was never tried, so no pass (checks kept as evidence).
-      status: unproven !== undefined ? 'not-proven' : checks.every((check) => check.passed) ? 'passed' : 'failed',
+      status: unproven !== undefined ? 'not-proven' : verdict,
       ...(unproven === undefined ? {} : { reason: unproven }),
       environment: { kind: env.kind, capabilities: env.capabilities },
       checks,

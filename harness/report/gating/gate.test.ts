@@ -165,3 +165,32 @@ describe('the verdict line', () => {
     );
   });
 });
+
+describe('a blocking check with nothing to judge', () => {
+  const unproven = {
+    passed: false,
+    proven: false as const,
+    summary: 'nothing was proven',
+    figures: {},
+    evidence: { counts: {}, firstOffending: [] },
+  };
+
+  it('makes the scenario not proven (with the reason), retried like a failure, unless a check failed on evidence', () => {
+    const passing = passingScenario();
+    const nothing = {
+      ...passing,
+      status: 'failed' as const,
+      checks: [...passing.checks, { ...unproven, name: 'no-lost-writes' }],
+    };
+    const gated = gateScenario(nothing, RELEASE_POLICY, { graceMs: 5_000 });
+    expect([gated.status, gated.gate?.outcome, gated.gate?.blocking]).toEqual(['not-proven', 'not-proven', []]);
+    expect(gated.reason).toBe('nothing to judge for no-lost-writes (nothing was proven)');
+    expect(shouldRetry(gated, RELEASE_POLICY)).toBe(true);
+
+    const failing = failingScenario();
+    const both = { ...failing, checks: [...failing.checks, { ...unproven, name: 'no-lost-writes' }] };
+    const judged = gateScenario(both, RELEASE_POLICY, { graceMs: 5_000 });
+    expect([judged.status, judged.gate?.outcome]).toEqual(['failed', 'failed']);
+    expect(judged.gate?.blocking).not.toContain('no-lost-writes');
+  });
+});

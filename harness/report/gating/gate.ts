@@ -1,6 +1,7 @@
 // Applies a gating policy to a scenario's result: appends its thresholds as checks, gives every
 // check a role (blocking or advisory), and decides the scenario's outcome — including "flaky" when
 // it failed and then passed on a retry, so a retry never turns a result silently green.
+import { isUnproven, unprovenReason } from '../../checks/result.ts';
 import type { CheckResult } from '../../checks/types.ts';
 import type { RunResult, ScenarioRunResult } from '../../runner/types.ts';
 import { evaluateThresholds } from './thresholds.ts';
@@ -43,9 +44,20 @@ export function gateScenario(
     roles[threshold.result.name] =
       threshold.role === 'advisory' ? 'advisory' : roleOf(policy, result.name, threshold.result.name);
   const failed = checks.filter((check) => !check.passed);
-  const blocking = failed.filter((check) => roles[check.name] === 'blocking').map((check) => check.name);
+  // A blocking check that found nothing to judge proves nothing: the scenario is not proven, unless
+  // a blocking check failed on evidence.
+  const blockingFailed = failed.filter((check) => roles[check.name] === 'blocking');
+  const blocking = blockingFailed.filter((check) => !isUnproven(check)).map((check) => check.name);
+  const unproven = blockingFailed.filter(isUnproven);
   const advisory = failed.filter((check) => roles[check.name] === 'advisory').map((check) => check.name);
-  const status = judged ? (failed.length > 0 ? 'failed' : 'passed') : result.status;
+  const status = !judged
+    ? result.status
+    : blocking.length === 0 && unproven.length > 0
+      ? 'not-proven'
+      : failed.length > 0
+        ? 'failed'
+        : 'passed';
+  const reason = judged && status === 'not-proven' ? { reason: unprovenReason(unproven) } : {};
   const outcome: GateOutcome =
     status === 'skipped' || status === 'error' || status === 'not-proven'
       ? status
@@ -65,7 +77,7 @@ export function gateScenario(
     advisory,
     roles,
   };
-  return { ...result, status, checks, gate };
+  return { ...result, ...reason, status, checks, gate };
 }
 
 /** The failed attempt as kept in the report when the scenario is retried. */
@@ -78,9 +90,11 @@ export function failedAttempt(result: GatedScenarioResult, attempt: number): Fai
   };
 }
 
-/** True when the policy allows another attempt of this result. */
+/** True when the policy allows another attempt of this result (failed, or not proven). */
 export function shouldRetry(result: GatedScenarioResult, policy: GatingPolicy): boolean {
-  return result.gate?.outcome === 'failed' && (result.gate.attempts ?? 1) <= policy.retries;
+  // A run that proved nothing (the app was still booting when its fault came) is worth another try.
+  const outcome = result.gate?.outcome;
+  return (outcome === 'failed' || outcome === 'not-proven') && (result.gate?.attempts ?? 1) <= policy.retries;
 }
 
 export function policySummary(policy: GatingPolicy): NonNullable<GatedRunResult['policy']> {

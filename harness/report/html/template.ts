@@ -1,6 +1,7 @@
 // The HTML page: the verdict, what ran, a summary table, then per scenario its timeline chart, the
 // checks with their evidence, and the fault windows. Everything is inline (styles, SVG charts), so
 // the one file opens offline, from a CI artifact or an e-mail.
+import { isUnproven } from '../../checks/result.ts';
 import type { CheckResult } from '../../checks/types.ts';
 import { keyFigure } from '../console.ts';
 import { escapeXml as esc } from '../escape.ts';
@@ -82,9 +83,11 @@ function checksTable(scenario: GatedScenarioResult): string {
     const role = scenario.gate?.roles[check.name] ?? 'blocking';
     const mark = check.passed
       ? badge('passed', 'PASS')
-      : role === 'advisory'
-        ? badge('advisory')
-        : badge('failed', 'FAIL');
+      : isUnproven(check)
+        ? badge('not-proven', 'NOTHING TO JUDGE')
+        : role === 'advisory'
+          ? badge('advisory')
+          : badge('failed', 'FAIL');
     return `<tr data-check="${esc(check.name)}" data-passed="${check.passed}"><td>${mark}</td><td><strong>${esc(check.name)}</strong><div class="role">${role}</div></td><td class="num">${esc(keyFigure(check))}</td><td>${esc(check.summary)}</td><td>${evidenceCell(check)}</td></tr>`;
   });
   return `<h3>Checks</h3><table class="checks"><thead><tr><th></th><th>check</th><th>key figure</th><th>verdict</th><th>evidence</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
