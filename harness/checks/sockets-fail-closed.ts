@@ -75,7 +75,7 @@ export const socketsFailClosed: Check<SocketsFailClosedOptions> = {
       if (isUnchecked) unchecked++;
       tally(
         counts,
-        `${isUnchecked ? 'unchecked' : 'cached'}: ${sample.socket?.outcome} ${sample.errorCode ?? ''}`.trim(),
+        `${isUnchecked ? 'past the cache' : 'within the cache window'}: ${sample.socket?.outcome} ${sample.errorCode ?? ''}`.trim(),
       );
       const problem = problemWith(sample, isUnchecked, options);
       if (problem !== null) offending.push(sampleEvidence(sample, problem));
