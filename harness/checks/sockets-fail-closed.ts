@@ -41,7 +41,7 @@ function problemWith(sample: Sample, unchecked: boolean, options: SocketsFailClo
       ? null
       : `refused as ${code}, not as unavailable (${options.refusalReasons.join(', ')})`;
   if (unchecked)
-    return `admitted while the database was down, ${formatDuration(options.cachedForMs)} past the fault (beyond any cached token check): its token was never checked`;
+    return `admitted while the database was down, more than ${formatDuration(options.cachedForMs)} after it went (past any cached token check): its token was never checked`;
   if (sample.socket?.outcome === 'error-ack' && !code.startsWith(options.codePrefix))
     return `error acknowledgement ${code}, not ${options.codePrefix}*`;
   return null;
