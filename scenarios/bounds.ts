@@ -91,3 +91,17 @@ export const TWO_QUERY_REQUEST_BUDGET_MS = 2 * (CONNECTION_TIMEOUT_MS + QUERY_TI
  * shorter, and the hang would pass unseen.
  */
 export const BLACKHOLE_HOLD_MS = DB_FAULT_REQUEST_BUDGET_MS + 4_000;
+
+/**
+ * How long the app trusts a token check it made (its revocation cache, AUTH_CACHE_TTL_MS), as the
+ * socket scenarios start it: short, so that most of an outage is past every cached check. Passed to
+ * the app through the scenario's app.env, so the bound below follows the setting.
+ */
+export const AUTH_CACHE_TTL_MS = 1_000;
+
+/**
+ * How long after a database fault took hold the app may still admit a socket on a token check it
+ * cached before: the cache's TTL, plus a second for a lookup that was answering as the fault took
+ * hold. A socket admitted later was admitted on a token no one could check.
+ */
+export const SOCKET_CACHED_CHECK_MS = AUTH_CACHE_TTL_MS + 1_000;

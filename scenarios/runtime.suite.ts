@@ -1,5 +1,6 @@
 import { defineSuite } from '../harness/scenario/index.ts';
 import appKillRestart from './app-kill-restart.ts';
+import chatUnderDbOutage from './chat-under-db-outage.ts';
 import dbBandwidthStarved from './db-bandwidth-starved.ts';
 import dbBlackhole from './db-blackhole.ts';
 import dbConnectionReset from './db-connection-reset.ts';
@@ -15,7 +16,7 @@ import restartIntoDbOutage from './restart-into-db-outage.ts';
 export default defineSuite({
   name: 'runtime',
   description:
-    'Faults while the app serves load: outages, latency, black holes, resets, a degraded network, a PostgreSQL or app restart (also into an outage), pool exhaustion, Redis going away, slowing down or going silent.',
+    "Faults while the app serves load: outages, latency, black holes, resets, a degraded network, a PostgreSQL or app restart (also into an outage), pool exhaustion, Redis going away, slowing down or going silent, the chat's sockets during an outage.",
   scenarios: [
     dbOutageUnderLoad,
     dbLatencySpike,
@@ -29,5 +30,6 @@ export default defineSuite({
     redisOutageUnderLoad,
     redisBlackholeUnderLoad,
     restartIntoDbOutage,
+    chatUnderDbOutage,
   ],
 });

@@ -61,4 +61,31 @@ describe('answered-within', () => {
     expect(evaluate(run).passed).toBe(false);
     expect(evaluate(run, { targets: ['redis'] }).figures.hung).toBe(1);
   });
+
+  it('judges socket sessions when its kinds list them: an outcome is an answer, a session past the bound hung', () => {
+    const socket = {
+      kind: 'socket' as const,
+      method: 'SOCKET',
+      template: 'chat.session',
+      status: null,
+      errorClass: null,
+    };
+    const run = timeline({
+      faults: [hole],
+      samples: [
+        sample({
+          atMs: 3_000,
+          ...socket,
+          errorCode: 'SERVICE_UNAVAILABLE',
+          socket: { outcome: 'refused', step: 'connect' },
+        }),
+        sample({ atMs: 4_000, ...socket, latencyMs: 7_000, socket: { outcome: 'acked', step: 'chat:send' } }),
+        sample({ atMs: 5_000, ...socket, errorClass: 'timeout', latencyMs: 10_000 }),
+      ],
+    });
+    expect(evaluate(run).summary).toMatch(/nothing was proven/);
+    const judged = evaluate(run, { kinds: ['socket'] });
+    expect(judged.passed).toBe(false);
+    expect(judged.figures).toMatchObject({ requestsDuringFault: 3, hung: 2 });
+  });
 });

@@ -4,12 +4,15 @@
 // on a black-holed database is the post-mortem's failure, however fast the others were. A request
 // the client gave up on (a timeout) hung; refused or reset connections are not judged here (they
 // are no answer at all: no-crash and db-failures-are-503 see those). Requires at least one answered
-// request overlapping a fault of the targets: otherwise nothing was proven.
+// request overlapping a fault of the targets: otherwise nothing was proven. A Socket.IO session
+// (kind 'socket', when the scenario lists it) is judged as a whole: acked, refused or given an error
+// acknowledgement within the bound — its handshake and its events each wait on the database at most
+// once before the first failure ends it.
 import { z } from 'zod';
 import { formatDuration } from '../lib/duration.ts';
 import { durationMsSchema } from '../lib/duration.ts';
 import { faultWindows, windowInterval } from '../timeline/phases.ts';
-import { latencyMs, wasSent } from '../timeline/samples.ts';
+import { gotAnswer, latencyMs, wasSent } from '../timeline/samples.ts';
 import type { FaultTarget, Sample, SampleKind } from '../timeline/types.ts';
 import { checkResult, sampleEvidence, tally } from './result.ts';
 import type { Check, Evidence } from './types.ts';
@@ -21,8 +24,7 @@ export interface AnsweredWithinOptions {
 }
 
 const hung = (sample: Sample, withinMs: number): boolean =>
-  (sample.status === null && sample.errorClass === 'timeout') ||
-  (sample.status !== null && latencyMs(sample) > withinMs);
+  (!gotAnswer(sample) && sample.errorClass === 'timeout') || (gotAnswer(sample) && latencyMs(sample) > withinMs);
 
 export const answeredWithin: Check<AnsweredWithinOptions> = {
   name: 'answered-within',
@@ -35,7 +37,7 @@ export const answeredWithin: Check<AnsweredWithinOptions> = {
       .min(1)
       .default(['database']),
     kinds: z
-      .array(z.enum(['read', 'write', 'p2025-probe', 'health']))
+      .array(z.enum(['read', 'write', 'p2025-probe', 'health', 'socket']))
       .min(1)
       .default(['read', 'write', 'p2025-probe']),
   }),
@@ -51,19 +53,19 @@ export const answeredWithin: Check<AnsweredWithinOptions> = {
       if (!wasSent(sample) || !options.kinds.includes(sample.kind)) continue;
       if (!intervals.some((interval) => sample.startedAtMs < interval.endMs && sample.endedAtMs >= interval.startMs))
         continue;
-      if (sample.status === null && sample.errorClass !== 'timeout') {
+      if (!gotAnswer(sample) && sample.errorClass !== 'timeout') {
         tally(counts, `no answer (${sample.errorClass ?? 'other'})`);
         continue;
       }
       judged++;
-      if (sample.status !== null) answered++;
+      if (gotAnswer(sample)) answered++;
       slowestMs = Math.max(slowestMs, latencyMs(sample));
       if (hung(sample, options.withinMs)) {
         tally(counts, 'hung');
         offending.push(
           sampleEvidence(
             sample,
-            sample.status === null
+            !gotAnswer(sample)
               ? `no answer before the client gave up after ${formatDuration(latencyMs(sample))} (bound ${formatDuration(options.withinMs)})`
               : `answered after ${formatDuration(latencyMs(sample))}, beyond the bound of ${formatDuration(options.withinMs)}`,
           ),

@@ -3,10 +3,11 @@
 // 503 without its code. Requires at least one request answered during a database fault: otherwise
 // the scenario proved nothing here. A refused or reset connection is no answer to a database fault:
 // it never counts as answered properly, and once the app has served (outside its startup and the
-// harness's own app restarts) it is the app having stopped listening — an offence.
+// harness's own app restarts) it is the app having stopped listening — an offence. HTTP requests
+// only: sockets-fail-closed judges how Socket.IO sessions fail.
 import { z } from 'zod';
 import { PhaseMap } from '../timeline/phases.ts';
-import { isConnectionError, wasAnswered, wasSent } from '../timeline/samples.ts';
+import { isConnectionError, isHttp, wasAnswered, wasSent } from '../timeline/samples.ts';
 import type { Sample } from '../timeline/types.ts';
 import { checkResult, sampleEvidence, tally } from './result.ts';
 import type { Check, Evidence } from './types.ts';
@@ -46,6 +47,7 @@ export const dbFailuresAre503: Check<DbFailuresOptions> = {
     for (const sample of timeline.samples) {
       if (
         !wasSent(sample) ||
+        !isHttp(sample) ||
         phases.faultsAt(sample.startedAtMs, sample.endedAtMs, {
           target: 'database',
           includeGrace: options.includeGrace,

@@ -14,6 +14,7 @@ import { noLostWrites } from './no-lost-writes.ts';
 import { noUnhandledErrors } from './no-unhandled-errors.ts';
 import { readyWithin } from './ready-within.ts';
 import { recoversWithin } from './recovers-within.ts';
+import { socketsFailClosed } from './sockets-fail-closed.ts';
 import { checkResult } from './result.ts';
 import { statusAllowlist } from './status-allowlist.ts';
 import type { Check, CheckResult, ScenarioFacts } from './types.ts';
@@ -31,6 +32,7 @@ export const CHECKS = {
   'ready-within': readyWithin,
   'health-truthful': healthTruthful,
   'no-lost-writes': noLostWrites,
+  'sockets-fail-closed': socketsFailClosed,
   latency,
   'exits-as-documented': exitsAsDocumented,
 } as const;

@@ -26,12 +26,15 @@ export function checkResult(name: string, parts: ResultParts): CheckResult {
   };
 }
 
-/** 'PATCH /api/v1/artists/:id → 500 INTERNAL at 5.1s' */
+/** 'PATCH /api/v1/artists/:id → 500 INTERNAL at 5.1s', 'SOCKET … → refused at connect SERVICE_UNAVAILABLE at 6s' */
 export function describeSample(sample: Sample): string {
+  const code = sample.errorCode === null ? '' : ` ${sample.errorCode}`;
   const outcome =
-    sample.status === null
-      ? (sample.errorClass ?? 'no answer')
-      : `${sample.status}${sample.errorCode === null ? '' : ` ${sample.errorCode}`}`;
+    sample.socket !== undefined
+      ? `${sample.socket.outcome} at ${sample.socket.step}${code}`
+      : sample.status === null
+        ? (sample.errorClass ?? 'no answer')
+        : `${sample.status}${code}`;
   return `${sample.method} ${sample.routeTemplate} → ${outcome} at ${formatDuration(sample.startedAtMs)}`;
 }
 

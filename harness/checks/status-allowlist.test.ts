@@ -107,4 +107,18 @@ describe('status-allowlist', () => {
       expect(result.summary).toMatch(/never listened.*fail-fast/);
     });
   });
+
+  it('judges HTTP statuses only: a Socket.IO session (no status) is left to sockets-fail-closed', () => {
+    const session = sample({
+      atMs: 1_000,
+      kind: 'socket',
+      method: 'SOCKET',
+      status: null,
+      errorClass: null,
+      socket: { outcome: 'acked', step: 'chat:send' },
+    });
+    const result = evaluate(timeline({ samples: [sample({ atMs: 500 }), session] }));
+    expect(result.passed).toBe(true);
+    expect(result.figures).toMatchObject({ requests: 1, answered: 1 });
+  });
 });

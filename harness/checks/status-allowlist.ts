@@ -2,9 +2,10 @@
 // startup and app-down tolerate connection errors (nothing is listening); a database or Redis
 // fault tolerates 503; steady state tolerates only success and the 404s of P2025 probes. A run in
 // which no request was answered at all proved nothing, and fails (except in a fail-fast scenario).
+// HTTP requests only: a Socket.IO session has no status (sockets-fail-closed judges those).
 import { z } from 'zod';
 import { PHASES, PhaseMap, type Phase } from '../timeline/phases.ts';
-import { wasAnswered, wasSent } from '../timeline/samples.ts';
+import { isHttp, wasAnswered, wasSent } from '../timeline/samples.ts';
 import type { Sample } from '../timeline/types.ts';
 import { checkResult, sampleEvidence, tally } from './result.ts';
 import type { Check, Evidence } from './types.ts';
@@ -70,7 +71,7 @@ export const statusAllowlist: Check<StatusAllowlistOptions> = {
     const figures: Record<string, number> = {};
     const offending: Evidence[] = [];
     for (const sample of timeline.samples) {
-      if (!wasSent(sample)) continue;
+      if (!wasSent(sample) || !isHttp(sample)) continue;
       const phase = phases.phaseOf(sample.startedAtMs, sample.endedAtMs);
       const outcome = sample.status ?? sample.errorClass ?? 'none';
       tally(figures, `${phase}Requests`);
@@ -79,8 +80,9 @@ export const statusAllowlist: Check<StatusAllowlistOptions> = {
       tally(figures, `${phase}Offending`);
       offending.push(sampleEvidence(sample, `not allowed in phase ${phase} (allowed: ${options[phase].join(', ')})`));
     }
-    const sent = timeline.samples.filter(wasSent).length;
-    const answered = timeline.samples.filter((sample) => wasSent(sample) && wasAnswered(sample)).length;
+    const http = timeline.samples.filter((sample) => wasSent(sample) && isHttp(sample));
+    const sent = http.length;
+    const answered = http.filter(wasAnswered).length;
     figures.offending = offending.length;
     figures.requests = sent;
     figures.answered = answered;

@@ -17,3 +17,9 @@ export function createRng(seed: number): () => number {
 export function randomSeed(): number {
   return Math.floor(Math.random() * 4_294_967_296) >>> 0;
 }
+
+/** One of `items`, drawn with `rng`. */
+export function pick<T>(rng: () => number, items: readonly T[]): T {
+  if (items.length === 0) throw new Error('pick from an empty list');
+  return items[Math.floor(rng() * items.length)] as T;
+}

@@ -1,7 +1,8 @@
 // The built-in load engine: an open model over an undici Pool. Requests go out at the scheduled
 // arrival times whatever the app's response times are (a slow app does not slow the schedule, so
 // it cannot hide its own slowness); if `maxInFlight` requests are already out, the next one is not
-// sent but recorded as dropped, with a cap record. One Sample per scheduled request.
+// sent but recorded as dropped, with a cap record. One Sample per scheduled request; a Socket.IO
+// session (socket-session.ts) is one request here, counted against the same cap.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
 import type { TimelineRecorder } from '../timeline/recorder.ts';
@@ -9,6 +10,7 @@ import type { Sample } from '../timeline/types.ts';
 import { arrivalOffsetsMs, scheduledCount } from './arrival.ts';
 import { classifyError } from './classify-error.ts';
 import { RequestFactory } from './request-factory.ts';
+import { runSocketSession } from './socket-session.ts';
 import type { LoadContext, LoadEngine, LoadProfile, RequestSpec } from './types.ts';
 
 /** Reads `error.code` from an error body `{ error: { code, message, requestId } }`. */
@@ -79,6 +81,11 @@ export class BuiltinLoadEngine implements LoadEngine {
         ...(spec.clientKey === undefined ? {} : { clientKey: spec.clientKey }),
       };
       let sample: Sample;
+      if (spec.session !== undefined) {
+        const answer = await runSocketSession(context.appUrl, spec.session, profile.timeoutMs, () => recorder.now());
+        recorder.recordSample({ ...base, ...answer });
+        return;
+      }
       try {
         const response = await pool.request({
           path: spec.path,

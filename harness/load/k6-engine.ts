@@ -11,6 +11,7 @@ import { arrivalOffsetsMs } from './arrival.ts';
 import { LoadError } from './errors.ts';
 import { convertK6Output } from './k6-output.ts';
 import { generateK6Script } from './k6-script.ts';
+import { refuseNonHttpTemplates } from './http-only.ts';
 import { RequestFactory } from './request-factory.ts';
 import type { LoadContext, LoadEngine, LoadProfile, RequestSpec } from './types.ts';
 
@@ -45,6 +46,7 @@ export class K6LoadEngine implements LoadEngine {
     recorder: TimelineRecorder,
     signal?: AbortSignal,
   ): Promise<void> {
+    refuseNonHttpTemplates(profile.mix, 'The k6 engine');
     if (!(await isK6Available(this.k6Path)))
       throw new LoadError(
         'K6_NOT_INSTALLED',

@@ -44,6 +44,7 @@ const TIMELINE_ONLY = [
   'health-truthful',
   'no-lost-writes',
   'exits-as-documented',
+  'sockets-fail-closed',
 ];
 /** Per-response checks the script implements. */
 const PER_RESPONSE = ['no-5xx-except-503', 'status-allowlist', 'db-failures-are-503', 'missing-records-are-404'];

@@ -4,7 +4,9 @@
 // updates of the same live rows at once, where 2xx and 404 are both right).
 // Templates are pure given their BuildContext (seeded RNG, pre-minted tokens, a key sequence).
 import type { SeedManifest } from '../environment/types.ts';
+import { pick } from '../lib/random.ts';
 import type { SampleKind } from '../timeline/types.ts';
+import { CHAT_SESSION } from './chat-session.ts';
 import type { Role, TokenBook } from './tokens.ts';
 import type { RequestSpec } from './types.ts';
 
@@ -26,11 +28,6 @@ export interface RequestTemplate {
   /** Why this template cannot be built from the manifest, or null when it can. */
   unavailable(seed: SeedManifest, tokens: TokenBook): string | null;
   build(ctx: BuildContext): RequestSpec;
-}
-
-export function pick<T>(rng: () => number, items: readonly T[]): T {
-  if (items.length === 0) throw new Error('pick from an empty list');
-  return items[Math.floor(rng() * items.length)] as T;
 }
 
 /** A v4-shaped UUID from the seeded RNG: an id no row has. */
@@ -416,6 +413,7 @@ const TEMPLATE_LIST: RequestTemplate[] = [
     { label: 'published events', ids: (seed) => seed.publishedEventIds },
   ),
   probeAsDeleted('organizers.create-deleted-user', 'POST', `${API}/organizers`, () => ({ name: 'Probe Organizer' })),
+  CHAT_SESSION,
 ];
 
 export const TEMPLATES: ReadonlyMap<string, RequestTemplate> = new Map(

@@ -34,11 +34,20 @@ export interface LoadProfile {
   mix: MixEntry[];
 }
 
-/** A concrete request, ready to send. */
+/**
+ * A Socket.IO session: connect with the token in the handshake's auth, emit each event in order with
+ * an acknowledgement (the first error acknowledgement ends the session), then disconnect.
+ */
+export interface SocketSessionSpec {
+  token: string;
+  emits: { event: string; payload: unknown }[];
+}
+
+/** A concrete request, ready to send: an HTTP request, or (method 'SOCKET') a Socket.IO session. */
 export interface RequestSpec {
   template: string;
   kind: SampleKind;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'SOCKET';
   /** e.g. '/api/v1/events/:id' */
   routeTemplate: string;
   /** e.g. '/api/v1/events/5b1f...' */
@@ -47,6 +56,8 @@ export interface RequestSpec {
   /** JSON text, when the request has a body. */
   body?: string;
   clientKey?: string;
+  /** Set exactly when method is 'SOCKET'. */
+  session?: SocketSessionSpec;
 }
 
 /** What an engine needs besides the profile: where the app is and what to build requests from. */

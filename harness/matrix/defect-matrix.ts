@@ -206,8 +206,16 @@ export const DEFECT_MATRIX: DefectMatrix = {
       why: 'Restarted three seconds into a seventeen-second outage, the new process listens at once and its health endpoints say ok for the whole rest of the outage (about twelve seconds, polled every 100 ms), while it has never connected. Its API still answers 503 through the readiness gate, and it connects once the database is back: the health lie is the whole bug.',
     },
   ],
+  'auth-fails-open': [
+    {
+      scenario: 'chat-under-db-outage',
+      mustFail: ['sockets-fail-closed'],
+      mustPass: ['no-crash', 'no-5xx-except-503', 'answered-within'],
+      evidence: { check: 'sockets-fail-closed', pattern: /admitted while the database was down/ },
+      why: 'A socket handshake passes no readiness gate, so only the token check can stop it. With the revocation cache at 1 s, every handshake from 2 s into the eight-second outage needs a lookup that fails (about eight sessions a second, some forty in all): the healthy app refuses each as SERVICE_UNAVAILABLE, the defect admits each on its signature alone. Its events then get DATABASE_NOT_READY acknowledgements and the HTTP API 503s: the admissions are the whole bug.',
+    },
+  ],
   // No release scenario reaches it yet (see UNCAUGHT_DEFECTS); the app's own tests prove it.
-  'auth-fails-open': [],
   'rate-limit-fails-open': [],
 };
 
@@ -216,8 +224,6 @@ export const DEFECT_MATRIX: DefectMatrix = {
  * harness, named rather than hidden; target-app's tests show that each switch changes behaviour.
  */
 export const UNCAUGHT_DEFECTS: Readonly<Partial<Record<keyof DefectMatrix, string>>> = {
-  'auth-fails-open':
-    'Socket.IO connections in the load during a database outage (the readiness gate 503s HTTP before any token is checked; a socket handshake is not gated): the healthy app refuses them, the defect admits them.',
   'rate-limit-fails-open':
     'repeated logins of one account in the load of redis-outage-under-load, with a check that a limited route answers 429 once its limit is spent: the healthy app limits in memory, the defect stops limiting.',
 };

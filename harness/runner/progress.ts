@@ -18,7 +18,12 @@ export interface Progress {
 function mix(samples: readonly Sample[]): string {
   const counts = new Map<string, number>();
   for (const sample of samples) {
-    const key = sample.status === null ? (sample.errorClass ?? 'error') : `${Math.floor(sample.status / 100)}xx`;
+    const key =
+      sample.socket !== undefined
+        ? `socket ${sample.socket.outcome}`
+        : sample.status === null
+          ? (sample.errorClass ?? 'error')
+          : `${Math.floor(sample.status / 100)}xx`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const ordered = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b));

@@ -7,6 +7,16 @@ export function wasSent(sample: Sample): boolean {
   return sample.errorClass !== 'dropped';
 }
 
+/** An HTTP request (not a Socket.IO session): the samples HTTP status checks judge. */
+export function isHttp(sample: Sample): boolean {
+  return sample.kind !== 'socket';
+}
+
+/** The app answered: an HTTP status, or a socket session acked, refused or given an error ack. */
+export function gotAnswer(sample: Sample): boolean {
+  return sample.status !== null || sample.socket !== undefined;
+}
+
 /** The app answered with an HTTP status. */
 export function wasAnswered(sample: Sample): sample is Sample & { status: number } {
   return sample.status !== null;

@@ -2,8 +2,21 @@
 // the load engine and the probes append to it through a TimelineRecorder; checks read a frozen
 // snapshot. Every time is in milliseconds relative to the run's origin (StartedEnvironment.now()).
 
-/** What a request was for; checks pick the samples they judge by kind. */
-export type SampleKind = 'read' | 'write' | 'p2025-probe' | 'health';
+/** What a request was for; checks pick the samples they judge by kind. 'socket' is a Socket.IO session. */
+export type SampleKind = 'read' | 'write' | 'p2025-probe' | 'health' | 'socket';
+
+/**
+ * How a Socket.IO session (kind 'socket') was answered: every acknowledgement ok ('acked'), the
+ * handshake refused with a connect_error ('refused'), or an acknowledgement with ok false
+ * ('error-ack'), which ends the session. A session that got none of these has no outcome.
+ */
+export interface SocketOutcome {
+  outcome: 'acked' | 'refused' | 'error-ack';
+  /** What ended the session: 'connect' (the handshake) or the event whose acknowledgement did. */
+  step: string;
+  /** When the handshake was admitted (absent when it was refused). */
+  admittedAtMs?: number;
+}
 
 /**
  * Why a request got no HTTP status. `dropped` means the harness did not send it because its
@@ -27,12 +40,17 @@ export interface Sample {
   /** The request template that built it, e.g. 'tickets.create'. */
   template: string;
   kind: SampleKind;
-  /** The HTTP status, or null when no response arrived. */
+  /** The HTTP status, or null when no response arrived (always null for a socket session). */
   status: number | null;
-  /** Set exactly when status is null. */
+  /** Set exactly when no answer arrived: an HTTP request without a status, a session without an outcome. */
   errorClass: ErrorClass | null;
-  /** `error.code` from a non-2xx JSON body, e.g. 'DATABASE_UNAVAILABLE'. */
+  /**
+   * `error.code` from a non-2xx JSON body, e.g. 'DATABASE_UNAVAILABLE'; for a socket session the
+   * handshake's refusal reason or the error acknowledgement's code.
+   */
   errorCode: string | null;
+  /** How a socket session was answered; set exactly for kind 'socket' sessions that got an answer. */
+  socket?: SocketOutcome;
   /** The Retry-After header of the response, when it had one. */
   retryAfter?: string | null;
   /** The client-chosen unique key of a write. */

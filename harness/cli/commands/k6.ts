@@ -13,6 +13,7 @@ import { ensureSeedManifest } from '../../environment/seed-manifest.ts';
 import type { SeedManifest } from '../../environment/types.ts';
 import { arrivalOffsetsMs } from '../../load/arrival.ts';
 import { generateK6Export, RUN_PLACEHOLDER, toExportedRequest } from '../../load/k6-export.ts';
+import { refuseNonHttpTemplates } from '../../load/http-only.ts';
 import { RequestFactory } from '../../load/request-factory.ts';
 import { resolvePolicy } from '../../report/gating/resolve.ts';
 import { resolveTargets } from '../catalog.ts';
@@ -57,6 +58,7 @@ export const k6Command: Command = {
     const scenario = scenarios[0]!;
     if (scenario.load === null)
       throw new UsageError(`scenario "${scenario.name}" has no load section: there is nothing for k6 to run`);
+    refuseNonHttpTemplates(scenario.load.mix, 'k6 export');
     const seed = parseSeed(values.seed);
     const policy = await resolvePolicy([target], values.gating);
 

@@ -6,7 +6,7 @@
 // Filters use k6's sub-metric syntax: `http_req_duration{phase:steady,kind:write}`.
 import { aggregateOf, holds, parseThreshold, ThresholdError } from '../../checks/threshold.ts';
 import { PHASES, PhaseMap, type Phase } from '../../timeline/phases.ts';
-import { latencyMs, wasSent } from '../../timeline/samples.ts';
+import { isHttp, latencyMs, wasSent } from '../../timeline/samples.ts';
 import type { Sample, Timeline } from '../../timeline/types.ts';
 import type { GateExpression, GatingThreshold, MetricName, MetricTag } from './types.ts';
 
@@ -61,7 +61,8 @@ export function parseExpression(metric: MetricName, source: string): GateExpress
   return parsed;
 }
 
-const isLoad = (sample: Sample): boolean => sample.kind !== 'health' && wasSent(sample);
+// The http_req_* metrics are HTTP's: Socket.IO sessions have no status (sockets-fail-closed judges them).
+const isLoad = (sample: Sample): boolean => sample.kind !== 'health' && isHttp(sample) && wasSent(sample);
 const failed = (sample: Sample): boolean => sample.status === null || sample.status < 200 || sample.status >= 400;
 const timed = (sample: Sample): boolean => sample.status !== null || sample.errorClass === 'timeout';
 

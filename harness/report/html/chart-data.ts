@@ -20,9 +20,9 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   timeout: 'timeout',
 };
 
-/** A sample's outcome; null for one the harness never sent (dropped at its in-flight cap). */
+/** A sample's HTTP outcome; null for one the harness never sent (dropped at its in-flight cap) and for a Socket.IO session. */
 export function outcomeOf(sample: Sample): Outcome | null {
-  if (sample.errorClass === 'dropped') return null;
+  if (sample.errorClass === 'dropped' || sample.kind === 'socket') return null;
   const status = sample.status;
   if (status === null) return sample.errorClass === 'timeout' ? 'timeout' : 'conn';
   if (status === 404) return '404';
