@@ -8,7 +8,7 @@ export default defineScenario({
     'The database becomes unreachable while clients use the event chat over Socket.IO beside the HTTP API (connect with a token, join an event, send with an acknowledgement). A socket handshake passes no readiness gate: the app must refuse it as unavailable once it cannot check the token — never admit it unchecked — answer every session and request within its timeouts, not crash, and serve again once the database is back.',
   app: { env: { AUTH_CACHE_TTL_MS } },
   timeline: [during(afterReady('3s'), afterReady('11s'), dbDown())],
-  duration: '19s',
+  duration: '21s',
   // The usual HTTP mix and a chat session for every two and a half of its requests: about eight a second.
   load: { rate: 30, mix: { ...DEFAULT_MIX, 'chat.session': 10 } },
   checks: {
