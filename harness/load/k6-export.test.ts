@@ -162,7 +162,7 @@ describe('faultline k6 export', () => {
       executor: 'ramping-arrival-rate',
       startRate: 40,
       timeUnit: '1s',
-      stages: [{ duration: '19000ms', target: 40 }],
+      stages: [{ duration: '21000ms', target: 40 }],
     });
     expect(options.thresholds['http_req_failed{phase:steady,kind:write}']).toEqual(['rate<0.01']);
     expect(script).toContain('//   3.0 s → 11.0 s  dbDown (database)');
