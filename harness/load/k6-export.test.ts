@@ -170,8 +170,8 @@ describe('faultline k6 export', () => {
       '// Judged by Faultline from the whole timeline, not here: no-crash, no-unhandled-errors, fault-statuses, answered-within, recovers-within, health-truthful, no-lost-writes.',
     );
     expect(script).not.toMatch(/Bearer ey/);
-    // 40 requests/s for the scenario's 19 s.
-    expect(requests.length).toBe(760);
+    // 40 requests/s for the scenario's 21 s.
+    expect(requests.length).toBe(840);
     expect(requests.some((request) => request.auth !== undefined && request.headers.authorization === undefined)).toBe(
       true,
     );
