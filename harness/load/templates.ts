@@ -5,6 +5,7 @@
 // Templates are pure given their BuildContext (seeded RNG, pre-minted tokens, a key sequence).
 import type { SeedManifest } from '../environment/types.ts';
 import type { SampleKind } from '../timeline/types.ts';
+import { loginWrongPassword } from './login-template.ts';
 import type { Role, TokenBook } from './tokens.ts';
 import type { RequestSpec } from './types.ts';
 
@@ -416,6 +417,7 @@ const TEMPLATE_LIST: RequestTemplate[] = [
     { label: 'published events', ids: (seed) => seed.publishedEventIds },
   ),
   probeAsDeleted('organizers.create-deleted-user', 'POST', `${API}/organizers`, () => ({ name: 'Probe Organizer' })),
+  loginWrongPassword,
 ];
 
 export const TEMPLATES: ReadonlyMap<string, RequestTemplate> = new Map(

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { CHECKS, CHECK_NAMES, type CheckName, type ConfiguredCheck } from '../checks/registry.ts';
 import { durationMsSchema } from '../lib/duration.ts';
 import { loadSectionSchema, toLoadProfile } from '../load/profile-schema.ts';
+import { HEALTH_ENDPOINTS } from '../timeline/samples.ts';
+import type { HealthEndpoint } from '../timeline/types.ts';
 import { faultSchema } from './fault-schema.ts';
 import { FAULT_TRAITS, faultNeeds } from './faults.ts';
 import { planFaults } from './plan.ts';
@@ -75,6 +77,7 @@ const SCENARIO_FIELDS = [
   'load',
   'checks',
   'clock',
+  'probes',
 ];
 
 export const scenarioSchema = z
@@ -120,6 +123,18 @@ export const scenarioSchema = z
         .default([]),
       load: loadSectionSchema.optional(),
       checks: checksSchema,
+      probes: z
+        .strictObject(
+          {
+            health: z
+              .array(z.enum(HEALTH_ENDPOINTS as [HealthEndpoint, ...HealthEndpoint[]]), {
+                error: `expected a list of health endpoints to poll (${HEALTH_ENDPOINTS.join(', ')})`,
+              })
+              .min(1, 'expected at least one health endpoint to poll: readiness is read from them'),
+          },
+          { error: unknownKeys('probe field(s)', ['health']) },
+        )
+        .default({ health: [...HEALTH_ENDPOINTS] }),
       clock: z
         .enum(['start', 'ready'], {
           error:
@@ -200,6 +215,16 @@ export const scenarioSchema = z
       issue(['checks'], "expected 'exits-as-documented' in a scenario whose app is expected to fail fast");
     }
 
+    // health-truthful can only judge the endpoints the poller asks.
+    const judged = checks.find((check) => check.name === 'health-truthful')?.options as
+      { endpoints: HealthEndpoint[] } | undefined;
+    const unpolled = judged?.endpoints.filter((endpoint) => !input.probes.health.includes(endpoint)) ?? [];
+    if (unpolled.length > 0)
+      issue(
+        ['checks', 'health-truthful', 'endpoints'],
+        `expected endpoints the probes poll (probes.health: ${input.probes.health.join(', ')}); not polled: ${unpolled.join(', ')}`,
+      );
+
     const needs = {
       redis: input.needs.redis ?? false,
       processControl: input.needs.processControl ?? false,
@@ -227,5 +252,6 @@ export const scenarioSchema = z
       plan: planFaults(steps),
       load,
       checks,
+      probes: { health: [...new Set(input.probes.health)] },
     };
   });
