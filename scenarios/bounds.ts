@@ -91,3 +91,12 @@ export const TWO_QUERY_REQUEST_BUDGET_MS = 2 * (CONNECTION_TIMEOUT_MS + QUERY_TI
  * shorter, and the hang would pass unseen.
  */
 export const BLACKHOLE_HOLD_MS = DB_FAULT_REQUEST_BUDGET_MS + 4_000;
+
+/**
+ * An idle app notices a lost database by its background ping: within one ping interval plus the
+ * ping's own bounds (one connection and one query timeout), plus the same slack as HEALTH_LAG_MS.
+ * It also reports the database back within HEALTH_LAG_MS: the bound is the larger of the two.
+ */
+export function idleNoticeLagMs(pingIntervalMs: number): number {
+  return Math.max(HEALTH_LAG_MS, pingIntervalMs + CONNECTION_TIMEOUT_MS + QUERY_TIMEOUT_MS + 2_000);
+}

@@ -206,9 +206,37 @@ export const DEFECT_MATRIX: DefectMatrix = {
       why: 'Restarted three seconds into a seventeen-second outage, the new process listens at once and its health endpoints say ok for the whole rest of the outage (about twelve seconds, polled every 100 ms), while it has never connected. Its API still answers 503 through the readiness gate, and it connects once the database is back: the health lie is the whole bug.',
     },
   ],
+  'timeouts-flip-state': [
+    {
+      scenario: 'db-lock-contention',
+      mustFail: ['status-allowlist'],
+      // Not answered-within: on a busy machine the flips now and then leave a request waiting past
+      // the budget (10 of 959 in one run) — a side effect of the same bug, not another one.
+      mustPass: ['no-crash', 'no-5xx-except-503', 'db-failures-are-503', 'fault-statuses'],
+      evidence: { check: 'status-allowlist', pattern: /not allowed in phase fault/ },
+      why: 'For thirty seconds a locked table makes about three reads a second time out; each timeout flips the instance to reconnecting until its ping, and the requests on the other tables that arrive meanwhile (twenty-seven a second) answer 503. About a hundred flips catch dozens of them (49 and 180 in two runs here): the healthy app answers every one of those 2xx, so a single 503 among them is the bug.',
+    },
+  ],
+  'no-background-ping': [
+    {
+      scenario: 'idle-db-outage',
+      mustFail: ['health-truthful'],
+      mustPass: ['no-crash'],
+      evidence: { check: 'health-truthful', pattern: /200 ok .* while the database was down/ },
+      why: 'No request comes and only /health is polled, which reports the state the app holds without a round-trip: without the background ping nothing ever fails, so /health says ok for the whole twenty-second outage, past the lag its ping interval allows. The app is up throughout: the stale state is the whole bug.',
+    },
+  ],
   // No release scenario reaches it yet (see UNCAUGHT_DEFECTS); the app's own tests prove it.
   'auth-fails-open': [],
-  'rate-limit-fails-open': [],
+  'rate-limit-fails-open': [
+    {
+      scenario: 'login-guessing-redis-down',
+      mustFail: ['rate-limited'],
+      mustPass: ['no-crash', 'status-allowlist', 'no-5xx-except-503'],
+      evidence: { check: 'rate-limited', pattern: /expected 429 with Retry-After/ },
+      why: "Redis is down for the whole run, and a third of the load (about six a second) guesses one account's password: with the limiter failing open every guess reaches the login and answers 401, dozens of them after the five the window allows. The rest of the API is untouched: the missing 429s are the whole bug.",
+    },
+  ],
 };
 
 /**
@@ -218,8 +246,6 @@ export const DEFECT_MATRIX: DefectMatrix = {
 export const UNCAUGHT_DEFECTS: Readonly<Partial<Record<keyof DefectMatrix, string>>> = {
   'auth-fails-open':
     'Socket.IO connections in the load during a database outage (the readiness gate 503s HTTP before any token is checked; a socket handshake is not gated): the healthy app refuses them, the defect admits them.',
-  'rate-limit-fails-open':
-    'repeated logins of one account in the load of redis-outage-under-load, with a check that a limited route answers 429 once its limit is spent: the healthy app limits in memory, the defect stops limiting.',
 };
 
 /**
