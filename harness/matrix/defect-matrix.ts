@@ -214,7 +214,7 @@ export const DEFECT_MATRIX: DefectMatrix = {
       // the budget (10 of 959 in one run) — a side effect of the same bug, not another one.
       mustPass: ['no-crash', 'no-5xx-except-503', 'db-failures-are-503', 'fault-statuses'],
       evidence: { check: 'status-allowlist', pattern: /not allowed in phase fault/ },
-      why: 'For thirty seconds a locked table makes about three reads a second time out; each timeout flips the instance to reconnecting until its ping, and the requests on the other tables that arrive meanwhile (twenty-seven a second) answer 503. About a hundred flips catch dozens of them (49 and 180 in two runs here): the healthy app answers every one of those 2xx, so a single 503 among them is the bug.',
+      why: 'For thirty seconds a locked table makes about three reads a second time out; each timeout flips the instance to reconnecting until its ping, and the requests on the other tables that arrive meanwhile (twenty-seven a second) answer 503. About a hundred flips catch dozens of them (49, 118 and 180 in three runs here): the healthy app answers every one of those 2xx, so a single 503 among them is the bug.',
     },
   ],
   'no-background-ping': [
@@ -234,7 +234,7 @@ export const DEFECT_MATRIX: DefectMatrix = {
       mustFail: ['rate-limited'],
       mustPass: ['no-crash', 'status-allowlist', 'no-5xx-except-503'],
       evidence: { check: 'rate-limited', pattern: /expected 429 with Retry-After/ },
-      why: "Redis is down for the whole run, and a third of the load (about six a second) guesses one account's password: with the limiter failing open every guess reaches the login and answers 401, dozens of them after the five the window allows. The rest of the API is untouched: the missing 429s are the whole bug.",
+      why: "Redis is down for the whole run, and an eighth of the load (two and a half a second) guesses one account's password: with the limiter failing open every guess reaches the login and answers 401, some thirty of them sent after the five the window allows had been answered (31 of 31 in two runs here). The rest of the API is untouched: the missing 429s are the whole bug.",
     },
   ],
 };
