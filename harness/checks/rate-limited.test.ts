@@ -39,6 +39,11 @@ describe('rate-limited', () => {
     expect(result.evidence.counts).toEqual({ [`${TEMPLATE}: 429 without Retry-After`]: 2 });
   });
 
+  it('judges the status alone when the engine recorded no headers', () => {
+    const { retryAfter: _unrecorded, ...withoutHeaders } = REFUSED;
+    expect(evaluate(logins(5, withoutHeaders)).passed).toBe(true);
+  });
+
   it('does not judge requests in flight with the ones that spent the limit', () => {
     // All sent at once: none was sent after an answer, so none is held to the limit.
     const together = Array.from({ length: 6 }, () => sample({ atMs: 1_000, template: TEMPLATE, ...WRONG }));

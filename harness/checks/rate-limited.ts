@@ -25,9 +25,13 @@ export interface RateLimitedOptions {
   limits: RateLimit[];
 }
 
-/** Retry-After is delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+/**
+ * Retry-After is delta-seconds or an HTTP date (RFC 9110 §10.2.3). Undefined: the engine recorded no
+ * headers, so only the status can be judged (as db-failures-are-503 does).
+ */
 export function validRetryAfter(value: string | null | undefined): boolean {
-  if (value === null || value === undefined) return false;
+  if (value === undefined) return true;
+  if (value === null) return false;
   return /^\d+$/.test(value.trim()) || !Number.isNaN(Date.parse(value));
 }
 
