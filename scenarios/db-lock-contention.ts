@@ -5,9 +5,9 @@ import { DB_FAULT_REQUEST_BUDGET_MS, QUERY_TIMEOUT_MS, RECOVERY_BOUND_MS } from 
  * Set here, so that the rates below follow the settings the app was started with: a pool large
  * enough that the waiting reads never hold more than a third of it, while many of them time out.
  */
-const DB_POOL_MAX = 30;
+const DB_POOL_MAX = 45;
 const HOLD_MS = 30_000;
-const RATE_PER_SEC = 30;
+const RATE_PER_SEC = 35;
 /** Reads that touch the locked table (a venue, on its own). */
 const WAITING = 'venues.get';
 /** Requests that touch other tables only (reads: the lock is the only fault here). */

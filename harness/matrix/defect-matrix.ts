@@ -214,7 +214,7 @@ export const DEFECT_MATRIX: DefectMatrix = {
       // the budget (10 of 959 in one run) — a side effect of the same bug, not another one.
       mustPass: ['no-crash', 'no-5xx-except-503', 'db-failures-are-503', 'fault-statuses'],
       evidence: { check: 'status-allowlist', pattern: /not allowed in phase fault/ },
-      why: 'For thirty seconds a locked table makes about three reads a second time out; each timeout flips the instance to reconnecting until its ping, and the requests on the other tables that arrive meanwhile (twenty-seven a second) answer 503. About a hundred flips catch dozens of them (49, 118 and 180 in three runs here): the healthy app answers every one of those 2xx, so a single 503 among them is the bug.',
+      why: 'For thirty seconds a locked table makes five reads a second time out; each timeout flips the instance to reconnecting until its ping answers, and the requests on the other tables that arrive meanwhile (thirty a second) answer 503. About a hundred and fifty flips of a few milliseconds each catch dozens of them (25, 30 and 51 in three runs here, fewer the idler the machine): the healthy app answers every one of those 2xx, so a single 503 among them is the bug.',
     },
   ],
   'no-background-ping': [
