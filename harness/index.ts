@@ -21,6 +21,7 @@ export {
   dbBandwidth,
   dbSlicer,
   dbLimitData,
+  dbLockTable,
   redisDown,
   redisUp,
   redisLatency,

@@ -105,3 +105,12 @@ export const AUTH_CACHE_TTL_MS = 1_000;
  * hold. A socket admitted later was admitted on a token no one could check.
  */
 export const SOCKET_CACHED_CHECK_MS = AUTH_CACHE_TTL_MS + 1_000;
+
+/**
+ * An idle app notices a lost database by its background ping: within one ping interval plus the
+ * ping's own bounds (one connection and one query timeout), plus the same slack as HEALTH_LAG_MS.
+ * It also reports the database back within HEALTH_LAG_MS: the bound is the larger of the two.
+ */
+export function idleNoticeLagMs(pingIntervalMs: number): number {
+  return Math.max(HEALTH_LAG_MS, pingIntervalMs + CONNECTION_TIMEOUT_MS + QUERY_TIMEOUT_MS + 2_000);
+}

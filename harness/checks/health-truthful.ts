@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { durationMsSchema } from '../lib/duration.ts';
 import { PhaseMap, faultWindows } from '../timeline/phases.ts';
-import { probeEndMs, probeSaysDown, probeSaysUp } from '../timeline/samples.ts';
+import { HEALTH_ENDPOINTS, probeEndMs, probeSaysDown, probeSaysUp } from '../timeline/samples.ts';
 import type { FaultWindow, HealthEndpoint, HealthProbe } from '../timeline/types.ts';
 import { checkResult, describeProbe, tally } from './result.ts';
 import type { Check, Evidence } from './types.ts';
@@ -27,7 +27,7 @@ export interface HealthTruthfulOptions {
 /** The endpoints whose body reports the non-critical services (db-check is the database alone). */
 const REPORTS_SERVICES: HealthEndpoint[] = ['health', 'health/detailed'];
 
-const ENDPOINTS: HealthEndpoint[] = ['health', 'health/detailed', 'db-check'];
+const ENDPOINTS = [...HEALTH_ENDPOINTS];
 const endOf = (window: FaultWindow): number => window.endedAtMs ?? Number.POSITIVE_INFINITY;
 
 export const healthTruthful: Check<HealthTruthfulOptions> = {

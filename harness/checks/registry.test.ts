@@ -20,6 +20,7 @@ describe('check registry', () => {
       'exits-as-documented',
       'fault-statuses',
       'latency',
+      'rate-limited',
       'ready-within',
       'recovers-within',
       'sockets-fail-closed',

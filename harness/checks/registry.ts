@@ -12,6 +12,7 @@ import { no5xxExcept503 } from './no-5xx-except-503.ts';
 import { noCrash } from './no-crash.ts';
 import { noLostWrites } from './no-lost-writes.ts';
 import { noUnhandledErrors } from './no-unhandled-errors.ts';
+import { rateLimited } from './rate-limited.ts';
 import { readyWithin } from './ready-within.ts';
 import { recoversWithin } from './recovers-within.ts';
 import { socketsFailClosed } from './sockets-fail-closed.ts';
@@ -35,6 +36,7 @@ export const CHECKS = {
   'sockets-fail-closed': socketsFailClosed,
   latency,
   'exits-as-documented': exitsAsDocumented,
+  'rate-limited': rateLimited,
 } as const;
 
 export type CheckName = keyof typeof CHECKS;

@@ -63,6 +63,43 @@ describe('status-allowlist', () => {
     expect(result.error?.issues[0]?.message).toMatch(/expected an HTTP status \(e\.g\. 404\).*got "ECONNREFUSD"/);
   });
 
+  describe('templates: judging only some requests', () => {
+    /** A lock on one table: its route times out (503) while the others keep serving. */
+    const lockRun = () =>
+      timeline({
+        samples: [
+          ...samplesBetween(5_000, 8_000, 100, { template: 'artists.get', ...DB_503 }),
+          ...samplesBetween(5_000, 8_000, 100, { template: 'users.me' }),
+        ],
+        faults: [fault({ fromMs: 5_000, toMs: 8_000 })],
+      });
+    const only = (fault: string[], templates: string[]) => statusAllowlist.optionsSchema.parse({ fault, templates });
+
+    it('judges the named templates alone', () => {
+      const result = evaluate(lockRun(), only(['2xx'], ['users.me']));
+      expect(result.passed).toBe(true);
+      expect(result.figures).toMatchObject({ requests: 30, faultRequests: 30 });
+      expect(evaluate(lockRun(), only(['2xx'], ['users.me', 'artists.get'])).passed).toBe(false);
+    });
+
+    it('fails when one of them answered 503 where only 2xx is allowed (the whole instance went down)', () => {
+      const run = lockRun();
+      run.samples.push(sample({ atMs: 6_020, template: 'users.me', ...DB_503 }));
+      const result = evaluate(run, only(['2xx'], ['users.me']));
+      expect(result.passed).toBe(false);
+      expect(result.figures.faultOffending).toBe(1);
+    });
+
+    it('proves nothing when no request of those templates was sent, and rejects an empty list', () => {
+      const result = evaluate(lockRun(), only(['2xx'], ['venues.get']));
+      expect(result.passed).toBe(false);
+      expect(result.summary).toBe('No request of venues.get was sent: nothing was proven.');
+      expect(statusAllowlist.optionsSchema.safeParse({ templates: [] }).error?.issues[0]?.message).toMatch(
+        /at least one request template/,
+      );
+    });
+  });
+
   describe('nothing answered proves nothing', () => {
     /** The app died at import (exit 1 at 0.3 s) and never listened: every request was refused. */
     const neverListened = () =>

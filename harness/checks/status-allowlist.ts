@@ -3,6 +3,8 @@
 // fault tolerates 503; steady state tolerates only success and the 404s of P2025 probes. A run in
 // which no request was answered at all proved nothing, and fails (except in a fail-fast scenario).
 // HTTP requests only: a Socket.IO session has no status (sockets-fail-closed judges those).
+// `templates` narrows it to the requests of those templates: the routes a fault must leave serving
+// (a lock on one table), or all but the requests that are refused on purpose (repeated logins).
 import { z } from 'zod';
 import { PHASES, PhaseMap, type Phase } from '../timeline/phases.ts';
 import { isHttp, wasAnswered, wasSent } from '../timeline/samples.ts';
@@ -32,7 +34,10 @@ export const DEFAULT_ALLOWLIST: Record<Phase, AllowEntry[]> = {
   steady: ['2xx', 404],
 };
 
-export type StatusAllowlistOptions = Record<Phase, AllowEntry[]>;
+export type StatusAllowlistOptions = Record<Phase, AllowEntry[]> & {
+  /** Judge only the requests of these templates (default: every request). */
+  templates?: string[];
+};
 
 export function isAllowed(sample: Sample, allowed: readonly AllowEntry[]): boolean {
   if (sample.status === null) return sample.errorClass !== null && allowed.includes(sample.errorClass as AllowEntry);
@@ -48,29 +53,40 @@ function describeUnanswered(counts: Record<string, number>): string {
   return entries.map(([outcome, count]) => `${count} ${outcome}`).join(', ');
 }
 
+const ofTemplates =
+  ({ templates }: StatusAllowlistOptions) =>
+  (sample: Sample): boolean =>
+    templates === undefined || templates.includes(sample.template);
+
 export const statusAllowlist: Check<StatusAllowlistOptions> = {
   name: 'status-allowlist',
   description:
     'Every request got an answer its phase allows (steady, during a fault, in the grace after one, at startup, while the app is down).',
   optionsSchema: z
-    .strictObject(
-      Object.fromEntries(PHASES.map((phase) => [phase, z.array(entry).optional()])) as Record<
+    .strictObject({
+      ...(Object.fromEntries(PHASES.map((phase) => [phase, z.array(entry).optional()])) as Record<
         Phase,
         z.ZodOptional<z.ZodArray<typeof entry>>
-      >,
-    )
-    .transform(
-      (given) =>
-        Object.fromEntries(
-          PHASES.map((phase) => [phase, given[phase] ?? DEFAULT_ALLOWLIST[phase]]),
-        ) as StatusAllowlistOptions,
-    ),
+      >),
+      templates: z
+        .array(z.string().min(1, 'expected a request template name'))
+        .min(1, 'expected at least one request template (or leave templates out to judge every request)')
+        .optional(),
+    })
+    .transform((given): StatusAllowlistOptions => {
+      const lists = Object.fromEntries(PHASES.map((phase) => [phase, given[phase] ?? DEFAULT_ALLOWLIST[phase]]));
+      return {
+        ...(lists as Record<Phase, AllowEntry[]>),
+        ...(given.templates === undefined ? {} : { templates: given.templates }),
+      };
+    }),
   evaluate(timeline, { options, scenario }) {
     const phases = PhaseMap.of(timeline, { graceMs: scenario.graceMs });
     const counts: Record<string, number> = {};
     const figures: Record<string, number> = {};
     const offending: Evidence[] = [];
-    for (const sample of timeline.samples) {
+    const judged = options.templates === undefined ? timeline.samples : timeline.samples.filter(ofTemplates(options));
+    for (const sample of judged) {
       if (!wasSent(sample) || !isHttp(sample)) continue;
       const phase = phases.phaseOf(sample.startedAtMs, sample.endedAtMs);
       const outcome = sample.status ?? sample.errorClass ?? 'none';
@@ -80,7 +96,7 @@ export const statusAllowlist: Check<StatusAllowlistOptions> = {
       tally(figures, `${phase}Offending`);
       offending.push(sampleEvidence(sample, `not allowed in phase ${phase} (allowed: ${options[phase].join(', ')})`));
     }
-    const http = timeline.samples.filter((sample) => wasSent(sample) && isHttp(sample));
+    const http = judged.filter((sample) => wasSent(sample) && isHttp(sample));
     const sent = http.length;
     const answered = http.filter(wasAnswered).length;
     figures.offending = offending.length;
@@ -98,7 +114,7 @@ export const statusAllowlist: Check<StatusAllowlistOptions> = {
       passed,
       summary:
         sent === 0
-          ? 'No request was sent: nothing was proven.'
+          ? `No request${options.templates === undefined ? '' : ` of ${options.templates.join(', ')}`} was sent: nothing was proven.`
           : nothingAnswered && scenario.expectFailFast
             ? `None of the ${sent} requests was answered: the app never listened while it could not start, as its fail-fast startup expects.`
             : nothingAnswered

@@ -14,6 +14,7 @@ import { dbResetPeer } from './db-reset-peer.ts';
 import { dbBandwidth } from './db-bandwidth.ts';
 import { dbSlicer } from './db-slicer.ts';
 import { dbLimitData } from './db-limit-data.ts';
+import { dbLockTable } from './db-lock-table.ts';
 import { postgresStop } from './postgres-stop.ts';
 import { postgresStart } from './postgres-start.ts';
 import { postgresRestart } from './postgres-restart.ts';
@@ -34,6 +35,7 @@ const ALL = [
   dbBandwidth,
   dbSlicer,
   dbLimitData,
+  dbLockTable,
   postgresStop,
   postgresStart,
   postgresRestart,

@@ -7,6 +7,7 @@ import type { SeedManifest } from '../environment/types.ts';
 import { pick } from '../lib/random.ts';
 import type { SampleKind } from '../timeline/types.ts';
 import { CHAT_SESSION } from './chat-session.ts';
+import { loginWrongPassword } from './login-template.ts';
 import type { Role, TokenBook } from './tokens.ts';
 import type { RequestSpec } from './types.ts';
 
@@ -414,6 +415,7 @@ const TEMPLATE_LIST: RequestTemplate[] = [
   ),
   probeAsDeleted('organizers.create-deleted-user', 'POST', `${API}/organizers`, () => ({ name: 'Probe Organizer' })),
   CHAT_SESSION,
+  loginWrongPassword,
 ];
 
 export const TEMPLATES: ReadonlyMap<string, RequestTemplate> = new Map(

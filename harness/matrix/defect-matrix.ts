@@ -215,18 +215,42 @@ export const DEFECT_MATRIX: DefectMatrix = {
       why: 'A socket handshake passes no readiness gate, so only the token check can stop it. With the revocation cache at 1 s, every handshake from 2 s into the eight-second outage needs a lookup that fails (about eight sessions a second, some forty in all): the healthy app refuses each as SERVICE_UNAVAILABLE, the defect admits each on its signature alone. Its events then get DATABASE_NOT_READY acknowledgements and the HTTP API 503s: the admissions are the whole bug.',
     },
   ],
-  // No release scenario reaches it yet (see UNCAUGHT_DEFECTS); the app's own tests prove it.
-  'rate-limit-fails-open': [],
+  'timeouts-flip-state': [
+    {
+      scenario: 'db-lock-contention',
+      mustFail: ['status-allowlist'],
+      // Not answered-within: on a busy machine the flips now and then leave a request waiting past
+      // the budget (10 of 959 in one run) — a side effect of the same bug, not another one.
+      mustPass: ['no-crash', 'no-5xx-except-503', 'db-failures-are-503', 'fault-statuses'],
+      evidence: { check: 'status-allowlist', pattern: /not allowed in phase fault/ },
+      why: 'For thirty seconds a locked table makes five reads a second time out; each timeout flips the instance to reconnecting until its ping answers, and the requests on the other tables that arrive meanwhile (thirty a second) answer 503. About a hundred and fifty flips of a few milliseconds each catch dozens of them (25, 30 and 51 in three runs here, fewer the idler the machine): the healthy app answers every one of those 2xx, so a single 503 among them is the bug.',
+    },
+  ],
+  'no-background-ping': [
+    {
+      scenario: 'idle-db-outage',
+      mustFail: ['health-truthful'],
+      mustPass: ['no-crash'],
+      evidence: { check: 'health-truthful', pattern: /200 ok .* while the database was down/ },
+      why: 'No request comes and only /health is polled, which reports the state the app holds without a round-trip: without the background ping nothing ever fails, so /health says ok for the whole twenty-second outage, past the lag its ping interval allows. The app is up throughout: the stale state is the whole bug.',
+    },
+  ],
+  'rate-limit-fails-open': [
+    {
+      scenario: 'login-guessing-redis-down',
+      mustFail: ['rate-limited'],
+      mustPass: ['no-crash', 'status-allowlist', 'no-5xx-except-503'],
+      evidence: { check: 'rate-limited', pattern: /expected 429 with Retry-After/ },
+      why: "Redis is down for the whole run, and an eighth of the load (two and a half a second) guesses one account's password: with the limiter failing open every guess reaches the login and answers 401, some thirty of them sent after the five the window allows had been answered (31 of 31 in two runs here). The rest of the API is untouched: the missing 429s are the whole bug.",
+    },
+  ],
 };
 
 /**
  * Defects with no cell yet, each with what a scenario would need to catch it. They are holes in the
  * harness, named rather than hidden; target-app's tests show that each switch changes behaviour.
  */
-export const UNCAUGHT_DEFECTS: Readonly<Partial<Record<keyof DefectMatrix, string>>> = {
-  'rate-limit-fails-open':
-    'repeated logins of one account in the load of redis-outage-under-load, with a check that a limited route answers 429 once its limit is spent: the healthy app limits in memory, the defect stops limiting.',
-};
+export const UNCAUGHT_DEFECTS: Readonly<Partial<Record<keyof DefectMatrix, string>>> = {};
 
 /**
  * Checks of the catalog that no declared cell shows failing, each with why and what would. A check

@@ -1,7 +1,10 @@
-// Polls the three health endpoints every ~100 ms and records each answer (or non-answer) in the
-// timeline, so health-truthful can compare what the app said with what the faults were.
+// Polls the health endpoints (all three unless the scenario names fewer) every ~100 ms and records
+// each answer (or non-answer) in the timeline, so health-truthful can compare what the app said with
+// what the faults were. Two of them ping the database themselves; a scenario that asks whether an
+// idle app notices a lost database by itself polls only the one that reports the state it holds.
 import { Agent, request } from 'undici';
 import { classifyError } from '../load/classify-error.ts';
+import { HEALTH_ENDPOINTS } from '../timeline/samples.ts';
 import type { Clock } from '../timeline/recorder.ts';
 import type { HealthEndpoint, HealthProbe } from '../timeline/types.ts';
 
@@ -45,7 +48,7 @@ function summarize(
 export function startHealthPoller(options: HealthPollerOptions): RunningPoller {
   const intervalMs = options.intervalMs ?? 100;
   const timeoutMs = options.timeoutMs ?? 2_000;
-  const endpoints = options.endpoints ?? ['health', 'health/detailed', 'db-check'];
+  const endpoints = options.endpoints ?? [...HEALTH_ENDPOINTS];
   const dispatcher = new Agent({
     connections: endpoints.length * 2,
     headersTimeout: timeoutMs,

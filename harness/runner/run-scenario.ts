@@ -128,6 +128,7 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     const poller = startHealthPoller({
       appUrl: env.appUrl,
       clock,
+      endpoints: scenario.probes.health,
       record: (probe) => {
         recorder.recordHealth(probe);
         readiness.observe(probe);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from './errors.ts';
 import { defineScenario, isScenario, scenarioFacts } from './define.ts';
-import { appKill, appRestart, dbDown, dbLatency, dbUp, postgresStop } from './faults.ts';
+import { appKill, appRestart, dbDown, dbLatency, dbLockTable, dbUp, postgresStop } from './faults.ts';
 import { afterReady, at, during, every } from './steps.ts';
 import type { ScenarioInput } from './types.ts';
 
@@ -103,6 +103,19 @@ describe('defineScenario', () => {
       'ready 9000 revert dbDown#2',
     ]);
     expect(defineScenario({ ...base, timeline: [], clock: 'ready' }).clock).toBe('ready');
+  });
+
+  it('polls every health endpoint unless told which, and validates a table lock', () => {
+    expect(defineScenario(base).probes).toEqual({ health: ['health', 'health/detailed', 'db-check'] });
+    const idle = defineScenario({
+      ...base,
+      probes: { health: ['health'] },
+      timeline: [during('1s', '3s', dbLockTable({ table: 'artists' }))],
+      checks: { 'health-truthful': { lagMs: '5s', endpoints: ['health'] } },
+    });
+    expect(idle.probes).toEqual({ health: ['health'] });
+    expect(idle.timeline[0]?.fault).toEqual({ type: 'dbLockTable', table: 'artists' });
+    expect(idle.needs).toEqual({ redis: false, processControl: false, postgresControl: false });
   });
 
   it('derives needs from the faults and stringifies app env', () => {
@@ -208,6 +221,26 @@ describe('defineScenario', () => {
       'a bad template',
       { ...base, load: { rate: 10, mix: { 'events.lst': 1 } } },
       { path: 'load.mix.events.lst', message: /expected a request template/ },
+    ],
+    [
+      'a table name that is not one',
+      { ...base, timeline: [during('1s', '3s', dbLockTable({ table: 'events; DROP TABLE users' }))] },
+      { path: 'timeline[0].fault.table', message: /expected a table name/ },
+    ],
+    [
+      'an unknown health endpoint to poll',
+      { ...base, probes: { health: ['healthz'] } },
+      { path: 'probes.health[0]', message: /health|db-check/ },
+    ],
+    [
+      'no health endpoint to poll',
+      { ...base, probes: { health: [] } },
+      { path: 'probes.health', message: /at least one health endpoint/ },
+    ],
+    [
+      'health judged on an endpoint nobody polls',
+      { ...base, probes: { health: ['health'] }, checks: { 'health-truthful': { lagMs: '5s' } } },
+      { path: 'checks.health-truthful.endpoints', message: /not polled: health\/detailed, db-check/ },
     ],
     [
       'an env name',

@@ -50,6 +50,12 @@ const variants = [
     ...effect,
   }),
   strict({ type: z.literal('dbLimitData'), bytes: nonNegativeInt('bytes'), ...toxic }),
+  strict({
+    type: z.literal('dbLockTable'),
+    table: z
+      .string({ error: 'expected the name of a table to lock' })
+      .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'expected a table name (letters, digits and _, at most 63)'),
+  }),
   bare('redisDown'),
   bare('redisUp'),
   strict({

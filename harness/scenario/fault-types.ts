@@ -53,6 +53,12 @@ export interface DbLimitData extends ToxicOptions {
   type: 'dbLimitData';
   bytes: number;
 }
+/** One table locked ACCESS EXCLUSIVE (a migration): queries on it wait, the others run. */
+export interface DbLockTable {
+  type: 'dbLockTable';
+  /** The table's name in the app's database schema. */
+  table: string;
+}
 export interface RedisDown {
   type: 'redisDown';
 }
@@ -100,6 +106,7 @@ export type Fault =
   | DbBandwidth
   | DbSlicer
   | DbLimitData
+  | DbLockTable
   | RedisDown
   | RedisUp
   | RedisLatency

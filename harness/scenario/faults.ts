@@ -22,6 +22,8 @@ export const FAULT_TRAITS: Record<FaultType, FaultTraits> = {
   dbBandwidth: { target: 'database', effect: 'degraded', revertible: true },
   dbSlicer: { target: 'database', effect: 'degraded', revertible: true },
   dbLimitData: { target: 'database', effect: 'unavailable', revertible: true },
+  // Queries on one table wait for the lock; the database serves the rest.
+  dbLockTable: { target: 'database', effect: 'degraded', revertible: true },
   redisDown: { target: 'redis', effect: 'unavailable', revertible: true },
   redisUp: { target: 'redis', effect: 'restore', revertible: false, restores: ['redisDown'] },
   redisLatency: { target: 'redis', effect: 'degraded', revertible: true },
@@ -79,6 +81,8 @@ export const dbSlicer = (
   options: { averageSizeBytes: number; sizeVariationBytes?: number; delayUs?: number } & Toxic & Effect,
 ): FaultInput => ({ type: 'dbSlicer', ...options });
 export const dbLimitData = (options: { bytes: number } & Toxic): FaultInput => ({ type: 'dbLimitData', ...options });
+/** Lock one table ACCESS EXCLUSIVE for the window, over a direct connection (a migration holding it). */
+export const dbLockTable = (options: { table: string }): FaultInput => ({ type: 'dbLockTable', ...options });
 export const redisDown = (): FaultInput => ({ type: 'redisDown' });
 export const redisUp = (): FaultInput => ({ type: 'redisUp' });
 export const redisLatency = (options: { latencyMs: number; jitterMs?: number } & Toxic): FaultInput => ({

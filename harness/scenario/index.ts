@@ -28,6 +28,7 @@ export {
   dbBandwidth,
   dbSlicer,
   dbLimitData,
+  dbLockTable,
   redisDown,
   redisUp,
   redisLatency,

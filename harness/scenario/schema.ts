@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { CHECKS, CHECK_NAMES, type CheckName, type ConfiguredCheck } from '../checks/registry.ts';
 import { durationMsSchema } from '../lib/duration.ts';
 import { loadSectionSchema, toLoadProfile } from '../load/profile-schema.ts';
+import { HEALTH_ENDPOINTS } from '../timeline/samples.ts';
+import type { HealthEndpoint } from '../timeline/types.ts';
 import { faultSchema } from './fault-schema.ts';
 import { FAULT_TRAITS, faultNeeds } from './faults.ts';
 import { planFaults } from './plan.ts';
@@ -76,6 +78,7 @@ const SCENARIO_FIELDS = [
   'load',
   'checks',
   'clock',
+  'probes',
 ];
 
 export const scenarioSchema = z
@@ -121,6 +124,18 @@ export const scenarioSchema = z
         .default([]),
       load: loadSectionSchema.optional(),
       checks: checksSchema,
+      probes: z
+        .strictObject(
+          {
+            health: z
+              .array(z.enum(HEALTH_ENDPOINTS as [HealthEndpoint, ...HealthEndpoint[]]), {
+                error: `expected a list of health endpoints to poll (${HEALTH_ENDPOINTS.join(', ')})`,
+              })
+              .min(1, 'expected at least one health endpoint to poll: readiness is read from them'),
+          },
+          { error: unknownKeys('probe field(s)', ['health']) },
+        )
+        .default({ health: [...HEALTH_ENDPOINTS] }),
       clock: z
         .enum(['start', 'ready'], {
           error:
@@ -204,6 +219,15 @@ export const scenarioSchema = z
     const plan = planFaults(steps);
     const cramped = recoveryRoomProblem(plan, clock, durationMs, checks);
     if (cramped !== undefined) issue(['checks', 'recovers-within'], cramped);
+    // health-truthful can only judge the endpoints the poller asks.
+    const judged = checks.find((check) => check.name === 'health-truthful')?.options as
+      { endpoints: HealthEndpoint[] } | undefined;
+    const unpolled = judged?.endpoints.filter((endpoint) => !input.probes.health.includes(endpoint)) ?? [];
+    if (unpolled.length > 0)
+      issue(
+        ['checks', 'health-truthful', 'endpoints'],
+        `expected endpoints the probes poll (probes.health: ${input.probes.health.join(', ')}); not polled: ${unpolled.join(', ')}`,
+      );
 
     const needs = {
       redis: input.needs.redis ?? false,
@@ -232,5 +256,6 @@ export const scenarioSchema = z
       plan,
       load,
       checks,
+      probes: { health: [...new Set(input.probes.health)] },
     };
   });

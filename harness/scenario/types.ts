@@ -4,6 +4,7 @@ import type { CheckName, ConfiguredCheck } from '../checks/registry.ts';
 import type { Duration } from '../lib/duration.ts';
 import type { LoadProfileInput } from '../load/profile-schema.ts';
 import type { LoadProfile } from '../load/types.ts';
+import type { HealthEndpoint } from '../timeline/types.ts';
 import type { PlannedAction } from './plan.ts';
 import type { Step, StepInput } from './steps.ts';
 
@@ -44,6 +45,11 @@ export interface ScenarioInput {
   load?: LoadProfileInput;
   /** Check name → true (defaults) or its options, e.g. { 'recovers-within': { withinMs: '10s' } }. */
   checks: Partial<Record<CheckName, true | Record<string, unknown>>>;
+  /**
+   * What the probes poll: `health` names the health endpoints (default all three). Polling only the
+   * one that reports state without a database round-trip leaves an idle app to notice a loss itself.
+   */
+  probes?: { health?: HealthEndpoint[] };
 }
 
 export interface Scenario {
@@ -60,6 +66,7 @@ export interface Scenario {
   plan: PlannedAction[];
   load: LoadProfile | null;
   checks: ConfiguredCheck[];
+  probes: { health: HealthEndpoint[] };
   /** The file it was loaded from, when loaded by loadScenarioFile. */
   file?: string;
 }

@@ -1,6 +1,9 @@
 // Small questions every check asks of samples and probes, answered in one place so that checks
 // agree on what "answered", "acknowledged" and "connection error" mean.
-import type { ErrorClass, HealthProbe, Sample, Timeline } from './types.ts';
+import type { ErrorClass, HealthEndpoint, HealthProbe, Sample, Timeline } from './types.ts';
+
+/** Every health endpoint a probe may poll, in the order the poller polls them. */
+export const HEALTH_ENDPOINTS: readonly HealthEndpoint[] = ['health', 'health/detailed', 'db-check'];
 
 /** The harness sent it (it was not dropped at the in-flight cap). */
 export function wasSent(sample: Sample): boolean {

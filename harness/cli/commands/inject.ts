@@ -89,6 +89,9 @@ export const injectCommand: Command = {
       throw new UsageError(
         `${kebab(fault.type)} is a process fault: it needs the harness that started the environment (use it in a scenario)`,
       );
+    // Its lock lives in a session of the process that took it: it would end with this command.
+    if (fault.type === 'dbLockTable')
+      throw new UsageError('db-lock-table holds its lock in a database session of the harness: use it in a scenario');
     const forMs = values.for === undefined ? undefined : parseDurationFlag('for', values.for);
     const state = readUpState();
     const toxiproxyUrl = values['toxiproxy-url'] ?? state?.toxiproxyUrl;

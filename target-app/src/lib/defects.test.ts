@@ -59,6 +59,9 @@ it('the registry names at least the defects the harness relies on', () => {
       'missing-parent-500',
       'redis-unbounded',
       'ready-before-connect',
+      'rate-limit-fails-open',
+      'timeouts-flip-state',
+      'no-background-ping',
     ]),
   );
 });

@@ -25,21 +25,18 @@ export const DEFECTS = {
   'rate-limit-fails-open': 'with Redis configured but down, login and code issuing are not rate limited at all',
   'auth-fails-open':
     'when the database cannot say whether a token is revoked, the token is honoured anyway (HTTP and Socket.IO)',
-} as const;
-
-/**
- * Defects that the app's own tests show changing behaviour (the file named in each), but that no
- * release scenario can catch yet, so they are not in the defect matrix: the harness's health
- * probes call /db-check and /health/detailed, which ping the database themselves and so do the
- * background ping's work; no fault slows one query while the others run; and no release scenario
- * runs two instances and kills one. A scenario that
- * catches one moves it into DEFECTS and the matrix.
- */
-export const APP_TESTED_DEFECTS = {
   'timeouts-flip-state':
     'one statement, query or pool-acquire timeout marks the database lost: every request answers 503 until a reconnection ping succeeds (src/lib/database-timeouts.test.ts)',
   'no-background-ping':
     'an idle app never notices a lost database: its state changes only when a request or a health ping fails (src/lib/database-watch.test.ts)',
+} as const;
+
+/**
+ * Defects that the app's own tests show changing behaviour (the file named in each), but that no
+ * release scenario can catch yet, so they are not in the defect matrix: no release scenario runs
+ * two instances and kills one. A scenario that catches one moves it into DEFECTS and the matrix.
+ */
+export const APP_TESTED_DEFECTS = {
   'presence-without-expiry':
     "chat presence never expires: a crashed instance's sockets stay counted for ever (src/socket/multi-instance.test.ts)",
 } as const;
