@@ -6,7 +6,7 @@ const facts = { name: 't', graceMs: 0, expectFailFast: false };
 
 describe('check registry', () => {
   it('lists every check under its own name, each with a description', () => {
-    expect(CHECK_NAMES).toHaveLength(15);
+    expect(CHECK_NAMES).toHaveLength(16);
     for (const name of CHECK_NAMES) {
       expect(CHECKS[name].name).toBe(name);
       expect(CHECKS[name].description.length).toBeGreaterThan(20);
