@@ -1,0 +1,72 @@
+// How the balancer decides that an instance may take traffic, as an ALB target group does: it asks
+// each instance's readiness endpoint every `intervalMs`; `unhealthyThreshold` failed answers in a
+// row (a status other than 200, or no answer within `timeoutMs`) take the instance out,
+// `healthyThreshold` good ones in a row put it (back) in. A new instance starts out of rotation.
+import http from 'node:http';
+
+export interface HealthCheckSettings {
+  path: string;
+  intervalMs: number;
+  timeoutMs: number;
+  unhealthyThreshold: number;
+  healthyThreshold: number;
+}
+
+export const DEFAULT_HEALTH_CHECK: Readonly<HealthCheckSettings> = {
+  path: '/api/v1/health/detailed',
+  intervalMs: 250,
+  timeoutMs: 1_000,
+  unhealthyThreshold: 2,
+  healthyThreshold: 2,
+};
+
+/**
+ * The longest the balancer may keep sending new requests to an instance after its readiness turns
+ * 503: the check in progress (up to its timeout), then `unhealthyThreshold` checks one interval apart.
+ */
+export function ejectionBoundMs(settings: HealthCheckSettings): number {
+  return settings.timeoutMs + settings.unhealthyThreshold * settings.intervalMs;
+}
+
+/** One readiness answer: the HTTP status, or null with the error when nothing came back. */
+export interface HealthAnswer {
+  status: number | null;
+  error?: string;
+}
+
+export function askReadiness(url: string, timeoutMs: number): Promise<HealthAnswer> {
+  return new Promise((resolve) => {
+    const request = http.get(url, { agent: false, timeout: timeoutMs }, (response) => {
+      response.resume();
+      response.once('end', () => resolve({ status: response.statusCode ?? null }));
+      response.once('error', (error) => resolve({ status: null, error: error.message }));
+    });
+    request.once('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    request.once('error', (error) =>
+      resolve({ status: null, error: (error as NodeJS.ErrnoException).code ?? error.message }),
+    );
+  });
+}
+
+/** The rotation state of one instance, moved by each answer. */
+export class TargetHealth {
+  healthy = false;
+  private streak = 0;
+
+  constructor(private readonly settings: HealthCheckSettings) {}
+
+  /** Records one answer; returns true when the instance went in or out of rotation. */
+  observe(answer: HealthAnswer): boolean {
+    const good = answer.status === 200;
+    if (good === this.healthy) {
+      this.streak = 0;
+      return false;
+    }
+    this.streak++;
+    const needed = this.healthy ? this.settings.unhealthyThreshold : this.settings.healthyThreshold;
+    if (this.streak < needed) return false;
+    this.healthy = good;
+    this.streak = 0;
+    return true;
+  }
+}
