@@ -1,6 +1,7 @@
 // Health endpoints; they sit in front of the readiness gate and must tell the truth in an outage.
 //   GET /api/v1/health           liveness: 200 while the process can answer; the body says how it is.
-//   GET /api/v1/health/detailed  200 when the database is ready, 503 when not; every service's state.
+//   GET /api/v1/health/detailed  readiness: 200 when the database is ready, 503 when not or while the
+//                                shutdown drains; every service's state.
 //   GET /api/v1/db-check         a live database round-trip: 200 with its latency, or 503.
 // They are anonymous, so they report states, never raw driver errors ("Can't reach database server
 // at 10.0.3.7:5432" tells an attacker where the database is): the detail goes to the log.
@@ -20,6 +21,8 @@ export interface HealthDependencies {
   alwaysOk: boolean;
   /** Defect `ready-before-connect`: a database never connected yet counts as ready. */
   readyBeforeConnect?: boolean;
+  /** The shutdown's drain: readiness says 503 so the load balancer stops sending new requests. */
+  isDraining?: () => boolean;
   startedAt: Date;
 }
 
@@ -73,6 +76,11 @@ export function healthRoutes(deps: HealthDependencies): Router {
   });
 
   router.get('/health/detailed', async (_req: Request, res: Response) => {
+    if (deps.isDraining?.() === true) {
+      res.setHeader('Retry-After', String(deps.retryAfterSec));
+      res.status(503).json({ status: 'draining', uptimeSec: uptimeSec(), timestamp: new Date().toISOString() });
+      return;
+    }
     if (deps.alwaysOk) {
       res
         .status(200)
