@@ -31,6 +31,7 @@ export {
   appKill,
   appStart,
   appRestart,
+  rollingRestart,
   ScenarioError,
   loadScenarioFile,
   loadSuiteFile,

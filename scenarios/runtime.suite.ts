@@ -11,11 +11,12 @@ import postgresRestart from './postgres-restart.ts';
 import redisBlackholeUnderLoad from './redis-blackhole-under-load.ts';
 import redisOutageUnderLoad from './redis-outage-under-load.ts';
 import restartIntoDbOutage from './restart-into-db-outage.ts';
+import rollingRestart from './rolling-restart.ts';
 
 export default defineSuite({
   name: 'runtime',
   description:
-    'Faults while the app serves load: outages, latency, black holes, resets, a degraded network, a PostgreSQL or app restart (also into an outage), pool exhaustion, Redis going away, slowing down or going silent.',
+    'Faults while the app serves load: outages, latency, black holes, resets, a degraded network, a PostgreSQL or app restart (also into an outage), a rolling restart of two instances, pool exhaustion, Redis going away, slowing down or going silent.',
   scenarios: [
     dbOutageUnderLoad,
     dbLatencySpike,
@@ -29,5 +30,6 @@ export default defineSuite({
     redisOutageUnderLoad,
     redisBlackholeUnderLoad,
     restartIntoDbOutage,
+    rollingRestart,
   ],
 });

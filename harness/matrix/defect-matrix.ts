@@ -206,6 +206,15 @@ export const DEFECT_MATRIX: DefectMatrix = {
       why: 'Restarted three seconds into a seventeen-second outage, the new process listens at once and its health endpoints say ok for the whole rest of the outage (about twelve seconds, polled every 100 ms), while it has never connected. Its API still answers 503 through the readiness gate, and it connects once the database is back: the health lie is the whole bug.',
     },
   ],
+  'no-drain': [
+    {
+      scenario: 'rolling-restart',
+      mustFail: ['status-allowlist'],
+      mustPass: ['no-crash', 'no-lost-writes'],
+      evidence: { check: 'status-allowlist', pattern: /502/ },
+      why: 'Each instance closes its listener the moment it gets SIGTERM while the balancer still holds it healthy: until two failed checks (at least a quarter of a second) take it out, every other request of forty a second is sent to a closed port and answered 502 by the balancer, which never retries — twice per run, once per instance. The exit itself is the SIGTERM the harness sent, exit 0: no crash.',
+    },
+  ],
   // No release scenario reaches it yet (see UNCAUGHT_DEFECTS); the app's own tests prove it.
   'auth-fails-open': [],
   'rate-limit-fails-open': [],

@@ -38,6 +38,7 @@ export {
   appKill,
   appStart,
   appRestart,
+  rollingRestart,
   type FaultTraits,
 } from './faults.ts';
 export type * from './fault-types.ts';
