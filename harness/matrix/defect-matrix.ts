@@ -212,7 +212,7 @@ export const DEFECT_MATRIX: DefectMatrix = {
       mustFail: ['status-allowlist'],
       mustPass: ['no-crash', 'no-lost-writes'],
       evidence: { check: 'status-allowlist', pattern: /502/ },
-      why: 'Each instance closes its listener the moment it gets SIGTERM while the balancer still holds it healthy: until two failed checks (at least a quarter of a second) take it out, every other request of forty a second is sent to a closed port and answered 502 by the balancer, which never retries — twice per run, once per instance. The exit itself is the SIGTERM the harness sent, exit 0: no crash.',
+      why: 'Each instance closes its listener the moment it gets SIGTERM while the balancer still holds it healthy: until two failed checks (a second apart) take it out, every other request of ten a second is sent to a closed port and answered 502 by the balancer, which never retries — twice per run, once per instance. The exit itself is the SIGTERM the harness sent, exit 0: no crash.',
     },
   ],
   // No release scenario reaches it yet (see UNCAUGHT_DEFECTS); the app's own tests prove it.

@@ -1,4 +1,5 @@
-// The shutdown as a real process behind a load balancer: on SIGTERM readiness answers 503 at once,
+// The shutdown as a real process behind a load balancer: on SIGTERM readiness (/health/ready and
+// /health/detailed) answers 503 at once,
 // the app keeps serving new and in-flight requests for SHUTDOWN_DRAIN_MS, then closes its listener
 // and exits 0. With the `no-drain` defect the listener closes at once and an in-flight request is cut.
 import net from 'node:net';
@@ -40,9 +41,9 @@ function inFlightRequest(port: number): Promise<{ answer: Promise<string>; finis
   });
 }
 
-async function readiness(app: AppProcess): Promise<number | string> {
+async function readiness(app: AppProcess, path = 'health/ready'): Promise<number | string> {
   try {
-    return (await fetch(`${app.url()}/api/v1/health/detailed`)).status;
+    return (await fetch(`${app.url()}/api/v1/${path}`)).status;
   } catch (error) {
     return ((error as Error).cause as { code?: string })?.code ?? 'error';
   }
@@ -66,6 +67,7 @@ describe('SIGTERM with SHUTDOWN_DRAIN_MS', () => {
       await app.waitForLog((line) => line.event === 'shutdown.draining');
       // Readiness is down while the listener still answers everything else (the API, unauthenticated: 401).
       expect(await readiness(app)).toBe(503);
+      expect(await readiness(app, 'health/detailed')).toBe(503);
       expect((await fetch(`${app.url()}/api/v1/events`)).status).toBe(401);
       held.finish();
       expect(await held.answer).toMatch(/^HTTP\/1\.1 401 /);

@@ -50,6 +50,8 @@ export class AppProcess extends AppEventSource {
       buffer: false,
       stdin: 'ignore',
       cleanup: true,
+      // kill() below owns the grace before SIGKILL (execa's own would cut a drain after 5 s).
+      forceKillAfterDelay: false,
     });
     this.child = child;
     this.unregister = registerCleanup(() => child.kill('SIGKILL'));

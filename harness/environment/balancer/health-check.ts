@@ -12,10 +12,14 @@ export interface HealthCheckSettings {
   healthyThreshold: number;
 }
 
+// An ALB's timeout (5 s) and unhealthy threshold (2), a shorter interval (ALB: 30 s) so a roll fits
+// in a run: a busy 2-core machine, where an instance's event loop may lag seconds, must not eject a
+// healthy instance. The app's readiness endpoint answers from its known
+// state (no database round-trip that would wait behind a busy pool).
 export const DEFAULT_HEALTH_CHECK: Readonly<HealthCheckSettings> = {
-  path: '/api/v1/health/detailed',
-  intervalMs: 250,
-  timeoutMs: 1_000,
+  path: '/api/v1/health/ready',
+  intervalMs: 1_000,
+  timeoutMs: 5_000,
   unhealthyThreshold: 2,
   healthyThreshold: 2,
 };

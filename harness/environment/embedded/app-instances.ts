@@ -11,11 +11,17 @@ import { askReadiness, DEFAULT_HEALTH_CHECK } from '../balancer/health-check.ts'
  */
 export const INSTANCE_READY_WAIT_MS = 60_000;
 
+/** How long a SIGTERMed instance may take to exit before SIGKILL: its drain, its shutdown timeout, slack. */
+function stopGraceMs(settings: Readonly<Record<string, string>>): number {
+  return Number(settings.SHUTDOWN_DRAIN_MS ?? 0) + Number(settings.SHUTDOWN_TIMEOUT_MS ?? 10_000) + 10_000;
+}
+
 export class AppInstances {
   constructor(
     private readonly apps: readonly AppProcess[],
     private readonly balancer: LoadBalancer | undefined,
     private readonly ports: readonly number[],
+    private readonly settings: Readonly<Record<string, string>>,
   ) {}
 
   onLog(listener: (line: AppLogLine) => void): () => void {
@@ -41,7 +47,7 @@ export class AppInstances {
   /** SIGTERM each instance in turn, start it again, and wait until it is ready before the next. */
   async rollingRestart(): Promise<void> {
     for (const app of this.apps) {
-      await app.kill('SIGTERM');
+      await app.kill('SIGTERM', stopGraceMs(this.settings));
       await app.start();
       await this.waitUntilReady(app.instance);
     }

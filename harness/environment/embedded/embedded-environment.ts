@@ -129,7 +129,7 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
       undo.push(() => started.stop());
       progress(`load balancer on :${balancer.port} over ${instanceCount} instances`);
     }
-    const app = new AppInstances(apps, balancer, appPorts);
+    const app = new AppInstances(apps, balancer, appPorts, appSettings);
     stopIfAborted();
     if (options.startApp ?? true) await app.start();
 
