@@ -1,6 +1,7 @@
 // The balancer against real HTTP servers: round-robin over the healthy ones, an instance whose
 // readiness answers 503 taken out and put back once it answers 200, a closed instance answered 502
-// (never retried), and a Socket.IO WebSocket passing through to an instance.
+// (never retried), 503 from the balancer with none in rotation, and a Socket.IO WebSocket passing
+// through to an instance.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server as SocketServer } from 'socket.io';
@@ -106,6 +107,15 @@ describe('LoadBalancer', () => {
     expect(statuses.filter((status) => status === 502).length).toBeGreaterThan(0);
     await until(() => lb.healthy().length === 1);
     expect(new Set(await names(lb.url, 4))).toEqual(new Set(['a']));
+  });
+
+  it('answers 503 itself while no instance is in rotation', async () => {
+    const lb = await setUp();
+    for (const instance of instances) instance.ready = false;
+    await until(() => lb.healthy().length === 0);
+    const response = await fetch(`${lb.url}/who`);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('x-faultline-balancer')).toBe('no-healthy-instance');
   });
 
   it('passes a WebSocket upgrade through to an instance (Socket.IO over websocket only)', async () => {

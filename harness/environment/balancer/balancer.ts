@@ -2,8 +2,9 @@
 // HTTP reverse proxy that spreads requests round-robin over the instances its health checks hold
 // healthy, and passes WebSocket upgrades through (Socket.IO uses them). Like a real one it never
 // retries: a request sent to an instance that refuses or drops it answers 502, which is what a
-// client behind an ALB sees when an instance closes its listener without draining. When no
-// instance is healthy it fails open (ALB's rule) and spreads over all of them.
+// client behind an ALB sees when an instance closes its listener without draining. With no
+// instance in rotation it answers 503 itself (an ALB with no healthy target in service): the app is
+// not "ready" behind it until an instance is, and no request goes to one still booting.
 import http from 'node:http';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -112,10 +113,10 @@ export class LoadBalancer {
     await closed;
   }
 
-  private pick(): BalancerTarget {
+  private pick(): BalancerTarget | undefined {
     const healthy = this.targets.filter((target) => this.health.get(target.instance)?.healthy);
-    const pool = healthy.length > 0 ? healthy : this.targets;
-    const target = pool[this.next % pool.length] as BalancerTarget;
+    if (healthy.length === 0) return undefined;
+    const target = healthy[this.next % healthy.length] as BalancerTarget;
     this.next = (this.next + 1) % 1_000_000;
     return target;
   }
@@ -140,6 +141,16 @@ export class LoadBalancer {
 
   private proxy(request: http.IncomingMessage, response: http.ServerResponse): void {
     const target = this.pick();
+    if (target === undefined) {
+      request.resume();
+      response.writeHead(503, {
+        'content-type': 'application/json',
+        'retry-after': '1',
+        'x-faultline-balancer': 'no-healthy-instance',
+      });
+      response.end(JSON.stringify({ error: { code: 'NO_HEALTHY_INSTANCE', message: 'no instance is in rotation' } }));
+      return;
+    }
     const upstream = http.request({
       host: target.host,
       port: target.port,
@@ -173,6 +184,10 @@ export class LoadBalancer {
 
   private tunnel(request: http.IncomingMessage, client: Duplex, head: Buffer): void {
     const target = this.pick();
+    if (target === undefined) {
+      client.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     const upstream = net.connect({ host: target.host, port: target.port });
     this.tunnels.add(client);
     this.tunnels.add(upstream);
