@@ -109,6 +109,14 @@ describe('LoadBalancer', () => {
     expect(new Set(await names(lb.url, 4))).toEqual(new Set(['a']));
   });
 
+  it("holds an instance ready after a restart only on checks sent since, not on the old process's", async () => {
+    const lb = await setUp();
+    const sinceMs = Date.now();
+    // Already healthy, but on answers from before: the wait takes two fresh checks an interval apart.
+    await lb.waitUntilHealthy(0, WAIT_MS, sinceMs);
+    expect(Date.now() - sinceMs).toBeGreaterThanOrEqual(HEALTH.intervalMs);
+  });
+
   it('answers 503 itself while no instance is in rotation', async () => {
     const lb = await setUp();
     for (const instance of instances) instance.ready = false;

@@ -96,10 +96,13 @@ export class LoadBalancer {
     return this.targets.filter((target) => this.health.get(target.instance)?.healthy).map((target) => target.instance);
   }
 
-  /** Resolves once `instance` is in rotation (or rejects after `timeoutMs`). */
-  async waitUntilHealthy(instance: number, timeoutMs: number): Promise<void> {
+  /**
+   * Resolves once `instance` is in rotation on checks sent after `sinceMs` (Date.now(); default: any),
+   * or rejects after `timeoutMs`.
+   */
+  async waitUntilHealthy(instance: number, timeoutMs: number, sinceMs = Number.NEGATIVE_INFINITY): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (!this.health.get(instance)?.healthy) {
+    while (!this.health.get(instance)?.healthySince(sinceMs)) {
       if (Date.now() > deadline) throw new Error(`instance ${instance} was not healthy within ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, this.settings.intervalMs / 2));
     }
@@ -126,10 +129,11 @@ export class LoadBalancer {
       if (this.checking.has(target.instance)) continue;
       this.checking.add(target.instance);
       const url = `http://${target.host}:${target.port}${this.settings.path}`;
+      const sentAtMs = Date.now();
       void askReadiness(url, this.settings.timeoutMs).then((answer) => {
         this.checking.delete(target.instance);
         const health = this.health.get(target.instance) as TargetHealth;
-        if (health.observe(answer))
+        if (health.observe(answer, sentAtMs))
           this.onChange({
             instance: target.instance,
             healthy: health.healthy,

@@ -56,12 +56,15 @@ export function askReadiness(url: string, timeoutMs: number): Promise<HealthAnsw
 export class TargetHealth {
   healthy = false;
   private streak = 0;
+  /** When the latest answers were sent (Date.now()), while they are an unbroken run of 200s. */
+  private recentGoodSentAtMs: number[] = [];
 
   constructor(private readonly settings: HealthCheckSettings) {}
 
   /** Records one answer; returns true when the instance went in or out of rotation. */
-  observe(answer: HealthAnswer): boolean {
+  observe(answer: HealthAnswer, sentAtMs = Date.now()): boolean {
     const good = answer.status === 200;
+    this.recentGoodSentAtMs = good ? [...this.recentGoodSentAtMs, sentAtMs].slice(-this.settings.healthyThreshold) : [];
     if (good === this.healthy) {
       this.streak = 0;
       return false;
@@ -72,5 +75,18 @@ export class TargetHealth {
     this.healthy = good;
     this.streak = 0;
     return true;
+  }
+
+  /**
+   * In rotation, and its latest `healthyThreshold` answers were 200s to checks sent after `sinceMs`:
+   * a process started then is the one answering (a balancer that never saw the old one go would
+   * otherwise hold it "healthy" on the old one's answers).
+   */
+  healthySince(sinceMs: number): boolean {
+    return (
+      this.healthy &&
+      this.recentGoodSentAtMs.length >= this.settings.healthyThreshold &&
+      this.recentGoodSentAtMs.every((sentAtMs) => sentAtMs >= sinceMs)
+    );
   }
 }

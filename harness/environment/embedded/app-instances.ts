@@ -48,14 +48,16 @@ export class AppInstances {
   async rollingRestart(): Promise<void> {
     for (const app of this.apps) {
       await app.kill('SIGTERM', stopGraceMs(this.settings));
+      const startedAtMs = Date.now();
       await app.start();
-      await this.waitUntilReady(app.instance);
+      await this.waitUntilReady(app.instance, startedAtMs);
     }
   }
 
-  private async waitUntilReady(instance: number): Promise<void> {
+  /** Ready on answers from the process started at `startedAtMs`, not on the old one's last checks. */
+  private async waitUntilReady(instance: number, startedAtMs: number): Promise<void> {
     if (this.balancer !== undefined) {
-      await this.balancer.waitUntilHealthy(instance, INSTANCE_READY_WAIT_MS);
+      await this.balancer.waitUntilHealthy(instance, INSTANCE_READY_WAIT_MS, startedAtMs);
       return;
     }
     // One instance, no balancer: its own readiness answering 200 is what "back" means.
