@@ -49,7 +49,12 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
   };
   const runId = `${scenario.name}-${new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${seed.toString(16)}`;
   const needsMissing =
-    missingCapabilityReason(scenario.needs, expectedCapabilities(environment), environment.kind) !== undefined;
+    missingCapabilityReason(
+      scenario.needs,
+      expectedCapabilities(environment),
+      environment.kind,
+      scenario.app.instances,
+    ) !== undefined;
   if (options.preflight !== false && !needsMissing) {
     const startedAt = new Date();
     const preflight = await runPreflight(environment, { seed, appEnv, signal: options.signal }).catch(

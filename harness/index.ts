@@ -32,6 +32,7 @@ export {
   appKill,
   appStart,
   appRestart,
+  rollingRestart,
   ScenarioError,
   loadScenarioFile,
   loadSuiteFile,

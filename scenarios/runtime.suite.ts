@@ -15,11 +15,12 @@ import postgresRestart from './postgres-restart.ts';
 import redisBlackholeUnderLoad from './redis-blackhole-under-load.ts';
 import redisOutageUnderLoad from './redis-outage-under-load.ts';
 import restartIntoDbOutage from './restart-into-db-outage.ts';
+import rollingRestart from './rolling-restart.ts';
 
 export default defineSuite({
   name: 'runtime',
   description:
-    "Faults while the app serves load: outages, latency, black holes, resets, a degraded network, a PostgreSQL or app restart (also into an outage), pool exhaustion, a table locked by a migration, Redis going away, slowing down or going silent, password guessing while Redis is down, a database lost while nobody asks, the chat's sockets during an outage.",
+    "Faults while the app serves load: outages, latency, black holes, resets, a degraded network, a PostgreSQL or app restart (also into an outage), a rolling restart of two instances, pool exhaustion, a table locked by a migration, Redis going away, slowing down or going silent, password guessing while Redis is down, a database lost while nobody asks, the chat's sockets during an outage.",
   scenarios: [
     dbOutageUnderLoad,
     dbLatencySpike,
@@ -37,5 +38,6 @@ export default defineSuite({
     dbLockContention,
     loginGuessingRedisDown,
     idleDbOutage,
+    rollingRestart,
   ],
 });

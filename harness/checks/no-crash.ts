@@ -1,5 +1,5 @@
-// no-crash: the app process never exited unless the harness asked it to (appKill, appRestart, the
-// end of the run). A scenario that expects the documented startup fail-fast may see exit code 1
+// no-crash: no app process (any instance, when there are several) ever exited unless the harness
+// asked it to (appKill, appRestart, rollingRestart, the end of the run). A scenario that expects the documented startup fail-fast may see exit code 1
 // before the app ever answered; any other exit is a crash.
 import { z } from 'zod';
 import { answerTimes } from '../timeline/phases.ts';
@@ -12,7 +12,9 @@ type Exit = Extract<ProcessEvent, { type: 'exit' }>;
 /** The exit happened before the app answered anything since its last start: a startup exit. */
 function isStartupExit(timeline: Timeline, exit: Exit): boolean {
   const lastStart =
-    timeline.process.filter((event) => event.type === 'start' && event.atMs <= exit.atMs).at(-1)?.atMs ?? 0;
+    timeline.process
+      .filter((event) => event.type === 'start' && event.instance === exit.instance && event.atMs <= exit.atMs)
+      .at(-1)?.atMs ?? 0;
   return !answerTimes(timeline).some((atMs) => atMs >= lastStart && atMs <= exit.atMs);
 }
 

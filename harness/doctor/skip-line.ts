@@ -11,7 +11,7 @@ export function skipLine(scenarios: readonly Scenario[], choice: EnvironmentChoi
   const capabilities = expectedCapabilities(choice);
   const byReason = new Map<string, string[]>();
   for (const scenario of scenarios) {
-    const reason = missingCapabilityReason(scenario.needs, capabilities, choice.kind);
+    const reason = missingCapabilityReason(scenario.needs, capabilities, choice.kind, scenario.app.instances);
     if (reason !== undefined) byReason.set(reason, [...(byReason.get(reason) ?? []), scenario.name]);
   }
   if (byReason.size === 0) return undefined;

@@ -17,6 +17,8 @@ export interface EnvironmentCapabilities {
 /** One line the app wrote to stdout (JSON when it could be parsed). */
 export interface AppLogLine {
   atMs: number;
+  /** Which app instance wrote it (0-based), when the provider runs several. */
+  instance?: number;
   /** Crash output and stack traces arrive on stderr; pino's JSON on stdout (the default). */
   stream?: 'stdout' | 'stderr';
   raw: string;
@@ -25,6 +27,8 @@ export interface AppLogLine {
 
 export interface AppExit {
   atMs: number;
+  /** Which app instance exited (0-based), when the provider runs several. */
+  instance?: number;
   pid: number | undefined;
   code: number | null;
   signal: string | null;
@@ -34,6 +38,8 @@ export interface AppExit {
 
 export interface AppStart {
   atMs: number;
+  /** Which app instance started (0-based), when the provider runs several. */
+  instance?: number;
   pid: number | undefined;
 }
 
@@ -69,6 +75,11 @@ export interface StartedEnvironment extends EnvironmentEvents, AsyncDisposable {
   startApp(): Promise<void>;
   killApp(signal?: 'SIGKILL' | 'SIGTERM'): Promise<void>;
   restartApp(): Promise<void>;
+  /**
+   * One instance at a time: SIGTERM, wait for its exit, start it again, wait until it is ready (and,
+   * behind the balancer, back in rotation), then the next. Absent where the provider cannot do it.
+   */
+  rollingRestart?(): Promise<void>;
   stopPostgres(options?: { mode?: PostgresStopMode }): Promise<void>;
   startPostgres(): Promise<void>;
   stop(): Promise<void>;

@@ -21,6 +21,7 @@ import { postgresRestart } from './postgres-restart.ts';
 import { appKill } from './app-kill.ts';
 import { appStart } from './app-start.ts';
 import { appRestart } from './app-restart.ts';
+import { rollingRestart } from './rolling-restart.ts';
 
 const ALL = [
   dbDown,
@@ -42,6 +43,7 @@ const ALL = [
   appKill,
   appStart,
   appRestart,
+  rollingRestart,
 ] as FaultAction[];
 
 export const FAULT_ACTIONS: ReadonlyMap<FaultType, FaultAction> = new Map(ALL.map((action) => [action.type, action]));

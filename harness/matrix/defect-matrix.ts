@@ -244,6 +244,15 @@ export const DEFECT_MATRIX: DefectMatrix = {
       why: "Redis is down for the whole run, and an eighth of the load (two and a half a second) guesses one account's password: with the limiter failing open every guess reaches the login and answers 401, some thirty of them sent after the five the window allows had been answered (31 of 31 in two runs here). The rest of the API is untouched: the missing 429s are the whole bug.",
     },
   ],
+  'no-drain': [
+    {
+      scenario: 'rolling-restart',
+      mustFail: ['status-allowlist'],
+      mustPass: ['no-crash', 'no-lost-writes'],
+      evidence: { check: 'status-allowlist', pattern: /502/ },
+      why: 'Each instance closes its listener the moment it gets SIGTERM while the balancer still holds it healthy: until two failed checks (a second apart) take it out, every other request of ten a second is sent to a closed port and answered 502 by the balancer, which never retries — twice per run, once per instance. The exit itself is the SIGTERM the harness sent, exit 0: no crash.',
+    },
+  ],
 };
 
 /**

@@ -21,6 +21,8 @@ export interface EnvironmentChoice {
 export interface EnvironmentRequest {
   seed: number;
   appEnv: Record<string, string>;
+  /** App instances (default 1); only the embedded environment runs more than one. */
+  instances?: number;
   onProgress?: (message: string) => void;
   /** Ctrl-C: no environment is left started; the start throws InterruptedError. */
   signal?: AbortSignal;
@@ -42,7 +44,10 @@ export function missingCapabilityReason(
   needs: EnvironmentCapabilities,
   capabilities: EnvironmentCapabilities,
   kind: EnvironmentKind,
+  instances = 1,
 ): string | undefined {
+  if (instances > 1 && kind !== 'embedded')
+    return `needs ${instances} app instances behind a load balancer, which only the embedded environment runs`;
   if (needs.redis && !capabilities.redis)
     return kind === 'embedded'
       ? `needs Redis, and ${redisServerMissingReason()}`
@@ -78,6 +83,7 @@ async function startProvider(choice: EnvironmentChoice, request: EnvironmentRequ
       return startEmbeddedEnvironment({
         seed: request.seed,
         appEnv: request.appEnv,
+        instances: request.instances,
         startApp: false,
         onProgress: request.onProgress,
         signal: request.signal,

@@ -77,7 +77,12 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     ...rest,
   });
 
-  const missing = missingCapabilityReason(scenario.needs, capabilities, options.environment.kind);
+  const missing = missingCapabilityReason(
+    scenario.needs,
+    capabilities,
+    options.environment.kind,
+    scenario.app.instances,
+  );
   if (missing !== undefined) {
     return finish({
       status: 'skipped',
@@ -97,6 +102,7 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     env = await startEnvironment(options.environment, {
       seed,
       appEnv: { ...scenario.app.env, ...options.appEnv },
+      instances: scenario.app.instances,
       onProgress: say,
       signal: options.signal,
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from './errors.ts';
 import { defineScenario, isScenario, scenarioFacts } from './define.ts';
-import { appKill, appRestart, dbDown, dbLatency, dbLockTable, dbUp, postgresStop } from './faults.ts';
+import { appKill, appRestart, dbDown, dbLatency, dbLockTable, dbUp, postgresStop, rollingRestart } from './faults.ts';
 import { afterReady, at, during, every } from './steps.ts';
 import type { ScenarioInput } from './types.ts';
 
@@ -45,7 +45,7 @@ describe('defineScenario', () => {
       durationMs: 30_000,
       graceMs: 5_000,
       needs: { redis: false, processControl: false, postgresControl: false },
-      app: { startAtMs: 0, env: {}, expect: 'ready' },
+      app: { startAtMs: 0, env: {}, expect: 'ready', instances: 1 },
       clock: 'start',
     });
     expect(scenario.timeline[2]).toEqual({
@@ -130,6 +130,7 @@ describe('defineScenario', () => {
       startAtMs: 2_000,
       env: { DB_CONNECT_MAX_RETRIES: '2', LOG_LEVEL: 'debug' },
       expect: 'ready',
+      instances: 1,
     });
     expect(scenario.load).toBeNull();
   });
@@ -262,6 +263,18 @@ describe('defineScenario', () => {
       { ...base, timeline: [at(afterReady('soon'), appKill())] },
       { path: 'timeline[0].at.afterReady', message: /expected a duration/ },
     ],
+    ['no app instance', { ...base, app: { instances: 0 } }, { path: 'app.instances', message: /at least 1/ }],
+    [
+      'a fraction of an instance',
+      { ...base, app: { instances: 1.5 } },
+      { path: 'app.instances', message: /whole number of app instances/ },
+    ],
+    ['too many instances', { ...base, app: { instances: 9 } }, { path: 'app.instances', message: /at most 4/ }],
+    [
+      'instances as text',
+      { ...base, app: { instances: 'two' } },
+      { path: 'app.instances', message: /number of app instances as a number/ },
+    ],
     [
       'fail-fast without its check',
       { ...base, app: { expect: 'fail-fast' } },
@@ -275,5 +288,18 @@ describe('defineScenario', () => {
   it('reports every problem at once', () => {
     const found = problems({ ...base, name: 'X', duration: 'soon', checks: {} });
     expect(found.map((p) => p.path)).toEqual(expect.arrayContaining(['name', 'duration']));
+  });
+});
+
+describe('app instances', () => {
+  it('defaults to one, takes several, and a rolling restart needs process control', () => {
+    expect(defineScenario(base).app.instances).toBe(1);
+    const rolling = defineScenario({
+      ...base,
+      app: { instances: 2 },
+      timeline: [at(afterReady('3s'), rollingRestart())],
+    });
+    expect(rolling.app.instances).toBe(2);
+    expect(rolling.needs.processControl).toBe(true);
   });
 });

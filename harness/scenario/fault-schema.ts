@@ -71,6 +71,7 @@ const variants = [
   strict({ type: z.literal('appKill'), signal: z.enum(['SIGKILL', 'SIGTERM']).default('SIGKILL') }),
   bare('appStart'),
   bare('appRestart'),
+  bare('rollingRestart'),
 ] as const;
 
 export const faultSchema: z.ZodType<Fault> = z.discriminatedUnion('type', variants, {

@@ -96,6 +96,10 @@ export interface AppStart {
 export interface AppRestart {
   type: 'appRestart';
 }
+/** Each app instance in turn: SIGTERM, wait for the exit, start, wait until ready; then the next. */
+export interface RollingRestart {
+  type: 'rollingRestart';
+}
 
 export type Fault =
   | DbDown
@@ -116,7 +120,8 @@ export type Fault =
   | PostgresRestart
   | AppKill
   | AppStart
-  | AppRestart;
+  | AppRestart
+  | RollingRestart;
 
 export type FaultType = Fault['type'];
 

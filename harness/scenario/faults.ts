@@ -35,6 +35,9 @@ export const FAULT_TRAITS: Record<FaultType, FaultTraits> = {
   appKill: { target: 'app', effect: 'unavailable', revertible: true },
   appStart: { target: 'app', effect: 'restore', revertible: false, restores: ['appKill'] },
   appRestart: { target: 'app', effect: 'unavailable', revertible: false },
+  // Instances leave one at a time; while one is away the others serve (the window is app-down for
+  // the checks' phases, and a scenario that says "nothing fails" allows no error in it).
+  rollingRestart: { target: 'app', effect: 'unavailable', revertible: false },
 };
 
 export const FAULT_TYPES = Object.keys(FAULT_TRAITS) as FaultType[];
@@ -47,7 +50,7 @@ export function faultEffect(fault: Fault): FaultEffect {
 
 /** The capability the environment needs to apply it ('processControl', 'postgresControl', 'redis'), if any. */
 export function faultNeeds(type: FaultType): 'processControl' | 'postgresControl' | 'redis' | null {
-  if (type.startsWith('app')) return 'processControl';
+  if (type.startsWith('app') || type === 'rollingRestart') return 'processControl';
   if (type.startsWith('postgres')) return 'postgresControl';
   if (type.startsWith('redis')) return 'redis';
   return null;
@@ -109,3 +112,5 @@ export const appKill = (options: { signal?: 'SIGKILL' | 'SIGTERM' } = {}): Fault
 });
 export const appStart = (): FaultInput => ({ type: 'appStart' });
 export const appRestart = (): FaultInput => ({ type: 'appRestart' });
+/** Each app instance in turn: SIGTERM, exit, start, ready again; then the next. */
+export const rollingRestart = (): FaultInput => ({ type: 'rollingRestart' });

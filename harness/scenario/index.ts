@@ -39,6 +39,7 @@ export {
   appKill,
   appStart,
   appRestart,
+  rollingRestart,
   type FaultTraits,
 } from './faults.ts';
 export type * from './fault-types.ts';

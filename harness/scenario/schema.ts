@@ -66,6 +66,9 @@ const checksSchema = z.strictObject(
   { error: unknownKeys('check(s)', CHECK_NAMES) },
 );
 
+/** Each instance is a Node process with its own pool: more than this is a load test of the machine. */
+export const MAX_INSTANCES = 4;
+
 const SCENARIO_FIELDS = [
   'name',
   'description',
@@ -112,10 +115,16 @@ export const scenarioSchema = z
               )
               .default({}),
             expect: z.enum(['ready', 'fail-fast']).default('ready'),
+            instances: z
+              .number({ error: 'expected the number of app instances as a number' })
+              .int('expected a whole number of app instances')
+              .min(1, 'expected at least 1 app instance')
+              .max(MAX_INSTANCES, `expected at most ${MAX_INSTANCES} app instances`)
+              .default(1),
           },
-          { error: unknownKeys('app field(s)', ['startAt', 'env', 'expect']) },
+          { error: unknownKeys('app field(s)', ['startAt', 'env', 'expect', 'instances']) },
         )
-        .default({ startAt: 0, env: {}, expect: 'ready' }),
+        .default({ startAt: 0, env: {}, expect: 'ready', instances: 1 }),
       duration: durationMsSchema.refine((ms) => ms > 0, 'expected a duration > 0'),
       grace: durationMsSchema.default(5_000),
       seed: z.number().int().min(0).max(4_294_967_295).optional(),
@@ -247,6 +256,7 @@ export const scenarioSchema = z
         startAtMs: input.app.startAt,
         env: Object.fromEntries(Object.entries(input.app.env).map(([key, value]) => [key, String(value)])),
         expect: input.app.expect,
+        instances: input.app.instances,
       },
       durationMs,
       clock,

@@ -28,6 +28,8 @@ export interface ScenarioInput {
     env?: Record<string, string | number | boolean>;
     /** 'fail-fast': the database never comes and the app is expected to exit 1 (documented). */
     expect?: 'ready' | 'fail-fast';
+    /** App instances behind the harness's load balancer (default 1: no balancer). */
+    instances?: number;
   };
   /** How long the run lasts (counted as `clock` says). */
   duration: Duration;
@@ -56,7 +58,7 @@ export interface Scenario {
   name: string;
   description: string;
   needs: ScenarioNeeds;
-  app: { startAtMs: number; env: Record<string, string>; expect: 'ready' | 'fail-fast' };
+  app: { startAtMs: number; env: Record<string, string>; expect: 'ready' | 'fail-fast'; instances: number };
   durationMs: number;
   clock: 'start' | 'ready';
   graceMs: number;

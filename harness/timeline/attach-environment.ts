@@ -4,14 +4,20 @@ import type { EnvironmentEvents } from '../environment/types.ts';
 import { toLogEvent } from './log-event.ts';
 import type { TimelineRecorder } from './recorder.ts';
 
+const instanceOf = (event: { instance?: number }): { instance?: number } =>
+  event.instance === undefined ? {} : { instance: event.instance };
+
 export function attachEnvironment(recorder: TimelineRecorder, events: EnvironmentEvents): () => void {
   const detach = [
     events.onAppLog((line) => recorder.recordLog(toLogEvent(line, line.stream ?? 'stdout'))),
-    events.onAppStart((start) => recorder.recordProcess({ type: 'start', atMs: start.atMs, pid: start.pid })),
+    events.onAppStart((start) =>
+      recorder.recordProcess({ type: 'start', atMs: start.atMs, pid: start.pid, ...instanceOf(start) }),
+    ),
     events.onAppExit((exit) =>
       recorder.recordProcess({
         type: 'exit',
         atMs: exit.atMs,
+        ...instanceOf(exit),
         pid: exit.pid,
         code: exit.code,
         signal: exit.signal,

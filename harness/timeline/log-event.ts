@@ -21,9 +21,11 @@ function parseJson(raw: string): Record<string, unknown> | undefined {
 
 export function toLogEvent(line: AppLogLine, stream: 'stdout' | 'stderr' = 'stdout'): LogEvent {
   const json = line.json ?? parseJson(line.raw);
-  if (json === undefined) return { atMs: line.atMs, stream, level: null, msg: line.raw, raw: line.raw };
+  const instance = line.instance === undefined ? {} : { instance: line.instance };
+  if (json === undefined) return { atMs: line.atMs, ...instance, stream, level: null, msg: line.raw, raw: line.raw };
   const event: LogEvent = {
     atMs: line.atMs,
+    ...instance,
     stream,
     level: typeof json.level === 'number' ? json.level : null,
     msg: typeof json.msg === 'string' ? json.msg : '',

@@ -102,11 +102,13 @@ export interface HealthProbe {
   errorCode?: string | null;
 }
 
+/** `instance`: which app instance (0-based), when the environment runs several. */
 export type ProcessEvent =
-  | { type: 'start'; atMs: number; pid: number | undefined }
+  | { type: 'start'; atMs: number; pid: number | undefined; instance?: number }
   | {
       type: 'exit';
       atMs: number;
+      instance?: number;
       pid: number | undefined;
       code: number | null;
       signal: string | null;
@@ -117,6 +119,8 @@ export type ProcessEvent =
 /** One line the app wrote; JSON fields lifted out when the line was pino JSON. */
 export interface LogEvent {
   atMs: number;
+  /** Which app instance wrote it (0-based), when the environment runs several. */
+  instance?: number;
   stream: 'stdout' | 'stderr';
   /** pino's numeric level (50 error, 60 fatal); null for non-JSON lines. */
   level: number | null;

@@ -37,6 +37,8 @@ export interface AppDependencies {
   sms?: SmsSender;
   /** Broadcasts user changes to the other instances (revocation); absent: this instance only. */
   bus?: RedisBus;
+  /** True once a SIGTERM began the drain: readiness answers 503 while requests are still served. */
+  isDraining?: () => boolean;
   /** Called when a database error should (by defect) take the process down. */
   exit?: (code: number) => void;
 }
@@ -101,6 +103,7 @@ export function createApp(deps: AppDependencies): BuiltApp {
       retryAfterSec: config.RETRY_AFTER_SEC,
       alwaysOk: defects.has('health-always-ok'),
       readyBeforeConnect: defects.has('ready-before-connect'),
+      isDraining: deps.isDraining,
       startedAt: deps.startedAt ?? new Date(),
     }),
   );

@@ -63,6 +63,10 @@ const configSchema = z.object({
   // Derived when absent (see withServiceInitTimeout): it must fit what it contains.
   SERVICE_INIT_TIMEOUT_MS: z.coerce.number().int().min(1).optional(),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 1),
+  // On SIGTERM, how long readiness answers 503 while the app keeps serving, before the listener
+  // closes: at least the time a load balancer takes to take the instance out (its health-check
+  // interval times its unhealthy threshold, plus one check's timeout). 0: no balancer in front.
+  SHUTDOWN_DRAIN_MS: int(0).pipe(z.number().max(120_000)),
   RETRY_AFTER_SEC: int(2, 1),
   TARGET_APP_DEFECTS: defectList,
   /** Rate limits: attempts per window, per account and per client IP (see lib/rate-limiter.ts). */

@@ -4,7 +4,9 @@
 //   3. initialise the other services through the integration manager (graceful failures)
 //   4. set up Socket.IO
 //   5. listen
-// SIGTERM/SIGINT: stop accepting, drain in-flight requests, close Socket.IO, Redis and Prisma, exit 0.
+// SIGTERM/SIGINT: readiness answers 503 for SHUTDOWN_DRAIN_MS while everything else is still served
+// (a load balancer takes the instance out), then stop accepting, finish in-flight requests, close
+// Socket.IO, Redis and Prisma, exit 0 (defect `no-drain`: close at once).
 import { ConfigError, readConfig, type LoadedConfig } from './config.ts';
 import { createLogger } from './lib/logger.ts';
 import { startServer, type RunningServer } from './server.ts';

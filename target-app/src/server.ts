@@ -82,6 +82,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
     .register(redisBusIntegration(bus))
     .register(smsSenderIntegration(sms));
 
+  let draining = false;
   const built = createApp({
     config,
     logger,
@@ -93,6 +94,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
     bus,
     sms,
     exit: options.exit,
+    isDraining: () => draining,
   });
   const httpServer = http.createServer(built.app);
   httpServer.keepAliveTimeout = 5_000;
@@ -148,7 +150,23 @@ export async function startServer(config: Config, logger: Logger, options: Start
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopped ??= (async () => {
+      if (defects.has('no-drain')) {
+        // The bug the drain removed: the listener and every connection close at once; a load
+        // balancer still sending here meets refused connections, in-flight requests are cut.
+        httpServer.close();
+        httpServer.closeAllConnections();
+      } else if (config.SHUTDOWN_DRAIN_MS > 0) {
+        // Readiness answers 503 and everything else is still served, until the balancer has
+        // seen it and stopped sending new requests here.
+        draining = true;
+        logger.info(
+          { event: 'shutdown.draining', drainMs: config.SHUTDOWN_DRAIN_MS },
+          `readiness answers 503; serving for ${config.SHUTDOWN_DRAIN_MS} ms before closing the listener`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DRAIN_MS));
+      }
       // Stop accepting; idle keep-alive sockets go now, in-flight requests may finish.
+      logger.info({ event: 'shutdown.closing' }, 'closing the listener; in-flight requests may finish');
       const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
       const deadline = setTimeout(() => httpServer.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);

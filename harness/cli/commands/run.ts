@@ -179,7 +179,9 @@ export const runCommand: Command = {
       const capabilities = expectedCapabilities(environment);
       if (
         scenarios.some(
-          (scenario) => missingCapabilityReason(scenario.needs, capabilities, environment.kind) === undefined,
+          (scenario) =>
+            missingCapabilityReason(scenario.needs, capabilities, environment.kind, scenario.app.instances) ===
+            undefined,
         )
       ) {
         process.stderr.write('\n▶ preflight: booting the app once, every dependency healthy, no fault\n');

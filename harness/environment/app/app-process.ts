@@ -21,6 +21,8 @@ export class AppProcess extends AppEventSource {
   constructor(
     private readonly env: Record<string, string>,
     private readonly now: () => number,
+    /** Which of the provider's instances this is (0-based); every event it emits says so. */
+    readonly instance = 0,
   ) {
     super();
   }
@@ -48,11 +50,13 @@ export class AppProcess extends AppEventSource {
       buffer: false,
       stdin: 'ignore',
       cleanup: true,
+      // kill() below owns the grace before SIGKILL (execa's own would cut a drain after 5 s).
+      forceKillAfterDelay: false,
     });
     this.child = child;
     this.unregister = registerCleanup(() => child.kill('SIGKILL'));
     const pid = child.pid;
-    this.emitStart({ atMs: this.now(), pid });
+    this.emitStart({ atMs: this.now(), pid, instance: this.instance });
     const forward = (stream: NodeJS.ReadableStream | null, name: 'stdout' | 'stderr'): void => {
       let buffer = '';
       stream?.on('data', (chunk: Buffer) => {
@@ -73,7 +77,14 @@ export class AppProcess extends AppEventSource {
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
         this.unregister?.();
-        const exit: AppExit = { atMs: this.now(), pid, code, signal, expected: this.expectedExit };
+        const exit: AppExit = {
+          atMs: this.now(),
+          instance: this.instance,
+          pid,
+          code,
+          signal,
+          expected: this.expectedExit,
+        };
         this.emitExit(exit);
         resolve();
       });
@@ -101,7 +112,7 @@ export class AppProcess extends AppEventSource {
 
   private emitLine(raw: string, stream: 'stdout' | 'stderr'): void {
     if (raw.trim() === '') return;
-    const line: AppLogLine = { atMs: this.now(), raw, stream };
+    const line: AppLogLine = { atMs: this.now(), instance: this.instance, raw, stream };
     if (raw.startsWith('{')) {
       try {
         line.json = JSON.parse(raw) as Record<string, unknown>;

@@ -1,6 +1,7 @@
 // The app settings a harness run starts the target app with. The bounds the checks use (how long
 // startup may retry, how long a query may hang) are derived from these same numbers.
 import { randomBytes } from 'node:crypto';
+import { ejectionBoundMs, type HealthCheckSettings } from '../balancer/health-check.ts';
 
 export const DEFAULT_APP_SETTINGS: Readonly<Record<string, string>> = {
   NODE_ENV: 'production',
@@ -18,6 +19,14 @@ export const DEFAULT_APP_SETTINGS: Readonly<Record<string, string>> = {
   SERVICE_INIT_TIMEOUT_MS: '6000',
   SHUTDOWN_TIMEOUT_MS: '5000',
 };
+
+/** What the drain adds to the balancer's ejection bound: a health check's answer on a busy machine. */
+export const DRAIN_SLACK_MS = 1_000;
+
+/** SHUTDOWN_DRAIN_MS for instances behind a balancer with these checks: its ejection bound plus slack. */
+export function drainSettingFor(healthCheck: HealthCheckSettings): { SHUTDOWN_DRAIN_MS: string } {
+  return { SHUTDOWN_DRAIN_MS: String(ejectionBoundMs(healthCheck) + DRAIN_SLACK_MS) };
+}
 
 export function newJwtSecret(): string {
   return randomBytes(24).toString('hex');

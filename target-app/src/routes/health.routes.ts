@@ -1,7 +1,11 @@
 // Health endpoints; they sit in front of the readiness gate and must tell the truth in an outage.
 //   GET /api/v1/health           liveness: 200 while the process can answer; the body says how it is.
-//   GET /api/v1/health/detailed  200 when the database is ready, 503 when not; every service's state.
+//   GET /api/v1/health/detailed  readiness: 200 when the database is ready, 503 when not or while the
+//                                shutdown drains; every service's state.
 //   GET /api/v1/db-check         a live database round-trip: 200 with its latency, or 503.
+//   GET /api/v1/health/ready     a load balancer's readiness: 200 while the database is ready and the
+//                                app is not draining, else 503 — from the known state, no round-trip,
+//                                so a busy pool does not take a serving instance out of rotation.
 // They are anonymous, so they report states, never raw driver errors ("Can't reach database server
 // at 10.0.3.7:5432" tells an attacker where the database is): the detail goes to the log.
 import { Router, type Request, type Response } from 'express';
@@ -20,6 +24,8 @@ export interface HealthDependencies {
   alwaysOk: boolean;
   /** Defect `ready-before-connect`: a database never connected yet counts as ready. */
   readyBeforeConnect?: boolean;
+  /** The shutdown's drain: readiness says 503 so the load balancer stops sending new requests. */
+  isDraining?: () => boolean;
   startedAt: Date;
 }
 
@@ -72,7 +78,21 @@ export function healthRoutes(deps: HealthDependencies): Router {
     });
   });
 
+  router.get('/health/ready', (_req: Request, res: Response) => {
+    const draining = deps.isDraining?.() === true;
+    const ready = !draining && (deps.alwaysOk || deps.database.isReady || claimsReady());
+    if (!ready) res.setHeader('Retry-After', String(deps.retryAfterSec));
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: draining ? 'draining' : ready ? 'ready' : 'unavailable', database: deps.database.state });
+  });
+
   router.get('/health/detailed', async (_req: Request, res: Response) => {
+    if (deps.isDraining?.() === true) {
+      res.setHeader('Retry-After', String(deps.retryAfterSec));
+      res.status(503).json({ status: 'draining', uptimeSec: uptimeSec(), timestamp: new Date().toISOString() });
+      return;
+    }
     if (deps.alwaysOk) {
       res
         .status(200)

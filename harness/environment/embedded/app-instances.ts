@@ -1,0 +1,79 @@
+// The embedded environment's app instances as one app: started, killed and restarted together, their
+// events merged (each says its instance), and the rolling restart that takes them down one at a time.
+import type { AppExit, AppLogLine, AppStart } from '../types.ts';
+import type { AppProcess } from '../app/app-process.ts';
+import type { LoadBalancer } from '../balancer/balancer.ts';
+import { askReadiness, DEFAULT_HEALTH_CHECK } from '../balancer/health-check.ts';
+
+/**
+ * How long a restarted instance may take to be ready again: beyond the default startup retry
+ * budget (about 30 s) on a busy machine, as the runner's own wait for readiness.
+ */
+export const INSTANCE_READY_WAIT_MS = 60_000;
+
+/** How long a SIGTERMed instance may take to exit before SIGKILL: its drain, its shutdown timeout, slack. */
+function stopGraceMs(settings: Readonly<Record<string, string>>): number {
+  return Number(settings.SHUTDOWN_DRAIN_MS ?? 0) + Number(settings.SHUTDOWN_TIMEOUT_MS ?? 10_000) + 10_000;
+}
+
+export class AppInstances {
+  constructor(
+    private readonly apps: readonly AppProcess[],
+    private readonly balancer: LoadBalancer | undefined,
+    private readonly ports: readonly number[],
+    private readonly settings: Readonly<Record<string, string>>,
+  ) {}
+
+  onLog(listener: (line: AppLogLine) => void): () => void {
+    return this.every((app) => app.onLog(listener));
+  }
+
+  onExit(listener: (exit: AppExit) => void): () => void {
+    return this.every((app) => app.onExit(listener));
+  }
+
+  onStart(listener: (start: AppStart) => void): () => void {
+    return this.every((app) => app.onStart(listener));
+  }
+
+  async start(): Promise<void> {
+    await Promise.all(this.apps.map((app) => app.start()));
+  }
+
+  async kill(signal: 'SIGKILL' | 'SIGTERM'): Promise<void> {
+    await Promise.all(this.apps.map((app) => app.kill(signal)));
+  }
+
+  /** SIGTERM each instance in turn, start it again, and wait until it is ready before the next. */
+  async rollingRestart(): Promise<void> {
+    for (const app of this.apps) {
+      await app.kill('SIGTERM', stopGraceMs(this.settings));
+      const startedAtMs = Date.now();
+      await app.start();
+      await this.waitUntilReady(app.instance, startedAtMs);
+    }
+  }
+
+  /** Ready on answers from the process started at `startedAtMs`, not on the old one's last checks. */
+  private async waitUntilReady(instance: number, startedAtMs: number): Promise<void> {
+    if (this.balancer !== undefined) {
+      await this.balancer.waitUntilHealthy(instance, INSTANCE_READY_WAIT_MS, startedAtMs);
+      return;
+    }
+    // One instance, no balancer: its own readiness answering 200 is what "back" means.
+    const url = `http://127.0.0.1:${this.ports[instance]}${DEFAULT_HEALTH_CHECK.path}`;
+    const deadline = Date.now() + INSTANCE_READY_WAIT_MS;
+    while ((await askReadiness(url, DEFAULT_HEALTH_CHECK.timeoutMs)).status !== 200) {
+      if (Date.now() > deadline)
+        throw new Error(`instance ${instance} was not ready within ${INSTANCE_READY_WAIT_MS} ms`);
+      await new Promise((resolve) => setTimeout(resolve, DEFAULT_HEALTH_CHECK.intervalMs));
+    }
+  }
+
+  private every(subscribe: (app: AppProcess) => () => void): () => void {
+    const offs = this.apps.map(subscribe);
+    return () => {
+      for (const off of offs) off();
+    };
+  }
+}
