@@ -4,13 +4,24 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'target-app/src/generated/', 'examples/*/src/generated/', 'reports/', '.faultline/', 'coverage/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'target-app/src/generated/',
+      'examples/*/src/generated/',
+      'reports/',
+      '.faultline/',
+      'coverage/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', 'harness/bin/*.js', 'prisma/tools/*.mjs', 'examples/*/scripts/*.mjs'] },
+        projectService: {
+          allowDefaultProject: ['*.js', 'harness/bin/*.js', 'prisma/tools/*.mjs', 'examples/*/scripts/*.mjs'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },
