@@ -22,6 +22,7 @@ export {
   dbSlicer,
   dbLimitData,
   dbLockTable,
+  dbExecute,
   redisDown,
   redisUp,
   redisLatency,

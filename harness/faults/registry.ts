@@ -14,6 +14,7 @@ import { dbResetPeer } from './db-reset-peer.ts';
 import { dbBandwidth } from './db-bandwidth.ts';
 import { dbSlicer } from './db-slicer.ts';
 import { dbLimitData } from './db-limit-data.ts';
+import { dbExecute } from './db-execute.ts';
 import { dbLockTable } from './db-lock-table.ts';
 import { postgresStop } from './postgres-stop.ts';
 import { postgresStart } from './postgres-start.ts';
@@ -37,6 +38,7 @@ const ALL = [
   dbSlicer,
   dbLimitData,
   dbLockTable,
+  dbExecute,
   postgresStop,
   postgresStart,
   postgresRestart,

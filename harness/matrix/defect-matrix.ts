@@ -45,6 +45,13 @@ export const DEFECT_MATRIX: DefectMatrix = {
       evidence: { check: 'no-5xx-except-503', pattern: /× 500/ },
       why: 'Every update that loses the race to a delete, and every probe of a missing row, escapes as P2025 → 500 instead of 404. Only live admins call, so nothing crashes: the 500s are the bug.',
     },
+    {
+      scenario: 'users-deleted-behind-the-app',
+      mustFail: ['no-crash', 'no-unhandled-errors'],
+      mustPass: ['no-5xx-except-503'],
+      evidence: { check: 'no-unhandled-errors', pattern: /unhandledRejection/ },
+      why: "Every USER is soft-deleted straight in the database three seconds in; the app's token cache (30 s in this run) still lets them call, and each one's throttled 'last seen' write (every 10 s) meets a row that is gone. The first such P2025 escapes the fire-and-forget write as an unhandled rejection and the process exits 1: with dozens of deleted users calling about once a second, the write comes within ten seconds, every time.",
+    },
   ],
   'db-errors-as-500': [
     {
@@ -265,7 +272,4 @@ export const UNCAUGHT_DEFECTS: Readonly<Partial<Record<keyof DefectMatrix, strin
  * Checks of the catalog that no declared cell shows failing, each with why and what would. A check
  * that never fails proves nothing: these are holes in the harness, named rather than hidden.
  */
-export const UNCAUGHT_CHECKS: Readonly<Record<string, string>> = {
-  'no-unhandled-errors':
-    "only unhandled-p2025's fire-and-forget write escaped unhandled, and it needs a deleted user's request past authentication; the app now revokes such tokens (401), so only the race its own tests drive (target-app/src/lib/defects.test.ts) reaches it. A scenario that deletes users behind the app's back while their tokens are cached, and keeps them calling, would catch it.",
-};
+export const UNCAUGHT_CHECKS: Readonly<Record<string, string>> = {};

@@ -56,6 +56,10 @@ const variants = [
       .string({ error: 'expected the name of a table to lock' })
       .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'expected a table name (letters, digits and _, at most 63)'),
   }),
+  strict({
+    type: z.literal('dbExecute'),
+    sql: z.string({ error: 'expected the SQL to run' }).trim().min(1, 'expected the SQL to run'),
+  }),
   bare('redisDown'),
   bare('redisUp'),
   strict({

@@ -59,6 +59,12 @@ export interface DbLockTable {
   /** The table's name in the app's database schema. */
   table: string;
 }
+/** SQL run once over the direct connection, behind the app's back (an admin script, another service). */
+export interface DbExecute {
+  type: 'dbExecute';
+  /** One or more statements, run in one transaction. */
+  sql: string;
+}
 export interface RedisDown {
   type: 'redisDown';
 }
@@ -111,6 +117,7 @@ export type Fault =
   | DbSlicer
   | DbLimitData
   | DbLockTable
+  | DbExecute
   | RedisDown
   | RedisUp
   | RedisLatency

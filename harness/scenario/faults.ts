@@ -24,6 +24,8 @@ export const FAULT_TRAITS: Record<FaultType, FaultTraits> = {
   dbLimitData: { target: 'database', effect: 'unavailable', revertible: true },
   // Queries on one table wait for the lock; the database serves the rest.
   dbLockTable: { target: 'database', effect: 'degraded', revertible: true },
+  // Data changed behind the app's back: the database stays available; the window is the statement's time.
+  dbExecute: { target: 'database', effect: 'degraded', revertible: false },
   redisDown: { target: 'redis', effect: 'unavailable', revertible: true },
   redisUp: { target: 'redis', effect: 'restore', revertible: false, restores: ['redisDown'] },
   redisLatency: { target: 'redis', effect: 'degraded', revertible: true },
@@ -86,6 +88,7 @@ export const dbSlicer = (
 export const dbLimitData = (options: { bytes: number } & Toxic): FaultInput => ({ type: 'dbLimitData', ...options });
 /** Lock one table ACCESS EXCLUSIVE for the window, over a direct connection (a migration holding it). */
 export const dbLockTable = (options: { table: string }): FaultInput => ({ type: 'dbLockTable', ...options });
+export const dbExecute = (sql: string): FaultInput => ({ type: 'dbExecute', sql });
 export const redisDown = (): FaultInput => ({ type: 'redisDown' });
 export const redisUp = (): FaultInput => ({ type: 'redisUp' });
 export const redisLatency = (options: { latencyMs: number; jitterMs?: number } & Toxic): FaultInput => ({

@@ -29,6 +29,7 @@ export {
   dbSlicer,
   dbLimitData,
   dbLockTable,
+  dbExecute,
   redisDown,
   redisUp,
   redisLatency,

@@ -16,3 +16,9 @@ it('refuses to inject a table lock, saying why', async () => {
     injectCommand.run(['db-lock-table', 'table=venues', '--toxiproxy-url', 'http://127.0.0.1:9']),
   ).rejects.toThrow(/holds its lock in a database session of the harness: use it in a scenario/);
 });
+
+it('refuses to run SQL behind the app from the command line, saying where it belongs', async () => {
+  await expect(
+    injectCommand.run(['db-execute', 'sql=DELETE FROM users', '--toxiproxy-url', 'http://127.0.0.1:9']),
+  ).rejects.toThrow(/db-execute runs SQL over the harness's direct connection: use it in a scenario/);
+});

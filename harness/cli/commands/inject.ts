@@ -92,6 +92,8 @@ export const injectCommand: Command = {
     // Its lock lives in a session of the process that took it: it would end with this command.
     if (fault.type === 'dbLockTable')
       throw new UsageError('db-lock-table holds its lock in a database session of the harness: use it in a scenario');
+    if (fault.type === 'dbExecute')
+      throw new UsageError("db-execute runs SQL over the harness's direct connection: use it in a scenario (or psql)");
     const forMs = values.for === undefined ? undefined : parseDurationFlag('for', values.for);
     const state = readUpState();
     const toxiproxyUrl = values['toxiproxy-url'] ?? state?.toxiproxyUrl;
