@@ -86,4 +86,10 @@ export function exitOnStrayError(): void {
   };
   process.on('uncaughtException', stray);
   process.on('unhandledRejection', stray);
+  // A reader that stops early (`faultline list | head`) closes the pipe: the rest of the output is not
+  // wanted, which is no harness failure. Later writes are dropped and the command ends with its own
+  // exit code (a run's verdict still decides it).
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') stray(error);
+  });
 }
