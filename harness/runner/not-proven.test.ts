@@ -31,6 +31,18 @@ describe('a fault counted from readiness must meet a serving app', () => {
     expect(faultsThatMissedTheApp(run, READY_AT_MS)).toEqual([]);
   });
 
+  it('a fault after the app crashed on its own is not missed: the crash is the verdict', () => {
+    const run = timeline({
+      samples: samplesBetween(READY_AT_MS, 6_000, 100),
+      process: [
+        { type: 'start', atMs: 0, pid: 1 },
+        { type: 'exit', atMs: 6_500, pid: 1, code: 1, signal: null, expected: false },
+      ],
+      faults: [fault({ fromMs: 5_000, toMs: 5_500 }), fault({ fromMs: 12_000, toMs: 13_000 })],
+    });
+    expect(faultsThatMissedTheApp(run, READY_AT_MS)).toEqual([]);
+  });
+
   it('a run whose fault missed the app is not proven, and says which fault and why', () => {
     const scenario = defineScenario({
       name: 'kills',

@@ -22,12 +22,20 @@ function answeredBetween(timeline: Timeline, fromMs: number, toMs: number): bool
   );
 }
 
-/** Faults that took effect after the app was first ready, while it was answering nothing. */
+/**
+ * Faults that took effect after the app was first ready, while it was answering nothing. An app that
+ * had exited on its own before the fault is not "still starting": its crash is the verdict (no-crash
+ * judges it), so the faults after it are not counted as missed.
+ */
 export function faultsThatMissedTheApp(timeline: Timeline, readyAtMs: number): FaultWindow[] {
+  const crashedAtMs = Math.min(
+    ...timeline.process.filter((event) => event.type === 'exit' && !event.expected).map((event) => event.atMs),
+  );
   return timeline.faults.filter(
     (fault) =>
       fault.effect !== 'restore' &&
       fault.effectiveAtMs >= readyAtMs &&
+      fault.effectiveAtMs < crashedAtMs &&
       !answeredBetween(timeline, fault.effectiveAtMs - SERVING_WINDOW_MS, fault.effectiveAtMs),
   );
 }
