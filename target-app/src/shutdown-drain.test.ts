@@ -3,22 +3,12 @@
 // the app keeps serving new and in-flight requests for SHUTDOWN_DRAIN_MS, then closes its listener
 // and exits 0. With the `no-drain` defect the listener closes at once and an in-flight request is cut.
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EmbeddedPostgres } from '../../harness/environment/postgres/embedded-postgres.ts';
-import { migrate } from '../../prisma/tools/migrate.ts';
+import { describe, expect, it } from 'vitest';
 import { spawnApp, type AppProcess } from '../test/process.ts';
-import { testEnv } from '../test/support.ts';
+import { ownPostgres, testEnv } from '../test/support.ts';
 
 const DRAIN_MS = 1_500;
-let server: EmbeddedPostgres;
-beforeAll(async () => {
-  server = await EmbeddedPostgres.start();
-  await server.query('CREATE DATABASE app');
-  await migrate(server.url('app'));
-});
-afterAll(async () => {
-  await server?.destroy();
-});
+const postgres = ownPostgres();
 
 /** A request whose body has not all arrived: in flight until `finish()` sends the rest. */
 function inFlightRequest(port: number): Promise<{ answer: Promise<string>; finish: () => void }> {
@@ -50,7 +40,7 @@ async function readiness(app: AppProcess, path = 'health/ready'): Promise<number
 }
 
 async function startApp(env: Record<string, string>): Promise<AppProcess> {
-  const app = spawnApp(testEnv(server.url('app'), { SHUTDOWN_DRAIN_MS: String(DRAIN_MS), ...env }));
+  const app = spawnApp(testEnv(postgres().url('app'), { SHUTDOWN_DRAIN_MS: String(DRAIN_MS), ...env }));
   await app.waitForLog((line) => line.event === 'http.listening');
   expect(await readiness(app)).toBe(200);
   return app;

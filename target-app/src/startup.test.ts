@@ -7,7 +7,7 @@ import { EmbeddedPostgres } from '../../harness/environment/postgres/embedded-po
 import { freePort } from '../../harness/lib/ports.ts';
 import { migrate } from '../../prisma/tools/migrate.ts';
 import { spawnApp } from '../test/process.ts';
-import { testEnv } from '../test/support.ts';
+import { ownPostgres, testEnv } from '../test/support.ts';
 
 describe('a database that comes up late', () => {
   let server: EmbeddedPostgres;
@@ -124,18 +124,10 @@ describe('configuration', () => {
 });
 
 describe('graceful shutdown', () => {
-  let server: EmbeddedPostgres;
-  beforeAll(async () => {
-    server = await EmbeddedPostgres.start();
-    await server.query('CREATE DATABASE app');
-    await migrate(server.url('app'));
-  });
-  afterAll(async () => {
-    await server?.destroy();
-  });
+  const postgres = ownPostgres();
 
   it('on SIGTERM stops accepting, finishes in-flight requests, closes Prisma and exits 0', async () => {
-    const app = spawnApp(testEnv(server.url('app')));
+    const app = spawnApp(testEnv(postgres().url('app')));
     await app.waitForLog((line) => line.event === 'http.listening');
     const url = app.url();
     // A request that is in flight when the signal arrives: its body is still being uploaded.

@@ -2,6 +2,9 @@
 // template by harness/testing/database.ts), listening on a free port; its JSON log captured.
 import { Writable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
+import { EmbeddedPostgres } from '../../harness/environment/postgres/embedded-postgres.ts';
+import { migrate } from '../../prisma/tools/migrate.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { createLogger } from '../src/lib/logger.ts';
 import { startServer, type RunningServer } from '../src/server.ts';
@@ -145,4 +148,21 @@ export async function waitFor(
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
   throw new Error(`condition not met within ${timeoutMs} ms`);
+}
+
+/**
+ * A PostgreSQL server of the test file's (or describe block's) own, with a migrated database `app`,
+ * for tests that stop or restart it; started before them and destroyed after. Returns its getter.
+ */
+export function ownPostgres(): () => EmbeddedPostgres {
+  let server: EmbeddedPostgres | undefined;
+  beforeAll(async () => {
+    server = await EmbeddedPostgres.start();
+    await server.query('CREATE DATABASE app');
+    await migrate(server.url('app'));
+  });
+  afterAll(async () => {
+    await server?.destroy();
+  });
+  return () => server as EmbeddedPostgres;
 }

@@ -2,30 +2,20 @@
 // token honoured unchecked, unless the `auth-fails-open` defect puts that bug back), and across two
 // instances sharing PostgreSQL and Redis (a change on one reaches the other's cache at once).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EmbeddedPostgres } from '../../../harness/environment/postgres/embedded-postgres.ts';
 import { findRedisServer, RedisServer } from '../../../harness/environment/redis/redis-server.ts';
 import { createTestDatabase, type TestDatabase } from '../../../harness/testing/database.ts';
-import { migrate } from '../../../prisma/tools/migrate.ts';
 import { connectSocket } from '../../test/socket-client.ts';
-import { createUser, startTestApp, waitFor, type TestApp } from '../../test/support.ts';
+import { createUser, ownPostgres, startTestApp, waitFor, type TestApp } from '../../test/support.ts';
 
 describe('while the database is down', () => {
-  let server: EmbeddedPostgres;
-  beforeAll(async () => {
-    server = await EmbeddedPostgres.start();
-    await server.query('CREATE DATABASE app');
-    await migrate(server.url('app'));
-  });
-  afterAll(async () => {
-    await server?.destroy();
-  });
+  const postgres = ownPostgres();
 
   /** Two users the app has never checked (so nothing is cached), then the database goes away. */
   async function appWithTheDatabaseGone(defects: string): Promise<{ app: TestApp; tokens: string[] }> {
-    await server.startAgain();
-    const app = await startTestApp(server.url('app'), { TARGET_APP_DEFECTS: defects });
+    await postgres().startAgain();
+    const app = await startTestApp(postgres().url('app'), { TARGET_APP_DEFECTS: defects });
     const tokens = [(await createUser(app)).token, (await createUser(app)).token];
-    await server.stop('immediate');
+    await postgres().stop('immediate');
     return { app, tokens };
   }
 
