@@ -1,0 +1,109 @@
+// defineTarget: checks a target definition the moment a config file is loaded, so a wrong field stops
+// the run before anything starts (exit 2), naming the field and what was expected.
+import { z } from 'zod';
+import { ExitCode, FaultlineError } from '../cli/exit-codes.ts';
+import { problemsFromZod, type ScenarioProblem } from '../scenario/errors.ts';
+import type { TargetDefinition } from './types.ts';
+
+/** A config file (or a definition) that does not describe a usable target: exit code 2. */
+export class TargetError extends FaultlineError {
+  readonly code = 'TARGET_INVALID';
+  readonly exitCode = ExitCode.InvalidInput;
+
+  constructor(
+    readonly problems: ScenarioProblem[],
+    readonly file?: string,
+    options?: { cause?: unknown },
+  ) {
+    const where = file ?? 'target';
+    super(
+      problems.length === 1
+        ? `${where}: ${problems[0]?.path}: ${problems[0]?.message}`
+        : `${where}: ${problems.length} problems\n${problems.map((p) => `  - ${p.path}: ${p.message}`).join('\n')}`,
+      options,
+    );
+    this.name = 'TargetError';
+  }
+}
+
+const fn = (what: string) => z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', what);
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const envName = z.string().regex(ENV_NAME, 'expected an environment variable name such as DATABASE_URL');
+const argv = z
+  .array(z.string().min(1, 'expected a non-empty argument'))
+  .min(1, 'expected the command as a non-empty list of arguments, e.g. ["npx", "tsx", "src/main.ts"]');
+const step = z.union([
+  z.strictObject({ command: argv, env: z.record(envName, z.string()).optional() }),
+  z.strictObject({ sql: z.string().min(1, 'expected a path to a .sql file or a folder of migrations') }),
+  fn('expected { command: [...] }, { sql: "path" } or an async function'),
+]);
+const path = z.string().startsWith('/', 'expected a path starting with "/"');
+
+const schema = z
+  .strictObject({
+    name: z.string().min(1, 'expected a short name for reports'),
+    app: z.strictObject({
+      command: argv,
+      cwd: z.string().min(1).optional(),
+      env: z
+        .union([z.record(envName, z.string()), fn('expected an object of strings or a function returning one')])
+        .optional(),
+      inject: z.strictObject({ databaseUrl: envName, redisUrl: envName.optional(), port: envName }),
+    }),
+    database: z.strictObject({
+      migrate: step,
+      seed: step.optional(),
+      pools: z
+        .record(z.string().min(1), z.string().min(1, 'expected a SELECT whose first column is the id'))
+        .optional(),
+    }),
+    prepare: fn('expected an async function').optional(),
+    health: z.strictObject({
+      endpoints: z
+        .record(z.string().min(1), path)
+        .refine((endpoints) => Object.keys(endpoints).length > 0, 'expected at least one health endpoint'),
+      ready: z.string().min(1),
+    }),
+    requests: z
+      .record(
+        z.string().min(1),
+        z.looseObject({
+          kind: z.enum(['read', 'write', 'missing', 'socket']),
+          build: fn('expected a function building the request'),
+          unavailable: fn('expected a function').optional(),
+        }),
+      )
+      .refine((requests) => Object.keys(requests).length > 0, 'expected at least one request'),
+    defaultMix: z.record(z.string().min(1), z.number().nonnegative('expected a weight ≥ 0')),
+    writes: z.strictObject({ readBack: z.string().min(1) }).optional(),
+    defects: z
+      .strictObject({ env: envName, names: z.array(z.string().regex(/^[a-z0-9-]+$/, 'expected kebab-case')).min(1) })
+      .optional(),
+  })
+  .superRefine((target, context) => {
+    const problem = (path: PropertyKey[], message: string): void => context.addIssue({ code: 'custom', path, message });
+    if (!(target.health.ready in target.health.endpoints))
+      problem(
+        ['health', 'ready'],
+        `expected one of the endpoints' names (${Object.keys(target.health.endpoints).join(', ')})`,
+      );
+    const names = Object.keys(target.requests);
+    for (const [name, weight] of Object.entries(target.defaultMix))
+      if (!(name in target.requests)) problem(['defaultMix', name], `expected a request name (${names.join(', ')})`);
+      else if (weight < 0) problem(['defaultMix', name], 'expected a weight ≥ 0');
+    if (!Object.values(target.defaultMix).some((weight) => weight > 0))
+      problem(['defaultMix'], 'expected at least one request with a positive weight');
+    const writes = names.filter((name) => target.requests[name]?.kind === 'write');
+    if (writes.length > 0 && target.writes === undefined)
+      problem(
+        ['writes'],
+        `expected writes.readBack: requests ${writes.join(', ')} are writes, and acknowledged writes are read back`,
+      );
+  });
+
+/** Validates a target definition and returns it unchanged; throws TargetError naming every bad field. */
+export function defineTarget<State>(definition: TargetDefinition<State>): TargetDefinition<State> {
+  const parsed = schema.safeParse(definition);
+  if (!parsed.success) throw new TargetError(problemsFromZod(parsed.error.issues));
+  return definition;
+}

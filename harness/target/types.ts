@@ -1,0 +1,157 @@
+// The target contract: everything Faultline needs to know about an app to start it, load it and
+// judge it, written by the app's own team in a `faultline.config.ts` with `defineTarget`. The harness
+// reads an app only through this; nothing in harness/ knows a route, a table or a variable of any app.
+import type { RequestSpec } from '../load/types.ts';
+
+/** A program to run, as argv (no shell): `['npx', 'prisma', 'migrate', 'deploy']`. */
+export interface CommandStep {
+  command: readonly string[];
+  /** Extra environment for the command; the database URL is added under `app.inject.databaseUrl`. */
+  env?: Readonly<Record<string, string>>;
+}
+
+/** What seeding or migrating is given. */
+export interface DatabaseStepContext {
+  /** A direct (unproxied) connection string to the fresh database. */
+  databaseUrl: string;
+  /** The run's seed: the same seed gives the same data. */
+  seed: number;
+}
+
+/**
+ * One database step: a command run in the app's folder, `.sql` files applied in name order (a file,
+ * or a folder of migration folders each holding a `migration.sql`, as Prisma lays them out), or a
+ * function. A function may return a value, handed to `prepare` (seeding only).
+ */
+export type DatabaseStep = CommandStep | { sql: string } | ((context: DatabaseStepContext) => Promise<unknown>);
+
+export interface TargetApp {
+  /** How the app starts, as argv, in `cwd`: `['node', 'dist/main.js']` or `['npx', 'tsx', 'src/main.ts']`. */
+  command: readonly string[];
+  /** The app's folder, relative to the config file (default: the config file's folder). */
+  cwd?: string;
+  /**
+   * The app's own settings (timeouts, retry budgets, feature switches), given to every instance; a
+   * function is called once per environment (for a fresh secret per run).
+   */
+  env?: Readonly<Record<string, string>> | (() => Record<string, string>);
+  /** The names under which the app reads the values Faultline controls. */
+  inject: {
+    /** The (proxied) PostgreSQL URL, e.g. 'DATABASE_URL'. */
+    databaseUrl: string;
+    /** The (proxied) Redis URL, when the app uses Redis, e.g. 'REDIS_URL'. */
+    redisUrl?: string;
+    /** The port to listen on, e.g. 'PORT'. */
+    port: string;
+  };
+}
+
+export interface TargetDatabase {
+  /** Brings a fresh, empty database to the app's schema. */
+  migrate: DatabaseStep;
+  /** Fills it with the data requests draw from (optional). */
+  seed?: DatabaseStep;
+  /**
+   * Named id pools read from the seeded database once per environment, each a query whose first
+   * column is the id: `{ books: 'SELECT id FROM "Book"' }`. Requests draw from them.
+   */
+  pools?: Readonly<Record<string, string>>;
+}
+
+/** What `prepare` and every request builder can read. */
+export interface PoolsContext {
+  /** The pools' ids, by pool name. */
+  readonly pools: Readonly<Record<string, readonly (string | number)[]>>;
+}
+
+export interface PrepareContext extends PoolsContext {
+  databaseUrl: string;
+  /** The app's environment as every instance was started with it (its secrets included). */
+  appEnv: Readonly<Record<string, string>>;
+  /** What the seed function returned, when the harness seeded the database this run. */
+  seeded: unknown;
+  seed: number;
+}
+
+/** What a request's `build` gets: the prepared state, the pools, a seeded RNG and unique keys. */
+export interface BuildContext<State> extends PoolsContext {
+  readonly state: State;
+  /** The run's seeded RNG, in [0, 1): the same seed gives the same requests. */
+  rng(): number;
+  /** A random id of a pool. */
+  pick(pool: string): string | number;
+  /** A key no other request of this run (nor of another run) has: for a write's idempotency key. */
+  nextKey(): string;
+}
+
+/**
+ * How a request counts: a `read`; a `write`, acknowledged (2xx) under the `key` it returns and read
+ * back after the run; a request for a record that is `missing`, which must get the not-found answer;
+ * a Socket.IO `socket` session.
+ */
+export type RequestKind = 'read' | 'write' | 'missing' | 'socket';
+
+/** A built request; `body` is sent as JSON unless it is a string. */
+export interface BuiltRequest {
+  method: Exclude<RequestSpec['method'], 'SOCKET'> | 'SOCKET';
+  path: string;
+  /** How reports group it, e.g. 'GET /books/:id' (default: the request's name). */
+  route?: string;
+  headers?: Readonly<Record<string, string>>;
+  body?: unknown;
+  /** For a write: the key it is acknowledged by. */
+  key?: string;
+  /** For a socket session. */
+  session?: RequestSpec['session'];
+}
+
+export interface RequestDefinition<State> {
+  kind: RequestKind;
+  /** Why it cannot be built from this state and these pools, or null when it can. */
+  unavailable?(context: PoolsContext & { state: State }): string | null;
+  build(context: BuildContext<State>): BuiltRequest;
+}
+
+export interface TargetWrites {
+  /**
+   * A query over the direct connection that returns the acknowledged keys it finds, given them all as
+   * `$1` (a text[]): `SELECT reference AS key FROM "Loan" WHERE reference = ANY($1::text[])`.
+   */
+  readBack: string;
+}
+
+export interface TargetHealth {
+  /** Health endpoints polled during a run, by name: `{ ready: '/readyz', live: '/healthz' }`. */
+  endpoints: Readonly<Record<string, string>>;
+  /** The endpoint whose 200 means "serving": preflight and the app's readiness wait on it. */
+  ready: string;
+}
+
+export interface TargetDefects {
+  /** The variable that switches the app's named bugs on, comma-separated. */
+  env: string;
+  names: readonly string[];
+}
+
+export interface TargetDefinition<State = unknown> {
+  /** A short name for reports: 'library-loans'. */
+  name: string;
+  app: TargetApp;
+  database: TargetDatabase;
+  /** Builds what requests need beyond the pools (tokens, a manifest), once per environment. */
+  prepare?(context: PrepareContext): Promise<State>;
+  health: TargetHealth;
+  /** The requests load is made of, by name. */
+  requests: Readonly<Record<string, RequestDefinition<State>>>;
+  /** The mix a scenario without its own gets: request name → weight. */
+  defaultMix: Readonly<Record<string, number>>;
+  /** How acknowledged writes are confirmed (no-lost-writes); required when a request is a write. */
+  writes?: TargetWrites;
+  defects?: TargetDefects;
+}
+
+/** A validated definition, with the folder its relative paths are resolved from. */
+export interface Target<State = unknown> extends TargetDefinition<State> {
+  /** The absolute folder `app.cwd` and `sql` paths are relative to (the config file's, by default). */
+  readonly root: string;
+}
