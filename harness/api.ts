@@ -12,15 +12,21 @@ import type { GatedScenarioResult, GatingPolicy } from './report/gating/types.ts
 import { expectedCapabilities, missingCapabilityReason, type EnvironmentChoice } from './runner/environment-factory.ts';
 import { runScenario as runOne } from './runner/run-scenario.ts';
 import type { Scenario } from './scenario/types.ts';
+import { defectsEnv } from './cli/flags.ts';
+import { assertScenariosFit } from './target/fit.ts';
+import { loadTarget } from './target/load-target.ts';
+import type { Target } from './target/types.ts';
 
 export interface RunScenarioOptions {
   /** The run's seed (printed in every report); random when omitted, unless the scenario fixes one. */
   seed?: number;
+  /** The app under test (default: the faultline.config.* of the working folder). */
+  target?: Target;
   /** 'embedded' (default), 'containers' (needs Docker), or a full choice for 'external'. */
-  environment?: EnvironmentChoice['kind'] | EnvironmentChoice;
+  environment?: EnvironmentChoice['kind'] | Omit<EnvironmentChoice, 'target'>;
   /** 'builtin' (default) or 'k6' (needs k6 on PATH). */
   loadEngine?: 'builtin' | 'k6';
-  /** Defects of the reference app to switch on (TARGET_APP_DEFECTS), to prove a check can fail. */
+  /** The target's defects to switch on (its `defects.env`), to prove a check can fail. */
   defects?: string[];
   /** Extra environment for the app. */
   appEnv?: Record<string, string>;
@@ -39,13 +45,17 @@ export interface RunScenarioOptions {
 
 export async function runScenario(scenario: Scenario, options: RunScenarioOptions = {}): Promise<GatedScenarioResult> {
   const seed = options.seed ?? randomSeed();
+  const target = options.target ?? (await loadTarget());
+  assertScenariosFit(target, [scenario]);
   const environment: EnvironmentChoice =
-    typeof options.environment === 'object' ? options.environment : { kind: options.environment ?? 'embedded' };
+    typeof options.environment === 'object'
+      ? { ...options.environment, target }
+      : { kind: options.environment ?? 'embedded', target };
   const appEnv = {
     ...options.appEnv,
     ...(options.defects === undefined || options.defects.length === 0
       ? {}
-      : { TARGET_APP_DEFECTS: options.defects.join(',') }),
+      : defectsEnv(target, options.defects.join(','))),
   };
   const runId = `${scenario.name}-${new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${seed.toString(16)}`;
   const needsMissing =

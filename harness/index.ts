@@ -6,6 +6,10 @@
 // Everything here is TypeScript run from source (vitest and tsx load it as is).
 export { runScenario, type RunScenarioOptions } from './api.ts';
 
+// Describing the app under test (faultline.config.ts).
+export { defineTarget, TargetError } from './target/define.ts';
+export type * from './target/types.ts';
+
 // Describing scenarios and suites.
 export {
   defineScenario,

@@ -1,5 +1,5 @@
 import { afterReady, dbDown, defineScenario, during } from '../harness/scenario/index.ts';
-import { WRITE_HEAVY_MIX } from '../harness/load/templates.ts';
+import { WRITE_HEAVY_MIX } from '../target-app/faultline/templates.ts';
 import { DB_FAULT_REQUEST_BUDGET_MS, HEALTH_LAG_MS, RECOVERY_BOUND_MS } from './bounds.ts';
 
 export default defineScenario({

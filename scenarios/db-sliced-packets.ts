@@ -1,5 +1,5 @@
 import { afterReady, dbSlicer, defineScenario, during } from '../harness/scenario/index.ts';
-import { HALF_WRITES_MIX } from '../harness/load/templates.ts';
+import { HALF_WRITES_MIX } from '../target-app/faultline/templates.ts';
 import { QUERY_TIMEOUT_MS, TWO_QUERY_REQUEST_BUDGET_MS } from './bounds.ts';
 
 export default defineScenario({

@@ -1,5 +1,5 @@
 import { afterReady, at, defineScenario, rollingRestart } from '../harness/scenario/index.ts';
-import { WRITE_HEAVY_MIX } from '../harness/load/templates.ts';
+import { WRITE_HEAVY_MIX } from '../target-app/faultline/templates.ts';
 import { RECOVERY_BOUND_MS } from './bounds.ts';
 
 /** Any request that fails — a 5xx (the balancer's 502 included), a reset, a refusal, a timeout. */

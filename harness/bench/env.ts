@@ -6,12 +6,16 @@ import { parseArgs } from 'node:util';
 import { applyTestcontainersDefaults, connectContainerRuntime } from '../environment/containers/container-runtime.ts';
 import { startEnvironment } from '../runner/environment-factory.ts';
 import type { EnvironmentKind } from '../environment/types.ts';
+import { loadTarget } from '../target/load-target.ts';
+import type { Target } from '../target/types.ts';
 
-async function untilHealthy(url: string, timeoutMs = 180_000): Promise<void> {
+/** Ready: the target's readiness endpoint answers 200. */
+async function untilHealthy(url: string, target: Target, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const path = target.health.endpoints[target.health.ready] ?? '/';
   for (;;) {
     try {
-      if ((await fetch(`${url}/api/v1/health`)).status === 200) return;
+      if ((await fetch(`${url}${path}`)).status === 200) return;
     } catch {
       // not listening yet
     }
@@ -32,15 +36,16 @@ interface Measured {
 }
 
 async function measure(kind: 'embedded' | 'containers', runs: number): Promise<Measured> {
+  const target = await loadTarget();
   const totals: number[] = [];
   const infra: number[] = [];
   for (let run = 1; run <= runs; run += 1) {
     const started = performance.now();
-    const env = await startEnvironment({ kind }, { seed: run, appEnv: {} });
+    const env = await startEnvironment({ kind, target }, { seed: run, appEnv: {} });
     try {
       const infraMs = performance.now() - started;
       await env.startApp();
-      await untilHealthy(env.appUrl);
+      await untilHealthy(env.appUrl, target);
       const totalMs = performance.now() - started;
       totals.push(totalMs);
       infra.push(infraMs);
@@ -85,7 +90,7 @@ export async function runEnvBenchmark(argv: string[]): Promise<number> {
       }
       // Build or reuse the images outside the timing, as CI does before the tests: one throwaway start.
       const warm = await startEnvironment(
-        { kind },
+        { kind, target: await loadTarget() },
         { seed: 0, appEnv: {}, onProgress: (line) => console.log(`  ${line}`) },
       );
       await warm.stop();

@@ -9,7 +9,6 @@
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { execa, type ResultPromise } from 'execa';
-import type { SeedManifest } from '../environment/types.ts';
 import { percentile } from '../checks/threshold.ts';
 import { BuiltinLoadEngine } from '../load/builtin-engine.ts';
 import { scheduledCount } from '../load/arrival.ts';
@@ -26,21 +25,9 @@ server.listen(0, '127.0.0.1', () => console.log(server.address().port));
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
 `;
 
-const MANIFEST: SeedManifest = {
-  users: [{ id: '00000000-0000-4000-8000-000000000001', role: 'USER' }],
-  deletedUserIds: [],
-  organizers: [],
-  deletedOrganizerIds: [],
-  publishedEventIds: [],
-  draftEventIds: [],
-  deletedEventIds: [],
-  artistIds: [],
-  deletedArtistIds: [],
-  venueIds: [],
-  deletedVenueIds: [],
-  ticketIds: [],
-  messageIds: [],
-  deletedMessageIds: [],
+// One request, a read the trivial server answers: the engine's own cost, not an app's.
+const REQUESTS: LoadContext['requests'] = {
+  list: { kind: 'read', build: () => ({ method: 'GET', path: '/items?limit=20' }) },
 };
 
 async function startServer(): Promise<{ url: string; process: ResultPromise }> {
@@ -54,7 +41,7 @@ async function startServer(): Promise<{ url: string; process: ResultPromise }> {
 
 async function runAutocannon(url: string, connections: number, durationS: number): Promise<number> {
   const result = await autocannon({
-    url: `${url}/api/v1/events?limit=20`,
+    url: `${url}/items?limit=20`,
     connections,
     duration: durationS,
     pipelining: 1,
@@ -67,8 +54,9 @@ async function runBuiltin(url: string, profile: LoadProfile): Promise<Timeline> 
   const recorder = new TimelineRecorder({ runId: 'bench', seed: 1, clock: { now: () => performance.now() - origin } });
   const context: LoadContext = {
     appUrl: url,
-    seed: MANIFEST,
-    jwtSecret: 'bench-secret-of-enough-length',
+    requests: REQUESTS,
+    defaultMix: { list: 1 },
+    fixtures: { pools: {}, state: undefined },
     runId: 'bench',
     rngSeed: 1,
   };

@@ -10,7 +10,8 @@ export interface UpState {
   dbProxyName: string;
   redisProxyName: string | null;
   databaseUrl: string;
-  jwtSecret: string;
+  /** The app's environment as started (its secrets included): what a script against it may need. */
+  appEnv: Record<string, string>;
 }
 
 export const STATE_FILE = path.join(process.cwd(), '.faultline', 'up.json');

@@ -7,7 +7,10 @@ import {
 } from '../runner/environment-factory.ts';
 import type { Scenario } from '../scenario/types.ts';
 
-export function skipLine(scenarios: readonly Scenario[], choice: EnvironmentChoice): string | undefined {
+export function skipLine(
+  scenarios: readonly Scenario[],
+  choice: Omit<EnvironmentChoice, 'target'>,
+): string | undefined {
   const capabilities = expectedCapabilities(choice);
   const byReason = new Map<string, string[]>();
   for (const scenario of scenarios) {

@@ -1,6 +1,7 @@
 // The contract every environment provider (embedded, containers, external) returns. Scenarios,
 // faults and probes see only this, never which provider started it.
 import type { Toxiproxy } from 'toxiproxy-node-client';
+import type { TargetFixtures } from '../target/fixtures.ts';
 
 export type EnvironmentKind = 'embedded' | 'containers' | 'external';
 export type PostgresStopMode = 'fast' | 'immediate';
@@ -63,10 +64,8 @@ export interface StartedEnvironment extends EnvironmentEvents, AsyncDisposable {
   readonly databaseUrl: string;
   /** Milliseconds since the environment's clock origin (performance.now()-based). */
   now(): number;
-  /** The secret the app signs JWTs with, so load can mint tokens for seeded users. */
-  readonly jwtSecret: string;
-  /** The seeded entities (ids) that load profiles build requests from. */
-  readonly seed: SeedManifest;
+  /** What the target's requests are built from: its id pools and its prepared state. */
+  readonly fixtures: TargetFixtures;
   /** The command that starts the app, when the harness starts it (for reports of a failed start). */
   readonly appCommand?: string;
   /** The app's environment as started (retry budget, timeouts), when the provider knows it. */
@@ -83,22 +82,4 @@ export interface StartedEnvironment extends EnvironmentEvents, AsyncDisposable {
   stopPostgres(options?: { mode?: PostgresStopMode }): Promise<void>;
   startPostgres(): Promise<void>;
   stop(): Promise<void>;
-}
-
-/** Ids of seeded rows, grouped by what a load profile needs. */
-export interface SeedManifest {
-  users: { id: string; role: 'USER' | 'ORGANIZER' | 'ADMIN' }[];
-  deletedUserIds: string[];
-  organizers: { id: string; ownerId: string }[];
-  deletedOrganizerIds: string[];
-  publishedEventIds: string[];
-  draftEventIds: string[];
-  deletedEventIds: string[];
-  artistIds: string[];
-  deletedArtistIds: string[];
-  venueIds: string[];
-  deletedVenueIds: string[];
-  ticketIds: string[];
-  messageIds: string[];
-  deletedMessageIds: string[];
 }

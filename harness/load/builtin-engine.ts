@@ -54,7 +54,7 @@ export class BuiltinLoadEngine implements LoadEngine {
     recorder: TimelineRecorder,
     signal?: AbortSignal,
   ): Promise<void> {
-    const factory = await RequestFactory.create(context, profile.mix);
+    const factory = RequestFactory.create(context, profile.mix);
     const pool = new Pool(context.appUrl, {
       connections: profile.maxInFlight,
       pipelining: 1,

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { k6Command } from '../cli/commands/k6.ts';
 import { TimelineRecorder } from '../timeline/recorder.ts';
-import { constantProfile, mixOf, testContext } from './fixtures.ts';
+import { constantProfile, mixOf, TEST_REQUESTS, testContext } from './fixtures.ts';
 import { refuseNonHttpTemplates } from './http-only.ts';
 import { K6LoadEngine } from './k6-engine.ts';
 
@@ -32,6 +32,8 @@ describe('a Socket.IO template given to k6', () => {
   });
 
   it('lets an HTTP-only mix through, and a socket template at weight 0', () => {
-    expect(() => refuseNonHttpTemplates(mixOf({ 'events.list': 1, 'chat.session': 0 }), 'k6')).not.toThrow();
+    expect(() =>
+      refuseNonHttpTemplates(mixOf({ 'events.list': 1, 'chat.session': 0 }), TEST_REQUESTS, 'k6'),
+    ).not.toThrow();
   });
 });

@@ -2,12 +2,15 @@
 // is refused before anything starts, naming the template — never run with the sessions silently
 // left out, which would judge a different load than the scenario declares.
 import { LoadError } from './errors.ts';
-import { TEMPLATES } from './templates.ts';
-import type { MixEntry } from './types.ts';
+import type { LoadContext, MixEntry } from './types.ts';
 
 /** Throws TEMPLATE_UNSUPPORTED when the mix gives weight to a template `engine` cannot send. */
-export function refuseNonHttpTemplates(mix: readonly MixEntry[], engine: string): void {
-  const sockets = mix.filter((entry) => entry.weight > 0 && TEMPLATES.get(entry.template)?.kind === 'socket');
+export function refuseNonHttpTemplates(
+  mix: readonly MixEntry[],
+  requests: LoadContext['requests'],
+  engine: string,
+): void {
+  const sockets = mix.filter((entry) => entry.weight > 0 && requests[entry.template]?.kind === 'socket');
   if (sockets.length === 0) return;
   const names = sockets.map((entry) => `"${entry.template}"`).join(', ');
   throw new LoadError(

@@ -6,8 +6,6 @@ export { generateK6Script, k6Options, K6_RESPONSE_METRIC } from './k6-script.ts'
 export { convertK6Output, parseK6Points, classifyK6Error } from './k6-output.ts';
 export { arrivalOffsetsMs, scheduledCount, arrivalDurationMs } from './arrival.ts';
 export { RequestFactory, clientKeyPrefix } from './request-factory.ts';
-export { TEMPLATES, TEMPLATE_NAMES, DEFAULT_MIX, type RequestTemplate } from './templates.ts';
-export { mintTokens, signToken, type TokenBook } from './tokens.ts';
 export { classifyError } from './classify-error.ts';
 export { loadSectionSchema, toLoadProfile, type LoadProfileInput, type LoadSection } from './profile-schema.ts';
 export { LoadError, type LoadErrorCode } from './errors.ts';

@@ -46,13 +46,13 @@ export class K6LoadEngine implements LoadEngine {
     recorder: TimelineRecorder,
     signal?: AbortSignal,
   ): Promise<void> {
-    refuseNonHttpTemplates(profile.mix, 'The k6 engine');
+    refuseNonHttpTemplates(profile.mix, context.requests, 'The k6 engine');
     if (!(await isK6Available(this.k6Path)))
       throw new LoadError(
         'K6_NOT_INSTALLED',
         `k6 is not installed (no working "${this.k6Path}" on PATH); use the builtin engine`,
       );
-    const factory = await RequestFactory.create(context, profile.mix);
+    const factory = RequestFactory.create(context, profile.mix);
     const offsets = [...arrivalOffsetsMs(profile.arrival)];
     const requests: RequestSpec[] = offsets.map(() => factory.next());
     const dir = await mkdtemp(path.join(tmpdir(), 'faultline-k6-'));

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { RELEASE_POLICY } from '../report/gating/policies.ts';
 import { defineGatingPolicy } from '../report/gating/schema.ts';
 import dbOutageUnderLoad from '../../scenarios/db-outage-under-load.ts';
-import type { SeedManifest } from '../environment/types.ts';
+import type { SeedManifest } from '../../target-app/faultline/manifest.ts';
+import { repoTarget } from '../testing/target.ts';
 import { arrivalOffsetsMs } from './arrival.ts';
 import {
   faultWindows,
@@ -45,8 +46,19 @@ const MANIFEST: SeedManifest = {
 
 async function exportedRequests(): Promise<ExportedRequest[]> {
   const profile = dbOutageUnderLoad.load!;
-  const factory = await RequestFactory.create(
-    { appUrl: 'http://unused', seed: MANIFEST, jwtSecret: 'x'.repeat(16), runId: RUN_PLACEHOLDER, rngSeed: 5 },
+  // The reference app's requests, prepared from this manifest as its target does after seeding.
+  const target = await repoTarget();
+  const appEnv = { JWT_SECRET: 'x'.repeat(16) };
+  const state = await target.prepare?.({ databaseUrl: 'unused', appEnv, seeded: MANIFEST, seed: 5, pools: {} });
+  const factory = RequestFactory.create(
+    {
+      appUrl: 'http://unused',
+      requests: target.requests,
+      defaultMix: target.defaultMix,
+      fixtures: { pools: {}, state },
+      runId: RUN_PLACEHOLDER,
+      rngSeed: 5,
+    },
     profile.mix,
   );
   return [...arrivalOffsetsMs(profile.arrival)].map(() => toExportedRequest(factory.next()));

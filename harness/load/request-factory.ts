@@ -1,14 +1,28 @@
-// Builds the request for each arrival: picks a template by weight and fills it from the seed, all
-// from one seeded RNG, so a seed gives the same request sequence in every engine and every run.
-import { createRng } from '../lib/random.ts';
+// Builds the request for each arrival: picks one of the target's requests by weight and builds it
+// from the target's fixtures, all from one seeded RNG, so a seed gives the same request sequence in
+// every engine and every run.
+import { createRng, pick } from '../lib/random.ts';
+import type { BuildContext, RequestDefinition, RequestKind } from '../target/types.ts';
+import type { SampleKind } from '../timeline/types.ts';
 import { LoadError } from './errors.ts';
-import { TEMPLATES, type BuildContext, type RequestTemplate } from './templates.ts';
-import { mintTokens } from './tokens.ts';
 import type { LoadContext, MixEntry, RequestSpec } from './types.ts';
 
-/** Client keys must match the app's rule: 1-100 of A-Z a-z 0-9 . _ : - */
+/** Keys must be safe in any app's key rule: 1-100 of A-Z a-z 0-9 . _ : - */
 export function clientKeyPrefix(runId: string): string {
   return runId.replace(/[^A-Za-z0-9._:-]/g, '-').slice(0, 80) || 'run';
+}
+
+/** A request's kind as the timeline records it (a `missing` request is a P2025 probe). */
+const SAMPLE_KIND: Record<RequestKind, SampleKind> = {
+  read: 'read',
+  write: 'write',
+  missing: 'p2025-probe',
+  socket: 'socket',
+};
+
+interface Entry {
+  name: string;
+  definition: RequestDefinition<unknown>;
 }
 
 export class RequestFactory {
@@ -17,45 +31,49 @@ export class RequestFactory {
   private seq = 0;
 
   private constructor(
-    private readonly templates: RequestTemplate[],
+    private readonly entries: Entry[],
     weights: number[],
-    private readonly ctx: BuildContext,
+    private readonly ctx: BuildContext<unknown>,
   ) {
     let sum = 0;
     this.cumulative = weights.map((weight) => (sum += weight));
     this.totalWeight = sum;
   }
 
-  /** Mints tokens and checks that every template of the mix can be built from this seed. */
-  static async create(context: LoadContext, mix: readonly MixEntry[]): Promise<RequestFactory> {
+  /** Checks that every request of the mix exists and can be built from these fixtures. */
+  static create(context: LoadContext, mix: readonly MixEntry[]): RequestFactory {
     const rng = createRng(context.rngSeed);
-    // A token for a user id that never existed: the deleted-user probe works on any seed.
-    const ghostUserId = `00000000-0000-4000-8000-${(context.rngSeed >>> 0).toString(16).padStart(12, '0').slice(-12)}`;
-    const tokens = await mintTokens(context.seed, context.jwtSecret, [ghostUserId]);
-    const templates: RequestTemplate[] = [];
+    const { pools, state } = context.fixtures;
+    const entries: Entry[] = [];
     const weights: number[] = [];
-    for (const entry of mix) {
-      if (entry.weight <= 0) continue;
-      const template = TEMPLATES.get(entry.template);
-      if (template === undefined)
+    const chosen =
+      mix.length > 0 ? mix : Object.entries(context.defaultMix).map(([template, weight]) => ({ template, weight }));
+    for (const { template: name, weight } of chosen) {
+      if (weight <= 0) continue;
+      const definition = context.requests[name];
+      if (definition === undefined)
         throw new LoadError(
           'TEMPLATE_UNKNOWN',
-          `unknown request template "${entry.template}"; known: ${[...TEMPLATES.keys()].join(', ')}`,
+          `unknown request "${name}"; the target has: ${Object.keys(context.requests).join(', ')}`,
         );
-      const reason = template.unavailable(context.seed, tokens);
-      if (reason !== null)
-        throw new LoadError('TEMPLATE_UNAVAILABLE', `request template "${entry.template}" cannot run: ${reason}`);
-      templates.push(template);
-      weights.push(entry.weight);
+      const reason = definition.unavailable?.({ pools, state }) ?? null;
+      if (reason !== null) throw new LoadError('TEMPLATE_UNAVAILABLE', `request "${name}" cannot run: ${reason}`);
+      entries.push({ name, definition });
+      weights.push(weight);
     }
-    if (templates.length === 0)
-      throw new LoadError('TEMPLATE_UNAVAILABLE', 'the load mix has no template with a positive weight');
+    if (entries.length === 0)
+      throw new LoadError('TEMPLATE_UNAVAILABLE', 'the load mix has no request with a positive weight');
     const prefix = clientKeyPrefix(context.runId);
-    const factory: RequestFactory = new RequestFactory(templates, weights, {
-      seed: context.seed,
-      tokens,
+    const factory: RequestFactory = new RequestFactory(entries, weights, {
+      pools,
+      state,
       rng,
-      nextClientKey: () => `${prefix}-${factory.seq++}`,
+      pick: (pool) => {
+        const ids = pools[pool];
+        if (ids === undefined) throw new LoadError('TEMPLATE_UNAVAILABLE', `no pool named "${pool}"`);
+        return pick(rng, ids);
+      },
+      nextKey: () => `${prefix}-${factory.seq++}`,
     });
     return factory;
   }
@@ -63,7 +81,31 @@ export class RequestFactory {
   next(): RequestSpec {
     const roll = this.ctx.rng() * this.totalWeight;
     let index = this.cumulative.findIndex((bound) => roll < bound);
-    if (index < 0) index = this.templates.length - 1;
-    return (this.templates[index] as RequestTemplate).build(this.ctx);
+    if (index < 0) index = this.entries.length - 1;
+    const { name, definition } = this.entries[index] as Entry;
+    let built;
+    try {
+      built = definition.build(this.ctx);
+    } catch (error) {
+      throw new LoadError('TEMPLATE_UNAVAILABLE', `request "${name}" could not be built: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    const body = built.body === undefined || typeof built.body === 'string' ? built.body : JSON.stringify(built.body);
+    const headers = {
+      ...(body !== undefined && typeof built.body !== 'string' ? { 'content-type': 'application/json' } : {}),
+      ...built.headers,
+    };
+    return {
+      template: name,
+      kind: SAMPLE_KIND[definition.kind],
+      method: built.method,
+      routeTemplate: built.route ?? name,
+      path: built.path,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      ...(built.key === undefined ? {} : { clientKey: built.key }),
+      ...(built.session === undefined ? {} : { session: built.session }),
+    };
   }
 }

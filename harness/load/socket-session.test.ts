@@ -125,7 +125,7 @@ describe('the builtin engine with chat sessions in the mix', () => {
 
   it('builds the same sessions from the same seed', async () => {
     const build = async (): Promise<[string, unknown][]> => {
-      const factory = await RequestFactory.create(testContext(), mix);
+      const factory = RequestFactory.create(testContext(), mix);
       return Array.from({ length: 30 }, () => factory.next()).map((spec): [string, unknown] => [
         spec.template,
         spec.session?.emits,

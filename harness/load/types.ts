@@ -1,7 +1,8 @@
 // The load contract: a validated profile (an open-model arrival rate, like k6's
 // ramping-arrival-rate executor), the requests it is made of, and the engine interface the runner
 // drives. Engines (builtin undici, k6) record one Sample per scheduled request into the recorder.
-import type { SeedManifest } from '../environment/types.ts';
+import type { TargetFixtures } from '../target/fixtures.ts';
+import type { Target } from '../target/types.ts';
 import type { TimelineRecorder } from '../timeline/recorder.ts';
 import type { SampleKind } from '../timeline/types.ts';
 
@@ -30,7 +31,7 @@ export interface LoadProfile {
   maxInFlight: number;
   /** Per-request timeout (connect + response); set it above the app's query timeout. */
   timeoutMs: number;
-  /** Weighted request templates (names from TEMPLATE_NAMES). */
+  /** Weighted requests, by the target's request names; empty: the target's default mix. */
   mix: MixEntry[];
 }
 
@@ -64,8 +65,11 @@ export interface RequestSpec {
 export interface LoadContext {
   /** e.g. http://127.0.0.1:41234 — no trailing slash. */
   appUrl: string;
-  seed: SeedManifest;
-  jwtSecret: string;
+  /** The target's requests, by name, and the mix a profile without its own gets. */
+  requests: Target['requests'];
+  defaultMix: Target['defaultMix'];
+  /** Its pools and prepared state, as the environment read them. */
+  fixtures: TargetFixtures;
   /** Prefixes client keys (`<runId>-<seq>`), so keys never collide across runs. */
   runId: string;
   /** Seeds the RNG that picks templates and ids; the same seed gives the same requests. */

@@ -14,6 +14,7 @@ import { DEFECT_MATRIX } from './defect-matrix.ts';
 import { runMatrix } from './run-matrix.ts';
 import type { DefectName, MatrixResult } from './types.ts';
 import { writeMatrixReports } from './write-reports.ts';
+import { repoTarget } from '../testing/target.ts';
 
 const SEED = 2026;
 let result: MatrixResult;
@@ -32,7 +33,13 @@ if (unrunnable.length > 0)
   );
 
 beforeAll(async () => {
-  result = await runMatrix({ runId: 'e2e-matrix', seed: SEED, matrix: DEFECT_MATRIX, scenarios: release.scenarios });
+  result = await runMatrix({
+    runId: 'e2e-matrix',
+    seed: SEED,
+    matrix: DEFECT_MATRIX,
+    scenarios: release.scenarios,
+    environment: { kind: 'embedded', target: await repoTarget() },
+  });
   directory = await fs.mkdtemp(path.join(os.tmpdir(), 'faultline-matrix-'));
 }, 40 * 60_000);
 

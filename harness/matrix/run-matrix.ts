@@ -6,6 +6,7 @@ import { ExitCode, FaultlineError, InterruptedError } from '../cli/exit-codes.ts
 import { runPreflight } from '../runner/preflight.ts';
 import type { PreflightResult, ScenarioRunResult } from '../runner/types.ts';
 import type { EnvironmentChoice } from '../runner/environment-factory.ts';
+import { defectsEnv } from '../cli/flags.ts';
 import { runScenario } from '../runner/run-scenario.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { checkCoverage, judgeCell, judgeHealthy, matrixVerdict, summarizeDefect } from './judge.ts';
@@ -19,7 +20,8 @@ export interface RunMatrixOptions {
   scenarios: readonly Scenario[];
   /** Only these defects (default: all); the healthy run then covers only their scenarios. */
   only?: readonly DefectName[];
-  environment?: EnvironmentChoice;
+  /** Where and what: the target (whose defects the cells switch on) and its environment. */
+  environment: EnvironmentChoice;
   /** Told about every finished run, for progress output. */
   onHealthy?: (result: HealthyResult) => void;
   onCell?: (result: CellResult) => void;
@@ -92,16 +94,16 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixResult
     runScenario(scenario, {
       runId: options.runId,
       seed: options.seed,
-      environment: options.environment ?? { kind: 'embedded' },
+      environment: options.environment,
       loadEngine: 'builtin',
-      appEnv: defect === null ? {} : { TARGET_APP_DEFECTS: defect },
+      appEnv: defect === null ? {} : defectsEnv(options.environment.target, defect),
       progress: false,
       signal: options.signal,
     });
 
   // Boot the app once (healthy, then with each defect) before its runs: a defect cell "caught"
   // because the app never started would be a lie, and so would a healthy run failing for it.
-  const environment = options.environment ?? { kind: 'embedded' };
+  const environment = options.environment;
   const preflights: MatrixPreflight[] = [];
   const preflight = async (defect: DefectName | null): Promise<PreflightResult | undefined> => {
     if (options.signal?.aborted) return undefined;
@@ -109,7 +111,7 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixResult
     try {
       const result = await runPreflight(environment, {
         seed: options.seed,
-        appEnv: defect === null ? {} : { TARGET_APP_DEFECTS: defect },
+        appEnv: defect === null ? {} : defectsEnv(options.environment.target, defect),
         signal: options.signal,
       });
       preflights.push({ defect, result });

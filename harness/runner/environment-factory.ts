@@ -9,11 +9,14 @@ import {
 import { findRedisServer, redisServerMissingReason } from '../environment/redis/redis-server.ts';
 import type { ImageConfig } from '../environment/containers/images/image-choice.ts';
 import type { EnvironmentCapabilities, EnvironmentKind, StartedEnvironment } from '../environment/types.ts';
+import type { Target } from '../target/types.ts';
 
 export interface EnvironmentChoice {
   kind: EnvironmentKind;
-  /** For `external`: where the stack is (seed is added per scenario). */
-  external?: Omit<ExternalEnvironmentOptions, 'seed'>;
+  /** The app under test: how it starts, its database, its requests. */
+  target: Target;
+  /** For `external`: where the stack is (the target, seed and app env are added per scenario). */
+  external?: Omit<ExternalEnvironmentOptions, 'seed' | 'target' | 'appEnv'>;
   /** For `containers`: official images or the local stand-ins (default: auto). */
   images?: ImageConfig;
 }
@@ -29,7 +32,7 @@ export interface EnvironmentRequest {
 }
 
 /** What the environment will be able to do, known before starting it. */
-export function expectedCapabilities(choice: EnvironmentChoice): EnvironmentCapabilities {
+export function expectedCapabilities(choice: Omit<EnvironmentChoice, 'target'>): EnvironmentCapabilities {
   switch (choice.kind) {
     case 'embedded':
       return { redis: findRedisServer() !== undefined, processControl: true, postgresControl: true };
@@ -81,6 +84,7 @@ async function startProvider(choice: EnvironmentChoice, request: EnvironmentRequ
   switch (choice.kind) {
     case 'embedded':
       return startEmbeddedEnvironment({
+        target: choice.target,
         seed: request.seed,
         appEnv: request.appEnv,
         instances: request.instances,
@@ -91,6 +95,7 @@ async function startProvider(choice: EnvironmentChoice, request: EnvironmentRequ
     case 'containers': {
       const { startContainersEnvironment } = await import('../environment/containers/containers-environment.ts');
       return startContainersEnvironment({
+        target: choice.target,
         seed: request.seed,
         appEnv: request.appEnv,
         startApp: false,
@@ -100,9 +105,12 @@ async function startProvider(choice: EnvironmentChoice, request: EnvironmentRequ
     }
     case 'external':
       if (choice.external === undefined)
-        throw new UsageError(
-          'the external environment needs --app-url, --toxiproxy-url, --database-url and --jwt-secret',
-        );
-      return startExternalEnvironment({ ...choice.external, seed: request.seed });
+        throw new UsageError('the external environment needs --app-url, --toxiproxy-url and --database-url');
+      return startExternalEnvironment({
+        ...choice.external,
+        target: choice.target,
+        appEnv: request.appEnv,
+        seed: request.seed,
+      });
   }
 }

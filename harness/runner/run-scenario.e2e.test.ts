@@ -7,15 +7,18 @@ import startupDbLate from '../../scenarios/startup-db-late.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { runScenario } from './run-scenario.ts';
 import type { ScenarioRunResult } from './types.ts';
+import { repoTarget } from '../testing/target.ts';
+import { defectsEnv } from '../cli/flags.ts';
 
+const target = await repoTarget();
 const run = (scenario: Scenario, defects?: string): Promise<ScenarioRunResult> =>
   runScenario(scenario, {
     runId: `e2e-${scenario.name}`,
     seed: 2026,
-    environment: { kind: 'embedded' },
+    environment: { kind: 'embedded', target },
     loadEngine: 'builtin',
     progress: false,
-    appEnv: defects === undefined ? {} : { TARGET_APP_DEFECTS: defects },
+    appEnv: defectsEnv(target, defects),
   });
 
 function failing(result: ScenarioRunResult): string[] {

@@ -30,7 +30,7 @@ export interface RunScenarioOptions {
   seed: number;
   environment: EnvironmentChoice;
   loadEngine: 'builtin' | 'k6';
-  /** App environment overrides for every scenario (e.g. TARGET_APP_DEFECTS from --defects). */
+  /** App environment overrides for every scenario (e.g. the defects switch from --defects). */
   appEnv?: Record<string, string>;
   /** Progress output; false in tests. */
   progress?: boolean;
@@ -222,8 +222,9 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
               { ...profile, startAtMs },
               {
                 appUrl: env.appUrl,
-                seed: env.seed,
-                jwtSecret: env.jwtSecret,
+                requests: options.environment.target.requests,
+                defaultMix: options.environment.target.defaultMix,
+                fixtures: env.fixtures,
                 // Client keys are `<runId>-<n>`: the scenario's name keeps one scenario's writes from
                 // replaying another's on a database that outlives it (--env external); a retry has its own run id.
                 runId: `${options.runId}-${scenario.name}`,
@@ -252,9 +253,10 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
 
     phase = 'reading back';
     const keys = acknowledgedKeys(recorder.snapshot().samples);
+    const readBack = options.environment.target.writes?.readBack;
     // After Ctrl-C nothing is judged, so nothing is read back: the run ends as soon as it can.
-    if (keys.length > 0 && options.signal?.aborted !== true)
-      recorder.setWriteReadback(await readBackWrites(env.databaseUrl, keys, clock.now()));
+    if (keys.length > 0 && readBack !== undefined && options.signal?.aborted !== true)
+      recorder.setWriteReadback(await readBackWrites(env.databaseUrl, readBack, keys, clock.now()));
     recorder.mark('run-end');
     detach();
     const timeline = recorder.finish();

@@ -18,8 +18,10 @@ export function acknowledgedKeys(samples: readonly Sample[]): string[] {
   return [...keys];
 }
 
+/** `readBack` is the target's query: it gets every key as `$1` (text[]) and returns those it finds. */
 export async function readBackWrites(
   databaseUrl: string,
+  readBack: string,
   keys: readonly string[],
   atMs: number,
   options: { attempts?: number; delayMs?: number } = {},
@@ -36,11 +38,8 @@ export async function readBackWrites(
     });
     try {
       await client.connect();
-      const { rows } = await client.query<{ clientKey: string }>(
-        'SELECT "clientKey" FROM tickets WHERE "clientKey" = ANY($1::text[])',
-        [keys],
-      );
-      return { atMs, checkedKeys: [...keys], foundKeys: rows.map((row) => row.clientKey) };
+      const { rows } = await client.query<unknown[]>({ text: readBack, values: [keys], rowMode: 'array' });
+      return { atMs, checkedKeys: [...keys], foundKeys: rows.map((row) => String(row[0])) };
     } catch (error) {
       lastError = error;
       await new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 1_000));

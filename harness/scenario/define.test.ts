@@ -219,11 +219,6 @@ describe('defineScenario', () => {
       { path: 'load', message: /ends at 40000 ms, the run lasts 30000 ms/ },
     ],
     [
-      'a bad template',
-      { ...base, load: { rate: 10, mix: { 'events.lst': 1 } } },
-      { path: 'load.mix.events.lst', message: /expected a request template/ },
-    ],
-    [
       'a table name that is not one',
       { ...base, timeline: [during('1s', '3s', dbLockTable({ table: 'events; DROP TABLE users' }))] },
       { path: 'timeline[0].fault.table', message: /expected a table name/ },

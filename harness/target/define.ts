@@ -48,7 +48,12 @@ const schema = z
       env: z
         .union([z.record(envName, z.string()), fn('expected an object of strings or a function returning one')])
         .optional(),
-      inject: z.strictObject({ databaseUrl: envName, redisUrl: envName.optional(), port: envName }),
+      inject: z.strictObject({
+        databaseUrl: envName,
+        redisUrl: envName.optional(),
+        port: envName,
+        drainMs: envName.optional(),
+      }),
     }),
     database: z.strictObject({
       migrate: step,

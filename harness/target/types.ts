@@ -43,6 +43,11 @@ export interface TargetApp {
     redisUrl?: string;
     /** The port to listen on, e.g. 'PORT'. */
     port: string;
+    /**
+     * How long the app keeps running after SIGTERM, answering its readiness check with 503, before it
+     * closes, e.g. 'SHUTDOWN_DRAIN_MS': set with several instances, to the balancer's ejection bound.
+     */
+    drainMs?: string;
   };
 }
 
@@ -77,11 +82,11 @@ export interface PrepareContext extends PoolsContext {
 export interface BuildContext<State> extends PoolsContext {
   readonly state: State;
   /** The run's seeded RNG, in [0, 1): the same seed gives the same requests. */
-  rng(): number;
+  readonly rng: () => number;
   /** A random id of a pool. */
-  pick(pool: string): string | number;
+  readonly pick: (pool: string) => string | number;
   /** A key no other request of this run (nor of another run) has: for a write's idempotency key. */
-  nextKey(): string;
+  readonly nextKey: () => string;
 }
 
 /**

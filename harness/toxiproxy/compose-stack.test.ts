@@ -53,7 +53,7 @@ describe('docker-compose.yml', () => {
   it('documents the values --env external needs, and they match the stack', () => {
     const run = read('harness/cli/commands/run.ts');
     expect(run).toContain(
-      '--app-url http://localhost:3000 --toxiproxy-url http://localhost:8474 --database-url postgresql://faultline:faultline@localhost:5432/faultline --jwt-secret faultline-compose-secret-change-me',
+      '--app-url http://localhost:3000 --toxiproxy-url http://localhost:8474 --database-url postgresql://faultline:faultline@localhost:5432/faultline --app-env JWT_SECRET=faultline-compose-secret-change-me',
     );
     expect(compose.services['target-app']?.environment.JWT_SECRET).toBe(
       '${FAULTLINE_JWT_SECRET:-faultline-compose-secret-change-me}',

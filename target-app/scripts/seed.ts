@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createRng } from '../../harness/lib/random.ts';
-import type { SeedManifest } from '../../harness/environment/types.ts';
+import type { SeedManifest } from '../faultline/manifest.ts';
 import { hashPassword } from '../src/lib/auth.ts';
 
 /** Every seeded user's password. */

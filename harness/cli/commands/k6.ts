@@ -1,16 +1,12 @@
 // `faultline k6 export <scenario>`: writes the scenario's load as a standalone k6 test (script.js and
 // requests.json, see harness/load/k6-export.ts), so a team can run the same load with k6 on a laptop
 // or across machines with k6-operator. The requests address seeded rows by id: the ids come from
-// --database-url (seeded first when empty), or from a throwaway embedded PostgreSQL seeded with
-// --seed, which gives the same ids a database seeded with that seed holds.
+// --database-url (the target's prepare reads them), or from a throwaway embedded PostgreSQL migrated
+// and seeded by the target's own steps with --seed, which gives the ids a database seeded so holds.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { migrate } from '../../../prisma/tools/migrate.ts';
-import { seedDatabase } from '../../../target-app/scripts/seed.ts';
 import { EmbeddedPostgres } from '../../environment/postgres/embedded-postgres.ts';
-import { ensureSeedManifest } from '../../environment/seed-manifest.ts';
-import type { SeedManifest } from '../../environment/types.ts';
 import { arrivalOffsetsMs } from '../../load/arrival.ts';
 import { generateK6Export, RUN_PLACEHOLDER, toExportedRequest } from '../../load/k6-export.ts';
 import { refuseNonHttpTemplates } from '../../load/http-only.ts';
@@ -19,7 +15,12 @@ import { resolvePolicy } from '../../report/gating/resolve.ts';
 import { resolveTargets } from '../catalog.ts';
 import type { Command } from '../command.ts';
 import { ExitCode, UsageError } from '../exit-codes.ts';
-import { parseSeed } from '../flags.ts';
+import { parseSeed, TARGET_OPTION } from '../flags.ts';
+import { runDatabaseStep } from '../../target/database.ts';
+import { prepareFixtures, targetAppEnv, type TargetFixtures } from '../../target/fixtures.ts';
+import { assertScenariosFit } from '../../target/fit.ts';
+import { loadTarget } from '../../target/load-target.ts';
+import type { Target } from '../../target/types.ts';
 
 const OPTIONS = {
   out: { type: 'string' },
@@ -27,15 +28,22 @@ const OPTIONS = {
   gating: { type: 'string' },
   'app-url': { type: 'string', default: 'http://localhost:3000' },
   'database-url': { type: 'string' },
+  ...TARGET_OPTION,
 } as const;
 
-async function manifestFor(seed: number, databaseUrl: string | undefined): Promise<SeedManifest> {
-  if (databaseUrl !== undefined) return ensureSeedManifest(databaseUrl, seed);
+async function fixturesFor(target: Target, seed: number, databaseUrl: string | undefined): Promise<TargetFixtures> {
+  const appEnv = targetAppEnv(target);
+  if (databaseUrl !== undefined) return prepareFixtures(target, { databaseUrl, appEnv, seeded: undefined, seed });
   const postgres = await EmbeddedPostgres.start();
   try {
     await postgres.query('CREATE DATABASE faultline');
-    await migrate(postgres.url('faultline'));
-    return await seedDatabase(postgres.url('faultline'), { seed });
+    const url = postgres.url('faultline');
+    await runDatabaseStep(target, 'migrate', target.database.migrate, { databaseUrl: url, seed });
+    const seeded =
+      target.database.seed === undefined
+        ? undefined
+        : await runDatabaseStep(target, 'seed', target.database.seed, { databaseUrl: url, seed });
+    return await prepareFixtures(target, { databaseUrl: url, appEnv, seeded, seed });
   } finally {
     await postgres.destroy();
   }
@@ -45,7 +53,7 @@ export const k6Command: Command = {
   name: 'k6',
   summary: "Export a scenario's load, checks and thresholds as a k6 script",
   usage:
-    'faultline k6 export <scenario|file> [--out DIR] [--seed N (1)] [--gating policy|file.ts] [--app-url http://localhost:3000] [--database-url URL]',
+    'faultline k6 export <scenario|file> [--out DIR] [--seed N (1)] [--gating policy|file.ts] [--app-url http://localhost:3000] [--database-url URL] [--target FILE]',
   async run(argv) {
     const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: OPTIONS });
     const [action, target, ...extra] = positionals;
@@ -58,7 +66,9 @@ export const k6Command: Command = {
     const scenario = scenarios[0]!;
     if (scenario.load === null)
       throw new UsageError(`scenario "${scenario.name}" has no load section: there is nothing for k6 to run`);
-    refuseNonHttpTemplates(scenario.load.mix, 'k6 export');
+    const app = await loadTarget({ file: values.target });
+    assertScenariosFit(app, [scenario]);
+    refuseNonHttpTemplates(scenario.load.mix, app.requests, 'k6 export');
     const seed = parseSeed(values.seed);
     const policy = await resolvePolicy([target], values.gating);
 
@@ -67,13 +77,13 @@ export const k6Command: Command = {
         ? `seeding a throwaway PostgreSQL with seed ${seed} for the ids the requests use\n`
         : `reading seeded ids from ${values['database-url']}\n`,
     );
-    const manifest = await manifestFor(seed, values['database-url']);
-    // Tokens are minted only to be replaced: the script signs its own at run time.
-    const factory = await RequestFactory.create(
+    // Tokens the target mints here are only replaced: the script signs its own at run time.
+    const factory = RequestFactory.create(
       {
         appUrl: values['app-url'],
-        seed: manifest,
-        jwtSecret: 'replaced-by-the-script-setup',
+        requests: app.requests,
+        defaultMix: app.defaultMix,
+        fixtures: await fixturesFor(app, seed, values['database-url']),
         runId: RUN_PLACEHOLDER,
         rngSeed: seed,
       },

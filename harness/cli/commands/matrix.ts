@@ -15,7 +15,9 @@ import { resolveTargets } from '../catalog.ts';
 import type { Command } from '../command.ts';
 import { onInterrupt } from '../interrupt.ts';
 import { ExitCode, UsageError } from '../exit-codes.ts';
-import { parseSeed } from '../flags.ts';
+import { parseSeed, TARGET_OPTION } from '../flags.ts';
+import { assertScenariosFit } from '../../target/fit.ts';
+import { loadTarget } from '../../target/load-target.ts';
 import { pointLatest, prepareReportDir } from '../report-dir.ts';
 import { preflightLines } from '../../report/preflight-text.ts';
 
@@ -42,7 +44,7 @@ export const matrixCommand: Command = {
   name: 'matrix',
   summary:
     'Prove the checks: the release suite on the healthy app, then each defect against the scenarios that must catch it',
-  usage: 'faultline matrix [--seed N] [--report-dir reports] [--only defect,...]',
+  usage: 'faultline matrix [--seed N] [--report-dir reports] [--only defect,...] [--target FILE]',
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -52,12 +54,15 @@ export const matrixCommand: Command = {
         seed: { type: 'string' },
         'report-dir': { type: 'string', default: 'reports' },
         only: { type: 'string' },
+        ...TARGET_OPTION,
       },
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const seed = values.seed === undefined ? randomSeed() : parseSeed(values.seed);
     const only = parseOnly(values.only);
+    const target = await loadTarget({ file: values.target });
     const scenarios = await resolveTargets(['release']);
+    assertScenariosFit(target, scenarios);
     const runId = matrixRunId(seed);
     const directory = await prepareReportDir(values['report-dir'], runId);
 
@@ -74,6 +79,7 @@ export const matrixCommand: Command = {
         matrix: DEFECT_MATRIX,
         scenarios,
         only,
+        environment: { kind: 'embedded', target },
         signal: abort.signal,
         onStart: ({ defect, scenario }) => process.stderr.write(`▶ ${defect ?? 'healthy'} × ${scenario}\n`),
         onPreflight: ({ result: preflight }) => process.stderr.write(`  ${preflightLines(preflight)[0]}\n`),

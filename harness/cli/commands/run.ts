@@ -24,7 +24,9 @@ import { resolveTargets } from '../catalog.ts';
 import type { Command } from '../command.ts';
 import { onInterrupt } from '../interrupt.ts';
 import { InterruptedError, UsageError } from '../exit-codes.ts';
-import { parseEnvAssignment, parseSeed } from '../flags.ts';
+import { defectsEnv, parseEnvAssignment, parseSeed, TARGET_OPTION } from '../flags.ts';
+import { assertScenariosFit } from '../../target/fit.ts';
+import { loadTarget } from '../../target/load-target.ts';
 import { prepareReportDir, pointLatest } from '../report-dir.ts';
 import { runExitCode } from '../run-exit-code.ts';
 import { imageConfigFromEnv } from '../../environment/containers/images/image-choice.ts';
@@ -40,18 +42,18 @@ const OPTIONS = {
   'app-url': { type: 'string' },
   'toxiproxy-url': { type: 'string' },
   'database-url': { type: 'string' },
-  'jwt-secret': { type: 'string' },
   'db-proxy': { type: 'string' },
   'redis-proxy': { type: 'string' },
   'app-env': { type: 'string', multiple: true },
+  ...TARGET_OPTION,
 } as const;
 
-const EXTERNAL_FLAGS = ['app-url', 'toxiproxy-url', 'database-url', 'jwt-secret'] as const;
+const EXTERNAL_FLAGS = ['app-url', 'toxiproxy-url', 'database-url'] as const;
 /** The docker-compose.yml stack's defaults, printed when --env external lacks a flag. */
 const COMPOSE_FLAGS =
-  '--app-url http://localhost:3000 --toxiproxy-url http://localhost:8474 --database-url postgresql://faultline:faultline@localhost:5432/faultline --jwt-secret faultline-compose-secret-change-me';
+  '--app-url http://localhost:3000 --toxiproxy-url http://localhost:8474 --database-url postgresql://faultline:faultline@localhost:5432/faultline --app-env JWT_SECRET=faultline-compose-secret-change-me';
 
-function environmentChoice(values: Record<string, string | undefined>): EnvironmentChoice {
+function environmentChoice(values: Record<string, string | undefined>): Omit<EnvironmentChoice, 'target'> {
   const kind = values.env;
   if (kind !== 'embedded' && kind !== 'containers' && kind !== 'external')
     throw new UsageError(`--env expects embedded, containers or external, got "${kind}"`);
@@ -70,7 +72,7 @@ function environmentChoice(values: Record<string, string | undefined>): Environm
   const missing = EXTERNAL_FLAGS.filter((flag) => values[flag] === undefined);
   if (missing.length > 0) {
     throw new UsageError(
-      `--env external needs ${missing.map((flag) => `--${flag}`).join(', ')} (or FAULTLINE_APP_URL, FAULTLINE_TOXIPROXY_URL, FAULTLINE_DATABASE_URL, FAULTLINE_JWT_SECRET); for docker-compose.yml: ${COMPOSE_FLAGS}`,
+      `--env external needs ${missing.map((flag) => `--${flag}`).join(', ')} (or FAULTLINE_APP_URL, FAULTLINE_TOXIPROXY_URL, FAULTLINE_DATABASE_URL); for docker-compose.yml: ${COMPOSE_FLAGS}`,
     );
   }
   return {
@@ -79,7 +81,6 @@ function environmentChoice(values: Record<string, string | undefined>): Environm
       appUrl: values['app-url']!,
       toxiproxyUrl: values['toxiproxy-url']!,
       databaseUrl: values['database-url']!,
-      jwtSecret: values['jwt-secret']!,
       dbProxyName: values['db-proxy'],
       redisProxyName: values['redis-proxy'],
     },
@@ -109,11 +110,11 @@ export const runCommand: Command = {
   name: 'run',
   summary: 'Run scenarios or suites and report the verdicts',
   usage:
-    'faultline run [scenario|suite|file ...] [--env embedded|containers|external] [--load builtin|k6] [--seed N] [--report-dir reports] [--reporter console,json,junit,markdown,html] [--gating policy|file.ts] [--defects name,...] [--app-env KEY=VALUE ...] [--app-url URL --toxiproxy-url URL --database-url URL --jwt-secret S [--db-proxy postgres] [--redis-proxy redis]]',
+    'faultline run [scenario|suite|file ...] [--env embedded|containers|external] [--load builtin|k6] [--seed N] [--report-dir reports] [--reporter console,json,junit,markdown,html] [--gating policy|file.ts] [--defects name,...] [--app-env KEY=VALUE ...] [--app-url URL --toxiproxy-url URL --database-url URL [--db-proxy postgres] [--redis-proxy redis]] [--target FILE]',
   async run(argv) {
     const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: OPTIONS });
     const { 'app-env': appEnvFlags = [], ...flags } = values;
-    const environment = environmentChoice(flags);
+    const where = environmentChoice(flags);
     if (values.load !== 'builtin' && values.load !== 'k6')
       throw new UsageError(`--load expects builtin or k6, got "${values.load}"`);
     const loadEngine = values.load;
@@ -124,10 +125,13 @@ export const runCommand: Command = {
     if (scenarios.length === 0) throw new UsageError('nothing to run');
     const policy = await resolvePolicy(targets, values.gating);
 
+    const target = await loadTarget({ file: values.target });
     const appEnv: Record<string, string> = {
       ...Object.fromEntries(appEnvFlags.map((raw) => parseEnvAssignment('app-env', raw))),
-      ...(values.defects === undefined ? {} : { TARGET_APP_DEFECTS: values.defects }),
+      ...defectsEnv(target, values.defects),
     };
+    assertScenariosFit(target, scenarios);
+    const environment: EnvironmentChoice = { ...where, target };
 
     const runId = newRunId(seed);
     const directory = await prepareReportDir(values['report-dir'], runId);

@@ -5,7 +5,8 @@ import { startEmbeddedEnvironment } from '../../environment/embedded/embedded-en
 import { randomSeed } from '../../lib/random.ts';
 import type { Command } from '../command.ts';
 import { ExitCode, UsageError } from '../exit-codes.ts';
-import { parseSeed } from '../flags.ts';
+import { defectsEnv, parseSeed, TARGET_OPTION } from '../flags.ts';
+import { loadTarget } from '../../target/load-target.ts';
 import { removeUpState, writeUpState } from '../state-file.ts';
 
 export const upCommand: Command = {
@@ -17,14 +18,21 @@ export const upCommand: Command = {
       args: argv,
       strict: true,
       allowPositionals: true,
-      options: { seed: { type: 'string' }, defects: { type: 'string' }, 'no-app': { type: 'boolean' } },
+      options: {
+        seed: { type: 'string' },
+        defects: { type: 'string' },
+        'no-app': { type: 'boolean' },
+        ...TARGET_OPTION,
+      },
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const seed = values.seed === undefined ? randomSeed() : parseSeed(values.seed);
+    const target = await loadTarget({ file: values.target });
     const env = await startEmbeddedEnvironment({
+      target,
       seed,
       startApp: values['no-app'] !== true,
-      appEnv: values.defects === undefined ? {} : { TARGET_APP_DEFECTS: values.defects },
+      appEnv: defectsEnv(target, values.defects),
       onProgress: (message) => console.error(`  ${message}`),
     }).catch((error: unknown) => {
       console.error(`faultline up: ${(error as Error).message}`);
@@ -41,12 +49,12 @@ export const upCommand: Command = {
       dbProxyName: env.dbProxyName,
       redisProxyName: env.redisProxyName ?? null,
       databaseUrl: env.databaseUrl,
-      jwtSecret: env.jwtSecret,
+      appEnv: env.appSettings ?? {},
     });
     console.log(
       [
         '',
-        `  app            ${env.appUrl}/api/v1/health`,
+        `  app            ${env.appUrl}${target.health.endpoints[target.health.ready] ?? ''}   (${target.name})`,
         `  toxiproxy API  ${env.toxiproxyUrl}   (proxies: ${[env.dbProxyName, env.redisProxyName].filter(Boolean).join(', ')})`,
         `  database       ${env.databaseUrl}   (direct, not proxied)`,
         `  seed           ${seed}`,

@@ -1,16 +1,18 @@
-// The target app as a child process (execa), run as `node --import tsx` so that the pid we signal
-// is the app itself (tsx's CLI would put a wrapper process in between that SIGKILL cannot reach): started, killed and restarted on demand, its JSON log
-// lines and every exit reported to listeners. Exits the harness asked for are marked expected,
-// so a check can tell a kill from a crash.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The target's app as a child process (execa), run with the target's own command in its folder:
+// started, killed and restarted on demand, its log lines (JSON parsed when they are JSON) and every
+// exit reported to listeners. Exits the harness asked for are marked expected, so a check can tell
+// a kill from a crash. Kill faults signal this pid: a command that wraps the app (`npm start`, tsx's
+// CLI) puts a process in between that SIGKILL does not reach, so targets run the app directly.
 import { execa, type ResultPromise } from 'execa';
 import { registerCleanup } from '../../lib/cleanup.ts';
 import type { AppExit, AppLogLine } from '../types.ts';
 import { AppEventSource } from './app-events.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const APP_ENTRY = path.join(ROOT, 'target-app', 'src', 'index.ts');
+/** How an app starts: argv, in a folder. */
+export interface AppCommand {
+  argv: readonly string[];
+  cwd: string;
+}
 
 export class AppProcess extends AppEventSource {
   private child: ResultPromise | undefined;
@@ -19,6 +21,7 @@ export class AppProcess extends AppEventSource {
   private exited: Promise<void> = Promise.resolve();
 
   constructor(
+    private readonly app: AppCommand,
     private readonly env: Record<string, string>,
     private readonly now: () => number,
     /** Which of the provider's instances this is (0-based); every event it emits says so. */
@@ -28,7 +31,9 @@ export class AppProcess extends AppEventSource {
   }
 
   /** How the app is started, for a report that must say what did not start. */
-  readonly command = `${process.execPath} --import tsx ${path.relative(ROOT, APP_ENTRY)} (in ${ROOT})`;
+  get command(): string {
+    return `${this.app.argv.join(' ')} (in ${this.app.cwd})`;
+  }
 
   get running(): boolean {
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
@@ -42,8 +47,9 @@ export class AppProcess extends AppEventSource {
   async start(): Promise<void> {
     if (this.running) return;
     this.expectedExit = false;
-    const child = execa(process.execPath, ['--import', 'tsx', APP_ENTRY], {
-      cwd: ROOT,
+    const [file, ...args] = this.app.argv;
+    const child = execa(file as string, args, {
+      cwd: this.app.cwd,
       env: this.env,
       extendEnv: false,
       reject: false,

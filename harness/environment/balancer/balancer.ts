@@ -29,7 +29,8 @@ export interface BalancerOptions {
   host?: string;
   /** 0 (the default): a free port. */
   port?: number;
-  healthCheck?: Partial<HealthCheckSettings>;
+  /** The readiness path each instance is asked, and any timing that differs from the default. */
+  healthCheck: Partial<HealthCheckSettings> & { path: string };
   /** Each time an instance goes in or out of rotation. */
   onChange?: (change: RotationChange) => void;
 }

@@ -14,10 +14,9 @@ export interface HealthCheckSettings {
 
 // An ALB's timeout (5 s) and unhealthy threshold (2), a shorter interval (ALB: 30 s) so a roll fits
 // in a run: a busy 2-core machine, where an instance's event loop may lag seconds, must not eject a
-// healthy instance. The app's readiness endpoint answers from its known
-// state (no database round-trip that would wait behind a busy pool).
-export const DEFAULT_HEALTH_CHECK: Readonly<HealthCheckSettings> = {
-  path: '/api/v1/health/ready',
+// healthy instance. The path is the target's readiness endpoint, which should answer from the app's
+// known state (no database round-trip that would wait behind a busy pool).
+export const DEFAULT_HEALTH_CHECK: Readonly<Omit<HealthCheckSettings, 'path'>> = {
   intervalMs: 1_000,
   timeoutMs: 5_000,
   unhealthyThreshold: 2,
@@ -28,7 +27,7 @@ export const DEFAULT_HEALTH_CHECK: Readonly<HealthCheckSettings> = {
  * The longest the balancer may keep sending new requests to an instance after its readiness turns
  * 503: the check in progress (up to its timeout), then `unhealthyThreshold` checks one interval apart.
  */
-export function ejectionBoundMs(settings: HealthCheckSettings): number {
+export function ejectionBoundMs(settings: Omit<HealthCheckSettings, 'path'>): number {
   return settings.timeoutMs + settings.unhealthyThreshold * settings.intervalMs;
 }
 

@@ -10,6 +10,7 @@ import {
   presentRuntimeLocations,
   type RuntimeLookup,
 } from './container-runtime.ts';
+import { repoTarget } from '../../testing/target.ts';
 
 const lookup = (overrides: Partial<RuntimeLookup> = {}): RuntimeLookup => ({
   env: {},
@@ -90,9 +91,11 @@ describe.runIf(noRuntimeHere)('startContainersEnvironment on a machine without D
     async () => {
       const progress: string[] = [];
       const started = performance.now();
-      const error = await startContainersEnvironment({ seed: 1, onProgress: (line) => progress.push(line) }).catch(
-        (caught: unknown) => caught,
-      );
+      const error = await startContainersEnvironment({
+        target: await repoTarget(),
+        seed: 1,
+        onProgress: (line) => progress.push(line),
+      }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(EnvironmentStartError);
       expect((error as EnvironmentStartError).code).toBe('ENVIRONMENT_START_FAILED');
       expect((error as Error).message).toMatch(

@@ -11,8 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { PostgreSqlContainer } from '@testcontainers/postgresql';
 import { GenericContainer, Network, Wait, type StartedNetwork, type WaitStrategy } from 'testcontainers';
 import { Toxiproxy } from 'toxiproxy-node-client';
-import { migrate } from '../../../prisma/tools/migrate.ts';
-import { seedDatabase } from '../../../target-app/scripts/seed.ts';
+import { runDatabaseStep } from '../../target/database.ts';
+import { prepareFixtures } from '../../target/fixtures.ts';
+import type { Target } from '../../target/types.ts';
 import { freePort } from '../../lib/ports.ts';
 import { newJwtSecret } from '../embedded/app-settings.ts';
 import { EnvironmentStartError, startClock, Teardown } from '../lifecycle.ts';
@@ -29,10 +30,14 @@ import { RunningWaitStrategy } from './running-wait-strategy.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 export interface ContainersEnvironmentOptions {
+  /**
+   * Its database steps and fixtures. The image is still the reference app's (target-app/Dockerfile):
+   * a target's own image is not part of the contract yet.
+   */
+  target: Target;
   /** Drives the seeded data set. (Real Toxiproxy rolls toxicity with its own, unseeded RNG.) */
   seed: number;
-  seedScale?: number;
-  /** Overrides of the app's environment (e.g. TARGET_APP_DEFECTS, DB_QUERY_TIMEOUT_MS). */
+  /** Overrides of the app's environment (a scenario's settings, the defects switch). */
   appEnv?: Record<string, string>;
   /** Start the app as part of start(); false builds its image and container but leaves it stopped. */
   startApp?: boolean;
@@ -155,9 +160,16 @@ export async function startContainersEnvironment(options: ContainersEnvironmentO
     ).start();
     undo.push(() => postgres.stop());
     const databaseUrl = postgresUrl({ ...postgresPlan, host: postgres.getHost(), port: postgres.getPort() });
-    await migrate(databaseUrl);
-    const seed = await seedDatabase(databaseUrl, { scale: options.seedScale ?? 1, seed: options.seed });
-    progress(`postgres ready on :${postgres.getPort()} (migrated, ${seed.users.length} users seeded)`);
+    const { target } = options;
+    const step = { databaseUrl, seed: options.seed };
+    await runDatabaseStep(target, 'migrate', target.database.migrate, step);
+    const seeded =
+      target.database.seed === undefined
+        ? undefined
+        : await runDatabaseStep(target, 'seed', target.database.seed, step);
+    progress(
+      `postgres ready on :${postgres.getPort()} (migrated${target.database.seed === undefined ? '' : ', seeded'})`,
+    );
 
     const imageOf = (container: ContainerPlan): string => {
       if (container.source.kind !== 'image') throw new Error(`the ${container.service} plan must name an image`);
@@ -183,6 +195,7 @@ export async function startContainersEnvironment(options: ContainersEnvironmentO
     );
 
     const appPlan = plan.app;
+    const fixtures = await prepareFixtures(target, { databaseUrl, appEnv: appPlan.env, seeded, seed: options.seed });
     if (appPlan.source.kind !== 'dockerfile') throw new Error('the app plan must name a Dockerfile');
     // Built above by the image builder (ensureImages), which, unlike testcontainers' own build, says why
     // a build failed and skips one that is current. Created now, started by startApp().
@@ -225,8 +238,7 @@ export async function startContainersEnvironment(options: ContainersEnvironmentO
       dbProxyName: plan.proxies[0]!.name,
       redisProxyName: plan.proxies[1]!.name,
       databaseUrl,
-      jwtSecret: appPlan.env.JWT_SECRET!,
-      seed,
+      fixtures,
       appSettings: appPlan.env,
       now,
       onAppLog: (listener) => app.onLog(listener),

@@ -17,6 +17,8 @@ import smoke from '../../../scenarios/smoke.suite.ts';
 import startupDbLate from '../../../scenarios/startup-db-late.ts';
 import { applyTestcontainersDefaults, connectContainerRuntime } from './container-runtime.ts';
 import { leftoverContainers } from './testing/leftovers.ts';
+import { repoTarget } from '../../testing/target.ts';
+import { defectsEnv } from '../../cli/flags.ts';
 
 const SEED = 2026;
 const SCENARIO_TIMEOUT_MS = 10 * 60_000;
@@ -28,13 +30,14 @@ const engine = await connectContainerRuntime({ timeoutMs: 10_000 }).then(
 );
 if (engine !== undefined) console.log(`containers end-to-end tests skipped: ${engine}`);
 
-function run(scenario: Scenario, defect?: string): Promise<ScenarioRunResult> {
+async function run(scenario: Scenario, defect?: string): Promise<ScenarioRunResult> {
+  const target = await repoTarget();
   return runScenario(scenario, {
     runId: `e2e-containers-${defect ?? 'healthy'}`,
     seed: SEED,
-    environment: { kind: 'containers' },
+    environment: { kind: 'containers', target },
     loadEngine: 'builtin',
-    appEnv: defect === undefined ? {} : { TARGET_APP_DEFECTS: defect },
+    appEnv: defectsEnv(target, defect),
     progress: false,
   });
 }

@@ -6,6 +6,7 @@ import { freePort } from '../../lib/ports.ts';
 import { EnvironmentStartError } from '../lifecycle.ts';
 import { startContainersEnvironment } from './containers-environment.ts';
 import { NoContainerRuntimeError } from './container-runtime.ts';
+import { repoTarget } from '../../testing/target.ts';
 
 describe('a DOCKER_HOST that refuses connections', () => {
   const saved = process.env.DOCKER_HOST;
@@ -20,7 +21,9 @@ describe('a DOCKER_HOST that refuses connections', () => {
   });
 
   it("fails with ENVIRONMENT_START_FAILED, wrapping testcontainers' own error", { timeout: 20_000 }, async () => {
-    const error = await startContainersEnvironment({ seed: 1 }).catch((caught: unknown) => caught);
+    const error = await startContainersEnvironment({ target: await repoTarget(), seed: 1 }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(EnvironmentStartError);
     expect((error as EnvironmentStartError).code).toBe('ENVIRONMENT_START_FAILED');
     expect((error as Error).message).toContain('no Docker engine/runtime was found working at');

@@ -5,6 +5,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnvironmentStartError } from '../lifecycle.ts';
 import { startContainersEnvironment } from './containers-environment.ts';
+import { repoTarget } from '../../testing/target.ts';
 
 describe('a DOCKER_HOST that never answers', () => {
   const saved = process.env.DOCKER_HOST;
@@ -26,9 +27,11 @@ describe('a DOCKER_HOST that never answers', () => {
 
   it('gives up within runtimeTimeoutMs with ENVIRONMENT_START_FAILED', { timeout: 10_000 }, async () => {
     const started = performance.now();
-    const error = await startContainersEnvironment({ seed: 1, runtimeTimeoutMs: 1_000 }).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await startContainersEnvironment({
+      target: await repoTarget(),
+      seed: 1,
+      runtimeTimeoutMs: 1_000,
+    }).catch((caught: unknown) => caught);
     const elapsedMs = performance.now() - started;
     expect(error).toBeInstanceOf(EnvironmentStartError);
     expect((error as EnvironmentStartError).code).toBe('ENVIRONMENT_START_FAILED');

@@ -3,7 +3,7 @@
 import type { AppExit, AppLogLine, AppStart } from '../types.ts';
 import type { AppProcess } from '../app/app-process.ts';
 import type { LoadBalancer } from '../balancer/balancer.ts';
-import { askReadiness, DEFAULT_HEALTH_CHECK } from '../balancer/health-check.ts';
+import { askReadiness, type HealthCheckSettings } from '../balancer/health-check.ts';
 
 /**
  * How long a restarted instance may take to be ready again: beyond the default startup retry
@@ -11,17 +11,17 @@ import { askReadiness, DEFAULT_HEALTH_CHECK } from '../balancer/health-check.ts'
  */
 export const INSTANCE_READY_WAIT_MS = 60_000;
 
-/** How long a SIGTERMed instance may take to exit before SIGKILL: its drain, its shutdown timeout, slack. */
-function stopGraceMs(settings: Readonly<Record<string, string>>): number {
-  return Number(settings.SHUTDOWN_DRAIN_MS ?? 0) + Number(settings.SHUTDOWN_TIMEOUT_MS ?? 10_000) + 10_000;
-}
+/** How long a SIGTERMed instance may take beyond its drain to close its connections and exit. */
+const SHUTDOWN_GRACE_MS = 15_000;
 
 export class AppInstances {
   constructor(
     private readonly apps: readonly AppProcess[],
     private readonly balancer: LoadBalancer | undefined,
     private readonly ports: readonly number[],
-    private readonly settings: Readonly<Record<string, string>>,
+    private readonly healthCheck: Readonly<HealthCheckSettings>,
+    /** How long each instance drains after SIGTERM (0 when it does not). */
+    private readonly drainMs: number,
   ) {}
 
   onLog(listener: (line: AppLogLine) => void): () => void {
@@ -47,7 +47,7 @@ export class AppInstances {
   /** SIGTERM each instance in turn, start it again, and wait until it is ready before the next. */
   async rollingRestart(): Promise<void> {
     for (const app of this.apps) {
-      await app.kill('SIGTERM', stopGraceMs(this.settings));
+      await app.kill('SIGTERM', this.drainMs + SHUTDOWN_GRACE_MS);
       const startedAtMs = Date.now();
       await app.start();
       await this.waitUntilReady(app.instance, startedAtMs);
@@ -61,12 +61,12 @@ export class AppInstances {
       return;
     }
     // One instance, no balancer: its own readiness answering 200 is what "back" means.
-    const url = `http://127.0.0.1:${this.ports[instance]}${DEFAULT_HEALTH_CHECK.path}`;
+    const url = `http://127.0.0.1:${this.ports[instance]}${this.healthCheck.path}`;
     const deadline = Date.now() + INSTANCE_READY_WAIT_MS;
-    while ((await askReadiness(url, DEFAULT_HEALTH_CHECK.timeoutMs)).status !== 200) {
+    while ((await askReadiness(url, this.healthCheck.timeoutMs)).status !== 200) {
       if (Date.now() > deadline)
         throw new Error(`instance ${instance} was not ready within ${INSTANCE_READY_WAIT_MS} ms`);
-      await new Promise((resolve) => setTimeout(resolve, DEFAULT_HEALTH_CHECK.intervalMs));
+      await new Promise((resolve) => setTimeout(resolve, this.healthCheck.intervalMs));
     }
   }
 

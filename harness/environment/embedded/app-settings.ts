@@ -23,9 +23,9 @@ export const DEFAULT_APP_SETTINGS: Readonly<Record<string, string>> = {
 /** What the drain adds to the balancer's ejection bound: a health check's answer on a busy machine. */
 export const DRAIN_SLACK_MS = 1_000;
 
-/** SHUTDOWN_DRAIN_MS for instances behind a balancer with these checks: its ejection bound plus slack. */
-export function drainSettingFor(healthCheck: HealthCheckSettings): { SHUTDOWN_DRAIN_MS: string } {
-  return { SHUTDOWN_DRAIN_MS: String(ejectionBoundMs(healthCheck) + DRAIN_SLACK_MS) };
+/** How long instances behind a balancer with these checks drain: its ejection bound plus slack. */
+export function drainMsFor(healthCheck: Omit<HealthCheckSettings, 'path'>): number {
+  return ejectionBoundMs(healthCheck) + DRAIN_SLACK_MS;
 }
 
 export function newJwtSecret(): string {

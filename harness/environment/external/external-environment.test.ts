@@ -8,6 +8,7 @@ import { startToxiproxyServer, type StartedToxiproxyServer } from '../../toxipro
 import { EmbeddedPostgres } from '../postgres/embedded-postgres.ts';
 import type { StartedEnvironment } from '../types.ts';
 import { startExternalEnvironment } from './external-environment.ts';
+import { repoTarget } from '../../testing/target.ts';
 
 let postgres: EmbeddedPostgres;
 let proxy: StartedToxiproxyServer;
@@ -30,10 +31,15 @@ beforeAll(async () => {
     appUrl: app.url,
     toxiproxyUrl: proxy.url,
     databaseUrl: postgres.url('stack'),
-    jwtSecret: TEST_JWT_SECRET,
+    target: await repoTarget(),
+    appEnv: { JWT_SECRET: TEST_JWT_SECRET },
     seed: 3,
   });
 });
+/** The reference target's prepared state holds the seed manifest it read. */
+const manifest = (started: StartedEnvironment): { publishedEventIds: string[]; deletedArtistIds: string[] } =>
+  (started.fixtures.state as { seed: { publishedEventIds: string[]; deletedArtistIds: string[] } }).seed;
+
 afterAll(async () => {
   await env?.stop();
   await app?.stop();
@@ -42,8 +48,8 @@ afterAll(async () => {
 });
 
 it('seeds the database it was given and reports what it can and cannot do', async () => {
-  expect(env.seed.publishedEventIds.length).toBeGreaterThan(0);
-  expect(env.seed.deletedArtistIds.length).toBeGreaterThan(0);
+  expect(manifest(env).publishedEventIds.length).toBeGreaterThan(0);
+  expect(manifest(env).deletedArtistIds.length).toBeGreaterThan(0);
   expect(env.capabilities).toEqual({ redis: false, processControl: false, postgresControl: false });
   await expect(env.killApp()).rejects.toMatchObject({ code: 'CAPABILITY_UNAVAILABLE' });
   await expect(env.stopPostgres()).rejects.toMatchObject({ code: 'CAPABILITY_UNAVAILABLE' });
@@ -54,10 +60,11 @@ it('reads an already seeded database without seeding it twice', async () => {
     appUrl: app.url,
     toxiproxyUrl: proxy.url,
     databaseUrl: postgres.url('stack'),
-    jwtSecret: TEST_JWT_SECRET,
+    target: await repoTarget(),
+    appEnv: { JWT_SECRET: TEST_JWT_SECRET },
     seed: 3,
   });
-  expect(new Set(again.seed.publishedEventIds)).toEqual(new Set(env.seed.publishedEventIds));
+  expect(new Set(manifest(again).publishedEventIds)).toEqual(new Set(manifest(env).publishedEventIds));
   const { rows } = await postgres.query(`SELECT count(*)::int AS n FROM users WHERE email LIKE 'seed-%'`, [], 'stack');
   expect(rows[0]?.n).toBe(50);
 });
@@ -76,7 +83,8 @@ it('refuses a proxy name the Toxiproxy does not have, naming the ones it has', a
       appUrl: app.url,
       toxiproxyUrl: proxy.url,
       databaseUrl: postgres.url('stack'),
-      jwtSecret: TEST_JWT_SECRET,
+      target: await repoTarget(),
+      appEnv: { JWT_SECRET: TEST_JWT_SECRET },
       seed: 3,
       dbProxyName: 'pg',
     }),

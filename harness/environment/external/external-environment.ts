@@ -1,8 +1,10 @@
 // Everything given by URL: a docker-compose stack or a staging environment that is already running.
-// The harness drives faults through its Toxiproxy, reads and seeds its database directly, and has
-// no hands on its processes: scenarios that need process control are skipped with that reason.
+// The harness drives faults through its Toxiproxy, reads its database directly (the target's
+// prepare builds the fixtures from it), and has no hands on its processes: scenarios that need
+// process control are skipped with that reason.
 import { Toxiproxy } from 'toxiproxy-node-client';
-import { ensureSeedManifest } from '../seed-manifest.ts';
+import { prepareFixtures } from '../../target/fixtures.ts';
+import type { Target } from '../../target/types.ts';
 import type { StartedEnvironment } from '../types.ts';
 import { ExitCode, FaultlineError } from '../../cli/exit-codes.ts';
 
@@ -11,8 +13,9 @@ export interface ExternalEnvironmentOptions {
   toxiproxyUrl: string;
   /** A direct (not proxied) connection string, for seeding and for reading back writes. */
   databaseUrl: string;
-  /** The JWT secret the app signs with, so load can mint tokens for seeded users. */
-  jwtSecret: string;
+  /** The app's environment as far as the caller knows it (its secrets, for the target's prepare). */
+  appEnv: Record<string, string>;
+  target: Target;
   dbProxyName?: string;
   redisProxyName?: string;
   seed: number;
@@ -40,7 +43,12 @@ export async function startExternalEnvironment(options: ExternalEnvironmentOptio
   const redisProxyName = options.redisProxyName ?? (proxies.redis === undefined ? undefined : 'redis');
   if (redisProxyName !== undefined && proxies[redisProxyName] === undefined)
     throw new Error(`toxiproxy has no proxy named "${redisProxyName}"`);
-  const seed = await ensureSeedManifest(options.databaseUrl, options.seed);
+  const fixtures = await prepareFixtures(options.target, {
+    databaseUrl: options.databaseUrl,
+    appEnv: options.appEnv,
+    seeded: undefined,
+    seed: options.seed,
+  });
   const unavailable = (what: string) => async (): Promise<never> => {
     throw new CapabilityError(what);
   };
@@ -54,8 +62,7 @@ export async function startExternalEnvironment(options: ExternalEnvironmentOptio
     dbProxyName,
     redisProxyName,
     databaseUrl: options.databaseUrl,
-    jwtSecret: options.jwtSecret,
-    seed,
+    fixtures,
     appSettings: undefined,
     now: () => performance.now() - origin,
     onAppLog: noListeners,

@@ -1,8 +1,10 @@
 // Test fixture: start the embedded environment, print its pids and ports as one JSON line, and
 // hold it until interrupted (SIGINT stops it, as a CLI run would).
+import { loadTarget } from '../../../target/load-target.ts';
 import { startEmbeddedEnvironment } from '../embedded-environment.ts';
 
-const env = await startEmbeddedEnvironment({ seed: 1 });
+// The working folder's target (the repository's own: the reference app).
+const env = await startEmbeddedEnvironment({ target: await loadTarget(), seed: 1 });
 const pids: number[] = [];
 env.onAppStart((start) => start.pid !== undefined && pids.push(start.pid));
 // The app was already started inside startEmbeddedEnvironment: restart it so we learn its pid.

@@ -3,13 +3,13 @@
 // and the fire-and-forget heartbeat of a deleted user), and the races (deletes, restores and
 // updates of the same live rows at once, where 2xx and 404 are both right).
 // Templates are pure given their BuildContext (seeded RNG, pre-minted tokens, a key sequence).
-import type { SeedManifest } from '../environment/types.ts';
-import { pick } from '../lib/random.ts';
-import type { SampleKind } from '../timeline/types.ts';
+import type { SeedManifest } from './manifest.ts';
+import { pick } from '../../harness/lib/random.ts';
+import type { SampleKind } from '../../harness/timeline/types.ts';
 import { CHAT_SESSION } from './chat-session.ts';
 import { loginWrongPassword } from './login-template.ts';
 import type { Role, TokenBook } from './tokens.ts';
-import type { RequestSpec } from './types.ts';
+import type { RequestSpec } from '../../harness/load/types.ts';
 
 const API = '/api/v1';
 

@@ -1,8 +1,8 @@
-// Reads the ids a load profile needs straight from a database the harness did not seed itself
-// (the external provider: docker-compose, staging). Seeds it first when it holds no seed data.
+// The reference app's seed manifest: the ids its request templates draw from, grouped by what they
+// need. A run that seeded the database has it from the seeding script; one against a database
+// seeded before (an external stack, staging) reads it back here, seeding first when it holds none.
 import pg from 'pg';
-import { seedDatabase } from '../../target-app/scripts/seed.ts';
-import type { SeedManifest } from './types.ts';
+import { seedDatabase } from '../scripts/seed.ts';
 
 const LIMIT = 500;
 
@@ -46,4 +46,22 @@ export async function ensureSeedManifest(databaseUrl: string, seed: number): Pro
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/** Ids of seeded rows, grouped by what a load profile needs. */
+export interface SeedManifest {
+  users: { id: string; role: 'USER' | 'ORGANIZER' | 'ADMIN' }[];
+  deletedUserIds: string[];
+  organizers: { id: string; ownerId: string }[];
+  deletedOrganizerIds: string[];
+  publishedEventIds: string[];
+  draftEventIds: string[];
+  deletedEventIds: string[];
+  artistIds: string[];
+  deletedArtistIds: string[];
+  venueIds: string[];
+  deletedVenueIds: string[];
+  ticketIds: string[];
+  messageIds: string[];
+  deletedMessageIds: string[];
 }

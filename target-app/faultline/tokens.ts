@@ -1,7 +1,7 @@
 // Access tokens for seeded users, minted once before the load starts (HS256 with the app's secret,
 // exactly as the app signs them), so that building a request is synchronous and cheap.
 import { SignJWT } from 'jose';
-import type { SeedManifest } from '../environment/types.ts';
+import type { SeedManifest } from './manifest.ts';
 
 export type Role = 'USER' | 'ORGANIZER' | 'ADMIN';
 

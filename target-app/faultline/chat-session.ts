@@ -2,7 +2,7 @@
 // user's token in the handshake, join a published event's room, send one message, each with an
 // acknowledgement, then disconnect. The builtin engine runs it (socket-session.ts); k6 cannot speak
 // Socket.IO, and refuses a mix that holds it (http-only.ts).
-import { pick } from '../lib/random.ts';
+import { pick } from '../../harness/lib/random.ts';
 import type { BuildContext, RequestTemplate } from './templates.ts';
 
 export const CHAT_SESSION: RequestTemplate = {

@@ -1,0 +1,80 @@
+// library-loans as a Faultline target: how it starts, its database, its requests. `npx faultline run`
+// in this folder runs against it. Its bugs (LIBRARY_BUGS) let `--defects` show the checks failing.
+import { defineTarget } from 'faultline';
+
+/** The key the service is started with, and the writes carry. */
+const API_KEY = 'faultline-load-key';
+const WRITER = { 'x-api-key': API_KEY };
+/** Ids no row has: the service's ids are small serials. */
+const missingId = (rng: () => number): number => 1_000_000 + Math.floor(rng() * 1_000_000);
+
+export default defineTarget({
+  name: 'library-loans',
+  app: {
+    // Node runs the service itself (tsx as a loader), so kill faults signal its own pid.
+    command: ['node', '--import', 'tsx', 'src/main.ts'],
+    env: {
+      LIBRARY_API_KEY: API_KEY,
+      CONNECT_ATTEMPTS: '8',
+      CONNECT_TIMEOUT_MS: '2000',
+      QUERY_TIMEOUT_MS: '2000',
+      RECHECK_MS: '500',
+    },
+    inject: { databaseUrl: 'LIBRARY_DB', port: 'HTTP_PORT' },
+  },
+  database: {
+    migrate: { sql: 'prisma/migrations' },
+    seed: { sql: 'prisma/seed.sql' },
+    pools: { books: 'SELECT id FROM "Book"', members: 'SELECT id FROM "Member"' },
+  },
+  health: { endpoints: { live: '/healthz', ready: '/readyz' }, ready: 'ready' },
+  requests: {
+    'books.list': { kind: 'read', build: () => ({ method: 'GET', path: '/books?limit=20', route: '/books' }) },
+    'books.get': {
+      kind: 'read',
+      build: ({ pick }) => ({ method: 'GET', path: `/books/${pick('books')}`, route: '/books/:id' }),
+    },
+    'members.get': {
+      kind: 'read',
+      build: ({ pick }) => ({ method: 'GET', path: `/members/${pick('members')}`, route: '/members/:id' }),
+    },
+    'loans.create': {
+      kind: 'write',
+      build: ({ pick, nextKey }) => {
+        const reference = nextKey();
+        return {
+          method: 'POST',
+          path: '/loans',
+          headers: WRITER,
+          body: { reference, bookId: pick('books'), memberId: pick('members') },
+          key: reference,
+        };
+      },
+    },
+    'books.get-missing': {
+      kind: 'missing',
+      build: ({ rng }) => ({ method: 'GET', path: `/books/${missingId(rng)}`, route: '/books/:id' }),
+    },
+    'loans.return-missing': {
+      kind: 'missing',
+      build: ({ rng }) => ({
+        method: 'POST',
+        path: `/loans/${missingId(rng)}/return`,
+        route: '/loans/:id/return',
+        headers: WRITER,
+      }),
+    },
+    'members.delete-missing': {
+      kind: 'missing',
+      build: ({ rng }) => ({
+        method: 'DELETE',
+        path: `/members/${missingId(rng)}`,
+        route: '/members/:id',
+        headers: WRITER,
+      }),
+    },
+  },
+  defaultMix: { 'books.list': 3, 'books.get': 3, 'members.get': 1, 'loans.create': 2, 'loans.return-missing': 1 },
+  writes: { readBack: 'SELECT reference FROM "Loan" WHERE reference = ANY($1::text[])' },
+  defects: { env: 'LIBRARY_BUGS', names: ['listen-early', 'p2025-500', 'db-errors-500'] },
+});
