@@ -1,24 +1,43 @@
-// `faultline inject` takes only faults that outlive the command: a table lock lives in a database
-// session of the process that took it, so it is refused with the reason before anything is touched.
+// `faultline inject` has the environment's proxies and nothing else: a fault that needs another
+// control — a database session that would end with the command (a table lock, SQL behind the app),
+// the app or PostgreSQL process — is refused with the reason before anything is touched. An
+// unknown fault or a bad option is refused naming the fault and the field.
 import { expect, it } from 'vitest';
 import { UsageError } from '../exit-codes.ts';
 import { injectCommand, parseFault } from './inject.ts';
+
+const NOWHERE = ['--toxiproxy-url', 'http://127.0.0.1:9'];
 
 it('parses a table lock like any fault, with its validation', () => {
   expect(parseFault('db-lock-table', ['table=venues'])).toEqual({ type: 'dbLockTable', table: 'venues' });
   expect(() => parseFault('db-lock-table', ['table=venues;drop'])).toThrow(/expected a table name/);
 });
 
+it('names the fault and the field of a bad option, and the known faults for an unknown one', () => {
+  expect(() => parseFault('db-latency', ['latencyMs=-5'])).toThrow(/^db-latency: latencyMs: expected latencyMs ≥ 0$/);
+  expect(() => parseFault('db-latency', ['lantencyMs=5'])).toThrow(/db-latency: .*unknown field\(s\) "lantencyMs"/);
+  expect(() => parseFault('db-melt', [])).toThrow(/unknown fault "db-melt"; known: db-down, db-up, db-latency/);
+});
+
 it('refuses to inject a table lock, saying why', async () => {
-  const run = injectCommand.run(['db-lock-table', 'table=venues', '--toxiproxy-url', 'http://127.0.0.1:9']);
+  const run = injectCommand.run(['db-lock-table', 'table=venues', ...NOWHERE]);
   await expect(run).rejects.toThrow(UsageError);
-  await expect(
-    injectCommand.run(['db-lock-table', 'table=venues', '--toxiproxy-url', 'http://127.0.0.1:9']),
-  ).rejects.toThrow(/holds its lock in a database session of the harness: use it in a scenario/);
+  await expect(injectCommand.run(['db-lock-table', 'table=venues', ...NOWHERE])).rejects.toThrow(
+    /db-lock-table needs a database session of the harness .*which would end with this command: use it in a scenario/,
+  );
 });
 
 it('refuses to run SQL behind the app from the command line, saying where it belongs', async () => {
-  await expect(
-    injectCommand.run(['db-execute', 'sql=DELETE FROM users', '--toxiproxy-url', 'http://127.0.0.1:9']),
-  ).rejects.toThrow(/db-execute runs SQL over the harness's direct connection: use it in a scenario/);
+  await expect(injectCommand.run(['db-execute', 'sql=DELETE FROM users', ...NOWHERE])).rejects.toThrow(
+    /db-execute needs a database session of the harness .*use it in a scenario/,
+  );
+});
+
+it('refuses process faults, naming the control they need', async () => {
+  await expect(injectCommand.run(['app-kill', ...NOWHERE])).rejects.toThrow(
+    /app-kill is a process fault: it needs control of the app process/,
+  );
+  await expect(injectCommand.run(['postgres-stop', ...NOWHERE])).rejects.toThrow(
+    /postgres-stop is a process fault: it needs to stop and start PostgreSQL/,
+  );
 });
