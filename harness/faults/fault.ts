@@ -2,7 +2,14 @@
 // lists: the builder (callable), the strict schema of its descriptor, and its traits.
 import { z } from 'zod';
 import type { ControlName } from './controls.ts';
-import type { FaultDefinition, FaultInputOf, FaultSpec, Shape } from './types.ts';
+import type { AnyFaultDefinition, FaultDefinition, FaultInputOf, FaultSpec, Shape } from './types.ts';
+
+const DEFINED = Symbol.for('faultline.fault');
+
+/** True for what defineFault made (the registry refuses anything else). */
+export function isFaultDefinition(value: unknown): value is AnyFaultDefinition {
+  return typeof value === 'function' && (value as unknown as Record<symbol, unknown>)[DEFINED] === true;
+}
 
 export function defineFault<const T extends string, S extends Shape, const C extends ControlName, A extends unknown[]>(
   spec: FaultSpec<T, S, C, A>,
@@ -22,5 +29,6 @@ export function defineFault<const T extends string, S extends Shape, const C ext
     schema,
     restores: spec.restores ?? [],
     revertible: spec.revert !== undefined,
+    [DEFINED]: true,
   }) as unknown as FaultDefinition<T, S, C, A>;
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { EnvironmentCapabilities } from '../environment/types.ts';
 import type { FaultEffect } from '../timeline/types.ts';
 import { OPTIONAL_CONTROLS, type ControlName, type Controls, type Granted } from './controls.ts';
+import { isFaultDefinition } from './fault.ts';
 import * as REGISTRY from './registry.ts';
 import { FaultError, type AnyFaultDefinition } from './types.ts';
 
@@ -29,10 +30,9 @@ export const REGISTRY_NAMED_BY_TYPE: [Misnamed] extends [never] ? true : { misna
 export function indexFaults(registry: Record<string, unknown>): ReadonlyMap<string, AnyFaultDefinition> {
   const byType = new Map<string, AnyFaultDefinition>();
   for (const [name, definition] of Object.entries(registry)) {
-    const type = (definition as Partial<AnyFaultDefinition>)?.type;
-    if (typeof definition !== 'function' || type !== name)
+    if (!isFaultDefinition(definition) || definition.type !== name)
       throw new Error(`faults/registry.ts: ${name} is not a fault defined with defineFault under its own type`);
-    byType.set(type, definition as unknown as AnyFaultDefinition);
+    byType.set(name, definition);
   }
   for (const definition of byType.values())
     for (const restored of definition.restores)

@@ -2,6 +2,7 @@
 // whose builder makes a descriptor its own schema accepts, whose traits agree with what it does
 // (a restore undoes nothing and ends windows of faults that can be undone), and whose needs of the
 // environment are those its controls stand for.
+import { readdir } from 'node:fs/promises';
 import { Toxiproxy } from 'toxiproxy-node-client';
 import { describe, expect, it } from 'vitest';
 import { proxyControl } from './proxy-control.ts';
@@ -16,7 +17,7 @@ import {
   indexFaults,
   type Fault,
 } from './lookup.ts';
-import { defineFault } from './fault.ts';
+import { defineFault, isFaultDefinition } from './fault.ts';
 import * as REGISTRY from './registry.ts';
 import { FaultError } from './types.ts';
 
@@ -24,6 +25,18 @@ describe('fault registry', () => {
   it('lists every fault under its own type', () => {
     expect(FAULT_TYPES).toHaveLength(21);
     for (const [name, definition] of Object.entries(REGISTRY)) expect(definition.type).toBe(name);
+  });
+
+  it('has a line for every fault defined in this folder', async () => {
+    const files = (await readdir(import.meta.dirname)).filter((file) => /^[a-z-]+\.ts$/.test(file));
+    const defined: string[] = [];
+    for (const file of files) {
+      const module = (await import(`./${file}`)) as Record<string, unknown>;
+      for (const value of Object.values(module)) if (isFaultDefinition(value)) defined.push(value.type);
+    }
+    const unregistered = defined.filter((type) => !FAULTS.has(type));
+    expect(unregistered, 'defined with defineFault but missing from registry.ts').toEqual([]);
+    expect([...new Set(defined)].sort()).toEqual([...FAULT_TYPES].sort());
   });
 
   it("builds each fault's example into a descriptor its schema, and the scenario schema, accept", () => {
