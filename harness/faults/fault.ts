@@ -20,7 +20,7 @@ export function defineFault<const T extends string, S extends Shape, const C ext
   const schema = z.strictObject(shape, {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `${spec.type}: unknown field(s) ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}; expected ${known}`
+        ? `unknown field(s) ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}; expected ${known}`
         : undefined,
   });
   const builder = (...args: A) => ({ type: spec.type, ...build(...args) }) as FaultInputOf<T, S>;
@@ -30,5 +30,5 @@ export function defineFault<const T extends string, S extends Shape, const C ext
     restores: spec.restores ?? [],
     revertible: spec.revert !== undefined,
     [DEFINED]: true,
-  }) as unknown as FaultDefinition<T, S, C, A>;
+  });
 }
