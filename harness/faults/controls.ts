@@ -77,7 +77,7 @@ export function controlsOf(env: StartedEnvironment): Controls {
           start: () => env.startApp(),
           kill: (signal) => env.killApp(signal),
           restart: () => env.restartApp(),
-          rollingRestart: env.rollingRestart === undefined ? undefined : () => env.rollingRestart!(),
+          rollingRestart: env.rollingRestart?.bind(env),
         }
       : undefined,
     postgres: has.postgresControl

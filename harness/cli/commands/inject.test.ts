@@ -2,8 +2,9 @@
 // control — a database session that would end with the command (a table lock, SQL behind the app),
 // the app or PostgreSQL process — is refused with the reason before anything is touched. An
 // unknown fault or a bad option is refused naming the fault and the field.
-import { expect, it } from 'vitest';
-import { UsageError } from '../exit-codes.ts';
+import { afterAll, expect, it } from 'vitest';
+import { closeAll, startTcpServer, startTestToxiproxy } from '../../toxiproxy/testing/fixtures.ts';
+import { ExitCode, UsageError } from '../exit-codes.ts';
 import { injectCommand, parseFault } from './inject.ts';
 
 const NOWHERE = ['--toxiproxy-url', 'http://127.0.0.1:9'];
@@ -40,4 +41,24 @@ it('refuses process faults, naming the control they need', async () => {
   await expect(injectCommand.run(['postgres-stop', ...NOWHERE])).rejects.toThrow(
     /postgres-stop is a process fault: it needs to stop and start PostgreSQL/,
   );
+});
+
+afterAll(closeAll);
+
+it('applies a network fault through a real Toxiproxy, and reverts it after --for', async () => {
+  const { client, server } = await startTestToxiproxy();
+  const upstream = await startTcpServer();
+  await client.createProxy({ name: 'db', listen: '127.0.0.1:0', upstream: `127.0.0.1:${upstream.port}` });
+  const at = ['--toxiproxy-url', server.url, '--db-proxy', 'db'];
+  expect(await injectCommand.run(['db-down', ...at])).toBe(ExitCode.Ok);
+  expect((await client.get('db')).enabled).toBe(false);
+  expect(await injectCommand.run(['dbUp', ...at])).toBe(ExitCode.Ok);
+  expect((await client.get('db')).enabled).toBe(true);
+  const toxics = async (): Promise<string[]> =>
+    ((await (await fetch(`${server.url}/proxies/db/toxics`)).json()) as { type: string }[]).map((toxic) => toxic.type);
+  const held = injectCommand.run(['db-latency', 'latencyMs=50', '--for', '300ms', ...at]);
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  expect(await toxics()).toEqual(['latency']);
+  expect(await held).toBe(ExitCode.Ok);
+  expect(await toxics()).toEqual([]);
 });
