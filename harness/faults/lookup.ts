@@ -69,6 +69,7 @@ export const faultSchema: z.ZodType<Fault> = z.unknown().transform((value, ctx):
       ctx.addIssue({ code: 'custom', path: problem.path, message: `${definition.type}: ${problem.message}` });
     return z.NEVER;
   }
+  // Parsed by the definition registered under its type: one member of the union Fault is made of.
   return result.data as Fault;
 });
 
@@ -78,10 +79,12 @@ export function faultEffect(fault: Fault): FaultEffect {
   return faultDefinition(fault.type).effect;
 }
 
+const isOptional = (control: ControlName): control is keyof typeof OPTIONAL_CONTROLS => control in OPTIONAL_CONTROLS;
+
 /** The environment capabilities a fault needs: those its controls stand for. */
 export function faultNeeds(type: FaultType): (keyof EnvironmentCapabilities)[] {
-  return faultDefinition(type).controls.flatMap((control: ControlName) =>
-    control in OPTIONAL_CONTROLS ? [OPTIONAL_CONTROLS[control as keyof typeof OPTIONAL_CONTROLS].capability] : [],
+  return faultDefinition(type).controls.flatMap((control) =>
+    isOptional(control) ? [OPTIONAL_CONTROLS[control].capability] : [],
   );
 }
 
@@ -91,7 +94,7 @@ export function grant(
   controls: Controls,
 ): { granted: Granted<ControlName> } | { missing: ControlName } {
   const granted: Partial<Controls> = {};
-  for (const name of definition.controls as ControlName[]) {
+  for (const name of definition.controls) {
     const control = controls[name];
     if (control === undefined) return { missing: name };
     Object.assign(granted, { [name]: control });

@@ -23,7 +23,7 @@ export type OptionsInput<S extends Shape> = z.input<z.ZodObject<S>>;
 
 export interface FaultSpec<T extends string, S extends Shape, C extends ControlName, A extends unknown[]> {
   type: T;
-  /** One line for `faultline list`-style help and the inject usage. */
+  /** What it does, in one line (`faultline inject` lists the faults it can apply with it). */
   summary: string;
   options: S;
   /** The builder's arguments → the options it writes. */

@@ -34,6 +34,16 @@ it('refuses to run SQL behind the app from the command line, saying where it bel
   );
 });
 
+it('lists the faults it can apply when asked for none', async () => {
+  const message = await injectCommand.run([]).then(
+    () => '',
+    (error: Error) => error.message,
+  );
+  expect(message).toMatch(/^ {2}db-latency {7}latency \(\+ jitter\) on every database round-trip$/m);
+  expect(message).toMatch(/^ {2}redis-down /m);
+  expect(message).not.toMatch(/app-kill|db-lock-table|postgres-stop/);
+});
+
 it('refuses process faults, naming the control they need', async () => {
   await expect(injectCommand.run(['app-kill', ...NOWHERE])).rejects.toThrow(
     /app-kill is a process fault: it needs control of the app process/,

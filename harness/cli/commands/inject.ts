@@ -81,7 +81,14 @@ export const injectCommand: Command = {
       },
     });
     const [name, ...assignments] = positionals;
-    if (name === undefined) throw new UsageError('which fault? e.g. faultline inject db-down --for 10s');
+    if (name === undefined)
+      throw new UsageError(
+        `which fault? e.g. faultline inject db-down --for 10s\n${FAULT_TYPES.filter(
+          (type) => refusal(type) === undefined,
+        )
+          .map((type) => `  ${kebab(type).padEnd(16)} ${faultDefinition(type).summary}`)
+          .join('\n')}`,
+      );
     const fault = parseFault(name, assignments);
     const refused = refusal(fault.type);
     if (refused !== undefined) throw new UsageError(refused);
