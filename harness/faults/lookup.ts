@@ -40,7 +40,8 @@ export function indexFaults(registry: Record<string, unknown>): ReadonlyMap<stri
   return byType;
 }
 
-export const FAULTS = indexFaults(REGISTRY);
+// By name: Node lists a module namespace's exports sorted, vite in source order; messages must not differ.
+export const FAULTS = indexFaults(Object.fromEntries(Object.entries(REGISTRY).sort(([a], [b]) => a.localeCompare(b))));
 export const FAULT_TYPES = [...FAULTS.keys()] as FaultType[];
 
 export function faultDefinition(type: FaultType): AnyFaultDefinition {

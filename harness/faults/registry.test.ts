@@ -96,7 +96,7 @@ describe('fault registry', () => {
     ]);
     expect(problems({ type: 'appKill', signal: 'SIGHUP' })?.[0]).toMatch(/^signal: appKill: /);
     expect(problems({ type: 'dbExplode' })?.[0]).toMatch(
-      /^type: expected a fault built with a helper \(type one of dbDown, /,
+      /^type: expected a fault built with a helper \(type one of appKill, appRestart, appStart, dbBandwidth, dbDown, /,
     );
     expect(problems('dbDown')?.[0]).toMatch(/^: expected a fault built with a helper/);
   });

@@ -139,7 +139,7 @@ describe('loading scenarios written as data', () => {
       ].join('\n'),
     );
     expect((await errorOf(loadScenarioFile(file('unknown.yaml')))).message).toMatch(
-      /unknown\.yaml: timeline\[1\]\.fault\.type: expected a fault built with a helper \(type one of dbDown, dbUp, /,
+      /unknown\.yaml: timeline\[1\]\.fault\.type: expected a fault built with a helper \(type one of appKill, appRestart, appStart, dbBandwidth, dbDown, /,
     );
     expect((await errorOf(loadScenarioFile(file('bad-option.json')))).message).toMatch(
       /bad-option\.json: timeline\[0\]\.fault\.signal: appKill: /,
