@@ -17,31 +17,12 @@ export {
   at,
   during,
   every,
-  dbDown,
-  dbUp,
-  dbLatency,
-  dbTimeout,
-  dbResetPeer,
-  dbBandwidth,
-  dbSlicer,
-  dbLimitData,
-  dbLockTable,
-  dbExecute,
-  redisDown,
-  redisUp,
-  redisLatency,
-  redisTimeout,
-  postgresStop,
-  postgresStart,
-  postgresRestart,
-  appKill,
-  appStart,
-  appRestart,
-  rollingRestart,
   ScenarioError,
   loadScenarioFile,
   loadSuiteFile,
 } from './scenario/index.ts';
+// Every fault's builder, by name: dbDown(), dbLatency({ latencyMs: 800 }), appKill(), ...
+export * from './faults/registry.ts';
 export type { Scenario, ScenarioInput, Suite, SuiteInput } from './scenario/types.ts';
 export { CHECK_NAMES, type CheckName, type CheckResult, type Evidence } from './checks/index.ts';
 

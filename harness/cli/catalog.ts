@@ -2,6 +2,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDataFile } from '../scenario/load-file.ts';
 import { loadScenarioFile, loadScenarioOrSuiteFile, loadSuiteFile, ScenarioError } from '../scenario/index.ts';
 import type { Scenario, Suite } from '../scenario/types.ts';
 
@@ -36,7 +37,7 @@ export async function loadCatalog(): Promise<Catalog> {
 export async function resolveTargets(targets: readonly string[]): Promise<Scenario[]> {
   const chosen: Scenario[] = [];
   for (const target of targets) {
-    if (target.endsWith('.ts') || target.includes('/')) {
+    if (target.endsWith('.ts') || isDataFile(target) || target.includes('/')) {
       const loaded = await loadScenarioOrSuiteFile(target);
       chosen.push(...(loaded.kind === 'scenario' ? [loaded.scenario] : loaded.suite.scenarios));
       continue;

@@ -1,7 +1,13 @@
-// The app stopped gracefully (SIGTERM) and started again.
-import type { FaultAction } from './types.ts';
+// The app stopped gracefully (SIGTERM) and started again: one action, its window the time it took.
+import { defineFault } from './fault.ts';
 
-export const appRestart: FaultAction<'appRestart'> = {
+export const appRestart = defineFault({
   type: 'appRestart',
-  apply: ({ env }) => env.restartApp(),
-};
+  summary: 'the app stopped gracefully (SIGTERM) and started again',
+  options: {},
+  build: () => ({}),
+  target: 'app',
+  effect: 'unavailable',
+  controls: ['app'],
+  apply: ({ app }) => app.restart(),
+});

@@ -1,7 +1,16 @@
-// The app started (a scenario may start it after its first faults are in place).
-import type { FaultAction } from './types.ts';
+// The app started: a scenario may start it after its first faults are in place; a restore that
+// ends the open appKill windows.
+import { appKill } from './app-kill.ts';
+import { defineFault } from './fault.ts';
 
-export const appStart: FaultAction<'appStart'> = {
+export const appStart = defineFault({
   type: 'appStart',
-  apply: ({ env }) => env.startApp(),
-};
+  summary: 'the app started (ends appKill)',
+  options: {},
+  build: () => ({}),
+  target: 'app',
+  effect: 'restore',
+  restores: [appKill.type],
+  controls: ['app'],
+  apply: ({ app }) => app.start(),
+});

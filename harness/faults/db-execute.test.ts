@@ -2,11 +2,10 @@
 // fails changes nothing (one transaction) and is a fault that could not be applied.
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { StartedEnvironment } from '../environment/types.ts';
-import { dbExecute as dbExecuteFault } from '../scenario/faults.ts';
-import { faultSchema } from '../scenario/fault-schema.ts';
+import { faultSchema } from '../scenario/faults.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
-import { faultAction } from './registry.ts';
+import { sqlControl } from './controls.ts';
+import { dbExecute } from './db-execute.ts';
 import { FaultError } from './types.ts';
 
 let db: TestDatabase;
@@ -23,29 +22,28 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const execute = faultAction('dbExecute');
-const env = () => ({ databaseUrl: db.url }) as unknown as StartedEnvironment;
+// The one control it declares: sessions over the direct connection.
+const controls = () => ({ sql: sqlControl(db.url) });
 const gone = async (): Promise<number[]> =>
   (await reader.query<{ id: number }>('SELECT id FROM notes WHERE gone ORDER BY id')).rows.map((row) => row.id);
 
 it('runs its statements behind the app, committed together', async () => {
-  await execute.apply(
-    { env: env(), window: 'dbExecute#1' },
-    { type: 'dbExecute', sql: 'UPDATE notes SET gone = true WHERE id <= 2; SELECT 1' },
+  await dbExecute.apply(
+    controls(),
+    dbExecute.schema.parse(dbExecute('UPDATE notes SET gone = true WHERE id <= 2; SELECT 1')),
+    'dbExecute#1',
   );
   expect(await gone()).toEqual([1, 2]);
 });
 
 it('changes nothing when a statement fails, and says why', async () => {
-  const failing = { type: 'dbExecute', sql: 'UPDATE notes SET gone = true WHERE id = 3; SELECT * FROM nope' } as const;
-  await expect(execute.apply({ env: env(), window: 'dbExecute#2' }, failing)).rejects.toThrow(FaultError);
-  await expect(execute.apply({ env: env(), window: 'dbExecute#2' }, failing)).rejects.toThrow(
-    /relation "nope" does not exist/,
-  );
+  const failing = dbExecute.schema.parse(dbExecute('UPDATE notes SET gone = true WHERE id = 3; SELECT * FROM nope'));
+  await expect(dbExecute.apply(controls(), failing, 'dbExecute#2')).rejects.toThrow(FaultError);
+  await expect(dbExecute.apply(controls(), failing, 'dbExecute#2')).rejects.toThrow(/relation "nope" does not exist/);
   expect(await gone()).toEqual([1, 2]);
 });
 
 it('refuses empty SQL when the scenario is read', () => {
-  expect(faultSchema.safeParse(dbExecuteFault('  ')).success).toBe(false);
-  expect(faultSchema.safeParse(dbExecuteFault('SELECT 1')).success).toBe(true);
+  expect(faultSchema.safeParse(dbExecute('  ')).success).toBe(false);
+  expect(faultSchema.safeParse(dbExecute('SELECT 1')).success).toBe(true);
 });

@@ -1,15 +1,25 @@
 // SQL run once over the environment's direct (unproxied) connection, in one transaction: rows
 // changed behind the app's back — an admin script, another service, a manual fix in production —
-// which its caches (a token check, a cached listing) do not know about.
-import pg from 'pg';
-import { FaultError, type FaultAction } from './types.ts';
+// which its caches (a token check, a cached listing) do not know about. The database stays
+// available; the window is the statement's time.
+import { z } from 'zod';
+import { defineFault } from './fault.ts';
+import { FaultError } from './types.ts';
 
-export const dbExecute: FaultAction<'dbExecute'> = {
+export const dbExecute = defineFault({
   type: 'dbExecute',
-  async apply({ env }, fault) {
-    const client = new pg.Client({ connectionString: env.databaseUrl, application_name: 'faultline-execute' });
-    client.on('error', () => undefined);
-    await client.connect();
+  summary: 'SQL run once over the direct connection, in one transaction, behind the app',
+  options: {
+    /** One or more statements, run in one transaction. */
+    sql: z.string({ error: 'expected the SQL to run' }).trim().min(1, 'expected the SQL to run'),
+  },
+  build: (sql: string) => ({ sql }),
+  example: ['DELETE FROM sessions WHERE expires_at < now()'],
+  target: 'database',
+  effect: 'degraded',
+  controls: ['sql'],
+  async apply({ sql }, fault) {
+    const client = await sql.openSession('faultline-execute');
     try {
       await client.query('BEGIN');
       await client.query(fault.sql);
@@ -21,4 +31,4 @@ export const dbExecute: FaultAction<'dbExecute'> = {
       await client.end().catch(() => undefined);
     }
   },
-};
+});

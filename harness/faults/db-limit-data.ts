@@ -1,9 +1,25 @@
-// Each database connection closed after `bytes` bytes. Inverse: removed.
-import { toxicFault } from './proxy-faults.ts';
+// Each database connection closed after `bytes` bytes. Inverse: the toxic removed.
+import { defineFault } from './fault.ts';
+import { nonNegativeInt, toxicOptions } from './options.ts';
+import type { OptionsInput } from './types.ts';
 
-export const dbLimitData = toxicFault('dbLimitData', 'database', (f) => ({
-  type: 'limit_data',
-  stream: f.stream,
-  toxicity: f.toxicity,
-  attributes: { bytes: f.bytes },
-}));
+const options = { bytes: nonNegativeInt('bytes'), ...toxicOptions };
+
+export const dbLimitData = defineFault({
+  type: 'dbLimitData',
+  summary: 'each database connection closed after `bytes` bytes',
+  options,
+  build: (limit: OptionsInput<typeof options>) => limit,
+  example: [{ bytes: 1_000 }],
+  target: 'database',
+  effect: 'unavailable',
+  controls: ['dbProxy'],
+  apply: ({ dbProxy }, fault, window) =>
+    dbProxy.addToxic(window, {
+      type: 'limit_data',
+      stream: fault.stream,
+      toxicity: fault.toxicity,
+      attributes: { bytes: fault.bytes },
+    }),
+  revert: ({ dbProxy }, _fault, window) => dbProxy.removeToxic(window),
+});

@@ -3,9 +3,9 @@
 // the table answers again. A table that is not there is a fault that could not be applied.
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { StartedEnvironment } from '../environment/types.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
-import { faultAction } from './registry.ts';
+import { sqlControl } from './controls.ts';
+import { dbLockTable } from './db-lock-table.ts';
 import { FaultError } from './types.ts';
 
 let db: TestDatabase;
@@ -21,8 +21,8 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const lock = faultAction('dbLockTable');
-const env = () => ({ databaseUrl: db.url }) as unknown as StartedEnvironment;
+// The one control it declares: sessions over the direct connection.
+const controls = () => ({ sql: sqlControl(db.url) });
 const outcome = (sql: string): Promise<string> =>
   app.query(sql).then(
     () => 'served',
@@ -30,22 +30,21 @@ const outcome = (sql: string): Promise<string> =>
   );
 
 it('holds one table for its window while the others are served', async () => {
-  const fault = { type: 'dbLockTable', table: 'artists' } as const;
-  await lock.apply({ env: env(), window: 'dbLockTable#1' }, fault);
+  const fault = dbLockTable.schema.parse(dbLockTable({ table: 'artists' }));
+  await dbLockTable.apply(controls(), fault, 'dbLockTable#1');
   try {
     expect(await outcome('SELECT count(*) FROM artists')).toBe('failed 57014');
     expect(await outcome('SELECT count(*) FROM users')).toBe('served');
   } finally {
-    await lock.revert!({ env: env(), window: 'dbLockTable#1' }, fault);
+    await dbLockTable.revert!(controls(), fault, 'dbLockTable#1');
   }
   expect(await outcome('SELECT count(*) FROM artists')).toBe('served');
 });
 
 it('fails to apply on a table that is not there, and to revert a window it never locked', async () => {
-  await expect(
-    lock.apply({ env: env(), window: 'dbLockTable#2' }, { type: 'dbLockTable', table: 'nope' }),
-  ).rejects.toThrow(FaultError);
-  await expect(
-    lock.revert!({ env: env(), window: 'dbLockTable#2' }, { type: 'dbLockTable', table: 'nope' }),
-  ).rejects.toThrow(/no lock is held for dbLockTable#2/);
+  const nope = dbLockTable.schema.parse(dbLockTable({ table: 'nope' }));
+  await expect(dbLockTable.apply(controls(), nope, 'dbLockTable#2')).rejects.toThrow(FaultError);
+  await expect(dbLockTable.revert!(controls(), nope, 'dbLockTable#2')).rejects.toThrow(
+    /no lock is held for dbLockTable#2/,
+  );
 });

@@ -2,8 +2,10 @@
 // VACUUM FULL): every query that touches the table waits for the lock, while queries on the others
 // run as usual — a slow query that is not an outage. The lock is taken over the environment's
 // direct (unproxied) connection, in a transaction held open for the window; reverting rolls it back.
-import pg from 'pg';
-import { FaultError, type FaultAction } from './types.ts';
+import type pg from 'pg';
+import { z } from 'zod';
+import { defineFault } from './fault.ts';
+import { FaultError, type OptionsInput } from './types.ts';
 
 /** How long taking the lock may wait for the transactions already using the table. */
 const LOCK_WAIT_MS = 10_000;
@@ -13,13 +15,25 @@ const held = new Map<string, pg.Client>();
 
 const quoted = (identifier: string): string => `"${identifier.replaceAll('"', '""')}"`;
 
-export const dbLockTable: FaultAction<'dbLockTable'> = {
+const options = {
+  /** The table's name in the app's database schema. */
+  table: z
+    .string({ error: 'expected the name of a table to lock' })
+    .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'expected a table name (letters, digits and _, at most 63)'),
+};
+
+/** Lock one table ACCESS EXCLUSIVE for the window, over a direct connection (a migration holding it). */
+export const dbLockTable = defineFault({
   type: 'dbLockTable',
-  async apply({ env, window }, fault) {
-    const client = new pg.Client({ connectionString: env.databaseUrl, application_name: 'faultline-lock' });
-    // The server going away (a later fault, the end of the run) must not crash the harness.
-    client.on('error', () => undefined);
-    await client.connect();
+  summary: 'one table locked ACCESS EXCLUSIVE for the window (a migration holding it)',
+  options,
+  build: (lock: OptionsInput<typeof options>) => lock,
+  example: [{ table: 'orders' }],
+  target: 'database',
+  effect: 'degraded',
+  controls: ['sql'],
+  async apply({ sql }, fault, window) {
+    const client = await sql.openSession('faultline-lock');
     try {
       await client.query(`SET lock_timeout = ${LOCK_WAIT_MS}`);
       await client.query('BEGIN');
@@ -30,7 +44,7 @@ export const dbLockTable: FaultAction<'dbLockTable'> = {
     }
     held.set(window, client);
   },
-  async revert({ window }) {
+  async revert(_controls, _fault, window) {
     const client = held.get(window);
     if (client === undefined) throw new FaultError(`no lock is held for ${window}`);
     held.delete(window);
@@ -40,4 +54,4 @@ export const dbLockTable: FaultAction<'dbLockTable'> = {
       await client.end().catch(() => undefined);
     }
   },
-};
+});

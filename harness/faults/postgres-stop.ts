@@ -1,8 +1,16 @@
 // PostgreSQL itself stopped, fast or immediate (a crash, as its clients see it). Inverse: started.
-import type { FaultAction } from './types.ts';
+import { defineFault } from './fault.ts';
+import { stopModeOption } from './options.ts';
+import type { OptionsInput } from './types.ts';
 
-export const postgresStop: FaultAction<'postgresStop'> = {
+export const postgresStop = defineFault({
   type: 'postgresStop',
-  apply: ({ env }, fault) => env.stopPostgres({ mode: fault.mode }),
-  revert: ({ env }) => env.startPostgres(),
-};
+  summary: 'PostgreSQL itself stopped, fast or immediate (a crash, as its clients see it)',
+  options: stopModeOption,
+  build: (stop: OptionsInput<typeof stopModeOption> = {}) => stop,
+  target: 'database',
+  effect: 'unavailable',
+  controls: ['postgres'],
+  apply: ({ postgres }, fault) => postgres.stop(fault.mode),
+  revert: ({ postgres }) => postgres.start(),
+});

@@ -1,10 +1,9 @@
 // A toxic fault is applied and reverted by its window's name through the real client, as the
 // scheduler does it: window names such as 'dbLatency#1' must survive the trip through the URL.
 import { afterAll, expect, it } from 'vitest';
-import type { StartedEnvironment } from '../environment/types.ts';
 import { closeAll, startTcpServer, startTestToxiproxy } from '../toxiproxy/testing/fixtures.ts';
-import { toxicName } from './proxy-control.ts';
-import { faultAction } from './registry.ts';
+import { dbLatency } from './db-latency.ts';
+import { proxyControl, toxicName } from './proxy-control.ts';
 
 afterAll(closeAll);
 
@@ -16,22 +15,18 @@ it('removes the toxic it added for a window whose name holds a #', async () => {
     listen: '127.0.0.1:0',
     upstream: `127.0.0.1:${upstream.port}`,
   });
-  const env = {
-    toxiproxy: client,
-    dbProxyName: 'postgres',
-    redisProxyName: undefined,
-  } as unknown as StartedEnvironment;
-  const latency = faultAction('dbLatency');
-  const fault = { type: 'dbLatency', latencyMs: 100, jitterMs: 0, stream: 'downstream', toxicity: 1 } as const;
+  // The one control it declares: the database proxy.
+  const controls = { dbProxy: proxyControl(client, proxy.name) };
+  const fault = dbLatency.schema.parse(dbLatency({ latencyMs: 100 }));
 
   const toxicNames = async (): Promise<string[]> =>
     ((await (await fetch(`${server.url}/proxies/${proxy.name}/toxics`)).json()) as { name: string }[]).map(
       (toxic) => toxic.name,
     );
 
-  await latency.apply({ env, window: 'dbLatency#1' }, fault);
+  await dbLatency.apply(controls, fault, 'dbLatency#1');
   expect(await toxicNames()).toEqual(['dbLatency_1']);
-  await latency.revert!({ env, window: 'dbLatency#1' }, fault);
+  await dbLatency.revert!(controls, fault, 'dbLatency#1');
   expect(await toxicNames()).toEqual([]);
 });
 

@@ -1,26 +1,20 @@
-// The Toxiproxy calls every network fault is made of, through the real toxiproxy-node-client, so
-// the same code drives the embedded server and a real Toxiproxy container.
-import type { StartedEnvironment } from '../environment/types.ts';
-import { FaultError } from './types.ts';
-
-export type ProxyTarget = 'database' | 'redis';
-
-function proxyName(env: StartedEnvironment, target: ProxyTarget): string {
-  const name = target === 'database' ? env.dbProxyName : env.redisProxyName;
-  if (name === undefined) throw new FaultError(`this environment has no ${target} proxy`);
-  return name;
-}
-
-export async function setEnabled(env: StartedEnvironment, target: ProxyTarget, enabled: boolean): Promise<void> {
-  const proxy = await env.toxiproxy.get(proxyName(env, target));
-  await proxy.update({ enabled, listen: proxy.listen, upstream: proxy.upstream });
-}
+// The proxy control: one Toxiproxy proxy switched off and on, and toxics added and removed by a
+// fault window's name, through the real toxiproxy-node-client, so the same code drives the
+// embedded server and a real Toxiproxy.
+import type { Toxiproxy, ToxicType } from 'toxiproxy-node-client';
 
 export interface ToxicSpec {
-  type: 'latency' | 'bandwidth' | 'slow_close' | 'timeout' | 'slicer' | 'limit_data' | 'reset_peer';
+  type: ToxicType;
   stream: 'upstream' | 'downstream';
   toxicity: number;
   attributes: Record<string, number>;
+}
+
+export interface ProxyControl {
+  setEnabled(enabled: boolean): Promise<void>;
+  /** Adds a toxic named after the window, so overlapping windows coexist. */
+  addToxic(window: string, spec: ToxicSpec): Promise<void>;
+  removeToxic(window: string): Promise<void>;
 }
 
 /**
@@ -31,24 +25,19 @@ export function toxicName(window: string): string {
   return window.replace(/[^A-Za-z0-9_.-]/g, '_');
 }
 
-export async function addToxic(
-  env: StartedEnvironment,
-  target: ProxyTarget,
-  window: string,
-  spec: ToxicSpec,
-): Promise<void> {
-  const proxy = await env.toxiproxy.get(proxyName(env, target));
-  await proxy.addToxic({
-    name: toxicName(window),
-    type: spec.type,
-    stream: spec.stream,
-    toxicity: spec.toxicity,
-    attributes: spec.attributes as never,
-  });
-}
-
-export async function removeToxic(env: StartedEnvironment, target: ProxyTarget, window: string): Promise<void> {
-  const proxy = await env.toxiproxy.get(proxyName(env, target));
-  const toxic = await proxy.getToxic(toxicName(window));
-  await toxic.remove();
+export function proxyControl(toxiproxy: Toxiproxy, proxyName: string): ProxyControl {
+  return {
+    async setEnabled(enabled) {
+      const proxy = await toxiproxy.get(proxyName);
+      await proxy.update({ enabled, listen: proxy.listen, upstream: proxy.upstream });
+    },
+    async addToxic(window, spec) {
+      const proxy = await toxiproxy.get(proxyName);
+      await proxy.addToxic({ name: toxicName(window), ...spec });
+    },
+    async removeToxic(window) {
+      const proxy = await toxiproxy.get(proxyName);
+      await (await proxy.getToxic(toxicName(window))).remove();
+    },
+  };
 }

@@ -1,4 +1,14 @@
 // The Redis proxy switched off. Inverse: on again.
-import { proxyToggle } from './proxy-faults.ts';
+import { defineFault } from './fault.ts';
 
-export const redisDown = proxyToggle('redisDown', 'redis', false);
+export const redisDown = defineFault({
+  type: 'redisDown',
+  summary: 'the Redis proxy switched off',
+  options: {},
+  build: () => ({}),
+  target: 'redis',
+  effect: 'unavailable',
+  controls: ['redisProxy'],
+  apply: ({ redisProxy }) => redisProxy.setEnabled(false),
+  revert: ({ redisProxy }) => redisProxy.setEnabled(true),
+});

@@ -1,4 +1,15 @@
-// The Redis proxy switched on again (ends redisDown windows).
-import { proxyToggle } from './proxy-faults.ts';
+// The Redis proxy switched on again: a restore that ends the open redisDown windows.
+import { defineFault } from './fault.ts';
+import { redisDown } from './redis-down.ts';
 
-export const redisUp = proxyToggle('redisUp', 'redis', true);
+export const redisUp = defineFault({
+  type: 'redisUp',
+  summary: 'the Redis proxy switched on again (ends redisDown)',
+  options: {},
+  build: () => ({}),
+  target: 'redis',
+  effect: 'restore',
+  restores: [redisDown.type],
+  controls: ['redisProxy'],
+  apply: ({ redisProxy }) => redisProxy.setEnabled(true),
+});

@@ -4,8 +4,8 @@
 import type { StartedEnvironment } from '../environment/types.ts';
 import type { PlannedAction } from '../scenario/plan.ts';
 import type { TimelineRecorder } from '../timeline/recorder.ts';
-import { FAULT_TRAITS } from '../scenario/faults.ts';
-import { faultAction } from './registry.ts';
+import { controlsOf } from './controls.ts';
+import { applyFault, faultDefinition, revertFault } from './lookup.ts';
 import { FaultError } from './types.ts';
 
 export interface FaultScheduleOptions {
@@ -37,12 +37,10 @@ export async function runAction(
   recorder: TimelineRecorder,
   action: PlannedAction,
 ): Promise<void> {
-  const implementation = faultAction(action.fault.type);
-  const context = { env, window: action.window };
+  const controls = controlsOf(env);
   try {
     if (action.action === 'revert') {
-      if (implementation.revert === undefined) throw new FaultError(`${action.fault.type} has no inverse`);
-      await implementation.revert(context, action.fault);
+      await revertFault(action.fault, controls, action.window);
       recorder.faultEnded(action.window);
       return;
     }
@@ -53,13 +51,13 @@ export async function runAction(
       effect: action.effect,
       details: { ...action.fault, source: action.source },
     });
-    await implementation.apply(context, action.fault);
+    await applyFault(action.fault, controls, action.window);
     const effectiveAtMs = recorder.now();
     recorder.faultEffective(name, effectiveAtMs);
     if (action.effect === 'restore') {
       recorder.faultEnded(name, effectiveAtMs);
       for (const closed of action.closes) recorder.faultEnded(closed, effectiveAtMs);
-    } else if (!FAULT_TRAITS[action.fault.type].revertible) {
+    } else if (!faultDefinition(action.fault.type).revertible) {
       // A restart is one action: its window is the time it took.
       recorder.faultEnded(name, effectiveAtMs);
     }

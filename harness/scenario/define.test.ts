@@ -180,7 +180,10 @@ describe('defineScenario', () => {
     [
       'an unknown fault type',
       { ...base, timeline: [at('1s', { type: 'dbExplode' } as never)] },
-      { path: 'timeline[0].fault.type', message: /expected a fault built with a helper \(type one of dbDown, dbUp/ },
+      {
+        path: 'timeline[0].fault.type',
+        message: /expected a fault built with a helper \(type one of appKill, appRestart, .*dbDown, dbExecute, .*dbUp/,
+      },
     ],
     [
       'a hand-written step',

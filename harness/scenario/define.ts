@@ -14,6 +14,11 @@ function brand(scenario: Scenario): Scenario {
 }
 
 export function defineScenario(input: ScenarioInput): Scenario {
+  return validateScenario(input);
+}
+
+/** The same validation for a scenario read as data (JSON, YAML), whose shape is not yet known. */
+export function validateScenario(input: unknown): Scenario {
   const result = scenarioSchema.safeParse(input);
   if (!result.success) throw new ScenarioError(problemsFromZod(result.error.issues));
   return brand(result.data);

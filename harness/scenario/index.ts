@@ -15,33 +15,5 @@ export {
   type StepTime,
 } from './steps.ts';
 export { planFaults, type PlannedAction } from './plan.ts';
-export {
-  FAULT_TRAITS,
-  FAULT_TYPES,
-  faultEffect,
-  faultNeeds,
-  dbDown,
-  dbUp,
-  dbLatency,
-  dbTimeout,
-  dbResetPeer,
-  dbBandwidth,
-  dbSlicer,
-  dbLimitData,
-  dbLockTable,
-  dbExecute,
-  redisDown,
-  redisUp,
-  redisLatency,
-  redisTimeout,
-  postgresStop,
-  postgresStart,
-  postgresRestart,
-  appKill,
-  appStart,
-  appRestart,
-  rollingRestart,
-  type FaultTraits,
-} from './faults.ts';
-export type * from './fault-types.ts';
+export * from './faults.ts';
 export type * from './types.ts';

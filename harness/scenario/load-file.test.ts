@@ -24,8 +24,33 @@ export default defineScenario({
 });
 `;
 
+// The same kind of scenario as data: faults are { type, ...options }, checked by the registry's schemas.
+const YAML = `name: yaml-latency
+description: The database answers slowly for a few seconds under light load.
+duration: 10s
+timeline:
+  - { step: during, from: 2s, until: 5s, fault: { type: dbLatency, latencyMs: 300 } }
+  - { step: at, at: 6s, fault: { type: dbDown } }
+  - { step: at, at: 8s, fault: { type: dbUp } }
+load: { rate: 5, mix: { events.list: 1 } }
+checks: { no-crash: true }
+`;
+
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'faultline-scenarios-'));
+  await writeFile(file('latency.yaml'), YAML);
+  await writeFile(file('typo.yaml'), YAML.replace('latencyMs: 300', 'lantencyMs: 300'));
+  await writeFile(file('unknown.yaml'), YAML.replace('type: dbDown', 'type: dbMelt'));
+  await writeFile(
+    file('bad-option.json'),
+    JSON.stringify({
+      name: 'json-kill',
+      description: 'The app is killed with a signal it does not take.',
+      duration: '5s',
+      timeline: [{ step: 'at', at: '1s', fault: { type: 'appKill', signal: 'SIGHUP' } }],
+      checks: { 'no-crash': true },
+    }),
+  );
   await writeFile(file('good.ts'), GOOD);
   await writeFile(file('bad-field.ts'), GOOD.replace("at('4s', dbUp())", "at('4 s', dbUp())"));
   await writeFile(file('no-default.ts'), 'export const scenario = 1;\n');
@@ -82,6 +107,43 @@ describe('loading scenario files', () => {
     expect((await loadScenarioOrSuiteFile(file('good.ts'))).kind).toBe('scenario');
     expect((await loadScenarioOrSuiteFile(file('suite.ts'))).kind).toBe('suite');
     await errorOf(loadSuiteFile(file('good.ts')));
+  });
+});
+
+describe('loading scenarios written as data', () => {
+  it('loads a YAML scenario, its faults planned and its needs derived like a module', async () => {
+    const scenario = await loadScenarioFile(file('latency.yaml'));
+    expect(scenario).toMatchObject({ name: 'yaml-latency', durationMs: 10_000, file: file('latency.yaml') });
+    expect(scenario.plan.map((action) => `${action.action} ${action.window}`)).toEqual([
+      'apply dbLatency#1',
+      'revert dbLatency#1',
+      'apply dbDown#1',
+      'apply dbUp#1',
+    ]);
+    expect(scenario.timeline[0]?.fault).toEqual({
+      type: 'dbLatency',
+      latencyMs: 300,
+      jitterMs: 0,
+      stream: 'downstream',
+      toxicity: 1,
+    });
+    expect((await loadScenarioOrSuiteFile(file('latency.yaml'))).kind).toBe('scenario');
+  });
+
+  it('names the file, the fault and the field of a bad fault', async () => {
+    expect((await errorOf(loadScenarioFile(file('typo.yaml')))).message).toBe(
+      [
+        `${file('typo.yaml')}: 2 problems`,
+        '  - timeline[0].fault.latencyMs: dbLatency: expected latencyMs as a number',
+        '  - timeline[0].fault: dbLatency: unknown field(s) "lantencyMs"; expected type, latencyMs, jitterMs, stream, toxicity, effect',
+      ].join('\n'),
+    );
+    expect((await errorOf(loadScenarioFile(file('unknown.yaml')))).message).toMatch(
+      /unknown\.yaml: timeline\[1\]\.fault\.type: expected a fault built with a helper \(type one of appKill, appRestart, appStart, dbBandwidth, dbDown, /,
+    );
+    expect((await errorOf(loadScenarioFile(file('bad-option.json')))).message).toMatch(
+      /bad-option\.json: timeline\[0\]\.fault\.signal: appKill: /,
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Fault } from './fault-types.ts';
+import type { Fault } from './faults.ts';
 import { planFaults } from './plan.ts';
 import type { Step } from './steps.ts';
 

@@ -2,8 +2,8 @@
 // Each action names the fault window it opens or closes, so the scheduler can record windows in the
 // timeline with names that match the plan (recorder.faultRequested({ name: action.window, ... })).
 import type { FaultEffect, FaultTarget } from '../timeline/types.ts';
-import type { Fault } from './fault-types.ts';
-import { FAULT_TRAITS, faultEffect } from './faults.ts';
+import type { Fault } from './faults.ts';
+import { faultDefinition, faultEffect } from './faults.ts';
 import type { Anchor, Step } from './steps.ts';
 
 export interface PlannedAction {
@@ -56,7 +56,7 @@ function planGroup(steps: readonly Step[], anchor: Anchor, counters: Map<string,
       anchor,
       action,
       fault,
-      target: FAULT_TRAITS[fault.type].target,
+      target: faultDefinition(fault.type).target,
       effect: faultEffect(fault),
       window,
       closes: [],
@@ -99,8 +99,8 @@ function planGroup(steps: readonly Step[], anchor: Anchor, counters: Map<string,
       actions.push(action);
       continue;
     }
-    const restores = FAULT_TRAITS[action.fault.type].restores;
-    if (restores !== undefined) {
+    const restores = faultDefinition(action.fault.type).restores;
+    if (restores.length > 0) {
       for (const [window, type] of open) {
         if (!restores.includes(type)) continue;
         action.closes.push(window);

@@ -7,8 +7,7 @@ import { durationMsSchema } from '../lib/duration.ts';
 import { loadSectionSchema, toLoadProfile } from '../load/profile-schema.ts';
 import { HEALTH_ENDPOINTS } from '../timeline/samples.ts';
 import type { HealthEndpoint } from '../timeline/types.ts';
-import { faultSchema } from './fault-schema.ts';
-import { FAULT_TRAITS, faultNeeds } from './faults.ts';
+import { faultDefinition, faultNeeds, faultSchema } from './faults.ts';
 import { planFaults } from './plan.ts';
 import { recoveryRoomProblem } from './recovery-room.ts';
 import type { Anchor, Step } from './steps.ts';
@@ -160,7 +159,7 @@ export const scenarioSchema = z
 
     const steps: Step[] = input.timeline.map((raw, index) => {
       const path = ['timeline', index];
-      const revertible = FAULT_TRAITS[raw.fault.type].revertible;
+      const revertible = faultDefinition(raw.fault.type).revertible;
       if (raw.step === 'at') {
         if (raw.at.ms > durationMs)
           issue([...path, 'at'], `expected a time within the run's duration (${durationMs} ms), got ${raw.at.ms} ms`);
@@ -244,8 +243,7 @@ export const scenarioSchema = z
       postgresControl: input.needs.postgresControl ?? false,
     };
     for (const step of steps) {
-      const need = faultNeeds(step.fault.type);
-      if (need !== null) needs[need] = true;
+      for (const need of faultNeeds(step.fault.type)) needs[need] = true;
     }
 
     return {

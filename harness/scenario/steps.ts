@@ -6,7 +6,7 @@
 // app boots"), or, written afterReady('2s'), from the moment the app first answered healthy — what a
 // runtime fault means ("2 s into serving"), whatever the boot took on a busy machine.
 import type { Duration } from '../lib/duration.ts';
-import type { Fault, FaultInput } from './fault-types.ts';
+import type { Fault, FaultInput } from './faults.ts';
 
 /** A time counted from the app's first healthy answer instead of the process start. */
 export interface ReadyTime {

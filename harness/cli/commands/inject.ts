@@ -1,13 +1,20 @@
 // `faultline inject <fault> [key=value ...] [--for 10s]`: one network fault, now, against a running
 // environment (`faultline up`'s, found through its state file, or any Toxiproxy by --toxiproxy-url).
 // With --for it is reverted after that long, and on Ctrl-C; without, it stays until reverted.
+// It has proxy controls only: a fault that needs another control (the app or PostgreSQL process,
+// a database session that must outlive the command) is refused, naming what it needs.
 import { parseArgs } from 'node:util';
 import { Toxiproxy } from 'toxiproxy-node-client';
-import type { StartedEnvironment } from '../../environment/types.ts';
-import { faultAction } from '../../faults/registry.ts';
-import { faultSchema } from '../../scenario/fault-schema.ts';
-import { FAULT_TYPES, faultNeeds } from '../../scenario/faults.ts';
-import type { Fault, FaultType } from '../../scenario/fault-types.ts';
+import { OPTIONAL_CONTROLS, type ControlName, type Controls } from '../../faults/controls.ts';
+import {
+  FAULT_TYPES,
+  applyFault,
+  faultDefinition,
+  revertFault,
+  type Fault,
+  type FaultType,
+} from '../../faults/lookup.ts';
+import { proxyControl } from '../../faults/proxy-control.ts';
 import type { Command } from '../command.ts';
 import { ExitCode, UsageError } from '../exit-codes.ts';
 import { parseDurationFlag } from '../flags.ts';
@@ -34,34 +41,26 @@ export function parseFault(name: string, assignments: string[]): Fault {
     const [, key, value] = match as unknown as [string, string, string];
     input[key] = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
   }
-  const parsed = faultSchema.safeParse(input);
+  // Its own schema: the message names the fault once, here.
+  const parsed = faultDefinition(type).schema.safeParse(input);
   if (!parsed.success)
     throw new UsageError(
       `${kebab(type)}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`).join('; ')}`,
     );
-  return parsed.data;
+  return parsed.data as Fault;
 }
 
-/** Just enough of an environment for network faults: a Toxiproxy and its proxy names. */
-function remoteControl(
-  toxiproxyUrl: string,
-  dbProxyName: string,
-  redisProxyName: string | undefined,
-): StartedEnvironment {
-  const refuse = async (): Promise<never> => {
-    throw new UsageError('process faults need the harness that started the environment: put them in a scenario');
-  };
-  return {
-    toxiproxy: new Toxiproxy(toxiproxyUrl),
-    toxiproxyUrl,
-    dbProxyName,
-    redisProxyName,
-    killApp: refuse,
-    startApp: refuse,
-    restartApp: refuse,
-    stopPostgres: refuse,
-    startPostgres: refuse,
-  } as unknown as StartedEnvironment;
+/** The controls inject has: the proxies of the environment it was pointed at. */
+const INJECT_CONTROLS: readonly ControlName[] = ['dbProxy', 'redisProxy'];
+
+/** Why a fault that needs a control inject does not have belongs in a scenario. */
+function refusal(fault: FaultType): string | undefined {
+  const missing = faultDefinition(fault).controls.find((control) => !INJECT_CONTROLS.includes(control));
+  const name = kebab(fault);
+  if (missing === undefined) return undefined;
+  if (missing === 'app' || missing === 'postgres')
+    return `${name} is a process fault: it needs ${OPTIONAL_CONTROLS[missing].what}, which only the harness that started the environment has (use it in a scenario)`;
+  return `${name} needs a database session of the harness (over its direct connection), which would end with this command: use it in a scenario`;
 }
 
 export const injectCommand: Command = {
@@ -82,33 +81,31 @@ export const injectCommand: Command = {
       },
     });
     const [name, ...assignments] = positionals;
-    if (name === undefined) throw new UsageError('which fault? e.g. faultline inject db-down --for 10s');
-    const fault = parseFault(name, assignments);
-    const needs = faultNeeds(fault.type);
-    if (needs === 'processControl' || needs === 'postgresControl')
+    if (name === undefined)
       throw new UsageError(
-        `${kebab(fault.type)} is a process fault: it needs the harness that started the environment (use it in a scenario)`,
+        `which fault? e.g. faultline inject db-down --for 10s\n${FAULT_TYPES.filter(
+          (type) => refusal(type) === undefined,
+        )
+          .map((type) => `  ${kebab(type).padEnd(16)} ${faultDefinition(type).summary}`)
+          .join('\n')}`,
       );
-    // Its lock lives in a session of the process that took it: it would end with this command.
-    if (fault.type === 'dbLockTable')
-      throw new UsageError('db-lock-table holds its lock in a database session of the harness: use it in a scenario');
-    if (fault.type === 'dbExecute')
-      throw new UsageError("db-execute runs SQL over the harness's direct connection: use it in a scenario (or psql)");
+    const fault = parseFault(name, assignments);
+    const refused = refusal(fault.type);
+    if (refused !== undefined) throw new UsageError(refused);
     const forMs = values.for === undefined ? undefined : parseDurationFlag('for', values.for);
     const state = readUpState();
     const toxiproxyUrl = values['toxiproxy-url'] ?? state?.toxiproxyUrl;
     if (toxiproxyUrl === undefined) throw new UsageError('no running `faultline up` found; pass --toxiproxy-url');
-    const env = remoteControl(
-      toxiproxyUrl,
-      values['db-proxy'] ?? state?.dbProxyName ?? 'postgres',
-      values['redis-proxy'] ?? state?.redisProxyName ?? 'redis',
-    );
-    const action = faultAction(fault.type);
+    const toxiproxy = new Toxiproxy(toxiproxyUrl);
+    const controls: Controls = {
+      dbProxy: proxyControl(toxiproxy, values['db-proxy'] ?? state?.dbProxyName ?? 'postgres'),
+      redisProxy: proxyControl(toxiproxy, values['redis-proxy'] ?? state?.redisProxyName ?? 'redis'),
+    };
     const window = `inject-${fault.type}-${Date.now()}`;
-    await action.apply({ env, window }, fault);
+    await applyFault(fault, controls, window);
     console.log(`${kebab(fault.type)} applied via ${toxiproxyUrl}${forMs === undefined ? '' : ` for ${forMs} ms`}`);
     if (forMs === undefined) return ExitCode.Ok;
-    if (action.revert === undefined) return ExitCode.Ok;
+    if (!faultDefinition(fault.type).revertible) return ExitCode.Ok;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, forMs);
       process.once('SIGINT', () => {
@@ -116,7 +113,7 @@ export const injectCommand: Command = {
         resolve();
       });
     });
-    await action.revert({ env, window }, fault);
+    await revertFault(fault, controls, window);
     console.log(`${kebab(fault.type)} reverted`);
     return ExitCode.Ok;
   },

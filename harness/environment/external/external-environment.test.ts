@@ -7,6 +7,7 @@ import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../../../target-app
 import { startToxiproxyServer, type StartedToxiproxyServer } from '../../toxiproxy/server.ts';
 import { EmbeddedPostgres } from '../postgres/embedded-postgres.ts';
 import type { StartedEnvironment } from '../types.ts';
+import { controlsOf } from '../../faults/controls.ts';
 import { startExternalEnvironment } from './external-environment.ts';
 import { repoTarget } from '../../testing/target.ts';
 
@@ -53,6 +54,18 @@ it('seeds the database it was given and reports what it can and cannot do', asyn
   expect(env.capabilities).toEqual({ redis: false, processControl: false, postgresControl: false });
   await expect(env.killApp()).rejects.toMatchObject({ code: 'CAPABILITY_UNAVAILABLE' });
   await expect(env.stopPostgres()).rejects.toMatchObject({ code: 'CAPABILITY_UNAVAILABLE' });
+});
+
+it('gives faults its proxy and its direct connection, and no control it does not have', async () => {
+  const controls = controlsOf(env);
+  const present = Object.entries(controls).filter(([, control]) => control !== undefined);
+  expect(present.map(([name]) => name).sort()).toEqual(['dbProxy', 'sql']);
+  const session = await controls.sql!.openSession('faultline-controls-test');
+  expect((await session.query<{ ok: number }>('SELECT 1 AS ok')).rows).toEqual([{ ok: 1 }]);
+  await session.end();
+  await controls.dbProxy.setEnabled(false);
+  expect((await new Toxiproxy(proxy.url).get('postgres')).enabled).toBe(false);
+  await controls.dbProxy.setEnabled(true);
 });
 
 it('reads an already seeded database without seeding it twice', async () => {
