@@ -3,7 +3,7 @@
 // ScenarioError too, so the CLI has one error to map to exit code 2.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importUserModule } from '../lib/import-user-module.ts';
 import { isScenario, withFile } from './define.ts';
 import { ScenarioError } from './errors.ts';
 import { isSuite } from './suite.ts';
@@ -17,7 +17,7 @@ async function importDefault(file: string): Promise<unknown> {
   );
   if (!exists) throw new ScenarioError([{ path: '(file)', message: 'expected an existing scenario file' }], file);
   try {
-    const module = (await import(pathToFileURL(absolute).href)) as { default?: unknown };
+    const module = (await importUserModule(absolute)) as { default?: unknown };
     return module.default;
   } catch (error) {
     if (error instanceof ScenarioError) throw error.withFile(file);

@@ -11,6 +11,7 @@ import { seedDatabase } from '../../../target-app/scripts/seed.ts';
 import { EmbeddedPostgres } from '../../environment/postgres/embedded-postgres.ts';
 import { ensureSeedManifest } from '../../environment/seed-manifest.ts';
 import type { SeedManifest } from '../../environment/types.ts';
+import { packageManifest } from '../../lib/package-manifest.ts';
 import { arrivalOffsetsMs } from '../../load/arrival.ts';
 import { generateK6Export, RUN_PLACEHOLDER, toExportedRequest } from '../../load/k6-export.ts';
 import { refuseNonHttpTemplates } from '../../load/http-only.ts';
@@ -80,9 +81,7 @@ export const k6Command: Command = {
       scenario.load.mix,
     );
     const requests = [...arrivalOffsetsMs(scenario.load.arrival)].map(() => toExportedRequest(factory.next()));
-    const version = (
-      JSON.parse(await fs.readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
-    ).version;
+    const version = packageManifest().version;
     const files = generateK6Export({
       scenario,
       policy,
