@@ -12,6 +12,7 @@ export default tseslint.config(
       'reports/',
       '.faultline/',
       'coverage/',
+      'dist/',
     ],
   },
   js.configs.recommended,

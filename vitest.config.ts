@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Tests sit beside the code they test. Many of them start real PostgreSQL servers and child
@@ -5,6 +6,17 @@ import { defineConfig } from 'vitest/config';
 // `npm test` runs the *.e2e.test.ts files (whole scenarios under load, the defect matrix) afterwards,
 // one at a time: their bounds assume the machine is not also running another test file.
 export default defineConfig({
+  // `faultline` imports itself as a user would; package.json's exports point into dist/ (the build
+  // for the published package), which the repository never needs: tests read the source.
+  resolve: {
+    alias: [
+      { find: /^faultline$/, replacement: fileURLToPath(new URL('./harness/index.ts', import.meta.url)) },
+      {
+        find: /^faultline\/vitest$/,
+        replacement: fileURLToPath(new URL('./harness/vitest/index.ts', import.meta.url)),
+      },
+    ],
+  },
   test: {
     include: [
       'harness/**/*.test.ts',

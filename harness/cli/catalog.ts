@@ -6,30 +6,34 @@ import { isDataFile } from '../scenario/load-file.ts';
 import { loadScenarioFile, loadScenarioOrSuiteFile, loadSuiteFile, ScenarioError } from '../scenario/index.ts';
 import type { Scenario, Suite } from '../scenario/types.ts';
 
-export const SCENARIOS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios');
+const HERE = fileURLToPath(import.meta.url);
+export const SCENARIOS_DIR = path.resolve(path.dirname(HERE), '..', '..', 'scenarios');
+/** The catalog is compiled with this file: `.ts` in the repository, `.js` in the package's dist/. */
+const EXT = path.extname(HERE) === '.ts' ? '.ts' : '.js';
 
 export interface Catalog {
   scenarios: Scenario[];
   suites: Suite[];
 }
 
-async function files(suffix: '.suite.ts' | '.ts'): Promise<string[]> {
+async function files(kind: 'scenario' | 'suite'): Promise<string[]> {
   const names = await fs.readdir(SCENARIOS_DIR);
+  const isSuite = (name: string): boolean => name.endsWith(`.suite${EXT}`);
   return names
     .filter(
       (name) =>
-        name.endsWith(suffix) &&
-        !name.endsWith('.test.ts') &&
-        (suffix === '.suite.ts' || !name.endsWith('.suite.ts')) &&
-        name !== 'bounds.ts',
+        name.endsWith(EXT) &&
+        !name.endsWith(`.test${EXT}`) &&
+        (kind === 'suite') === isSuite(name) &&
+        name !== `bounds${EXT}`,
     )
     .sort()
     .map((name) => path.join(SCENARIOS_DIR, name));
 }
 
 export async function loadCatalog(): Promise<Catalog> {
-  const scenarios = await Promise.all((await files('.ts')).map((file) => loadScenarioFile(file)));
-  const suites = await Promise.all((await files('.suite.ts')).map((file) => loadSuiteFile(file)));
+  const scenarios = await Promise.all((await files('scenario')).map((file) => loadScenarioFile(file)));
+  const suites = await Promise.all((await files('suite')).map((file) => loadSuiteFile(file)));
   return { scenarios, suites };
 }
 
@@ -37,13 +41,13 @@ export async function loadCatalog(): Promise<Catalog> {
 export async function resolveTargets(targets: readonly string[]): Promise<Scenario[]> {
   const chosen: Scenario[] = [];
   for (const target of targets) {
-    if (target.endsWith('.ts') || isDataFile(target) || target.includes('/')) {
+    if (/\.[mc]?[jt]s$/.test(target) || isDataFile(target) || target.includes('/')) {
       const loaded = await loadScenarioOrSuiteFile(target);
       chosen.push(...(loaded.kind === 'scenario' ? [loaded.scenario] : loaded.suite.scenarios));
       continue;
     }
-    const suiteFile = path.join(SCENARIOS_DIR, `${target}.suite.ts`);
-    const scenarioFile = path.join(SCENARIOS_DIR, `${target}.ts`);
+    const suiteFile = path.join(SCENARIOS_DIR, `${target}.suite${EXT}`);
+    const scenarioFile = path.join(SCENARIOS_DIR, `${target}${EXT}`);
     if (
       await fs.stat(suiteFile).then(
         () => true,

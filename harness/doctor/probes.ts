@@ -2,24 +2,18 @@
 // ask the Docker engine, bind the port), never a guess from a file name alone. Each probe says what
 // it found, what is lost without it and the command that fixes it.
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { clientState } from '../../prisma/tools/generated-client.mjs';
 import { connectContainerRuntime, defaultRuntimeLookup } from '../environment/containers/container-runtime.ts';
 import { resolveBinaries } from '../environment/postgres/embedded-postgres.ts';
 import { findRedisServer, redisServerMissingReason } from '../environment/redis/redis-server.ts';
+import { packageManifest } from '../lib/package-manifest.ts';
 import { freePort, isPortOpen } from '../lib/ports.ts';
 import { findChromium, chromiumPath } from '../report/html/chromium.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { DoctorContext, Finding } from './types.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
 export function nodeProbe(version = process.versions.node): Finding {
-  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-    engines: { node: string };
-  };
+  const manifest = packageManifest();
   const wanted = manifest.engines.node.replace(/^>=\s*/, '');
   const [major = 0, minor = 0] = version.split('.').map(Number);
   const [wantMajor = 0, wantMinor = 0] = wanted.split('.').map(Number);

@@ -5,8 +5,8 @@
 // schema, whose faults come from the fault registry.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { importUserModule } from '../lib/import-user-module.ts';
 import { isScenario, validateScenario, withFile } from './define.ts';
 import { ScenarioError } from './errors.ts';
 import { isSuite } from './suite.ts';
@@ -20,7 +20,7 @@ async function importDefault(file: string): Promise<unknown> {
   );
   if (!exists) throw new ScenarioError([{ path: '(file)', message: 'expected an existing scenario file' }], file);
   try {
-    const module = (await import(pathToFileURL(absolute).href)) as { default?: unknown };
+    const module = (await importUserModule(absolute)) as { default?: unknown };
     return module.default;
   } catch (error) {
     if (error instanceof ScenarioError) throw error.withFile(file);

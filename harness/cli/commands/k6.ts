@@ -7,6 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EmbeddedPostgres } from '../../environment/postgres/embedded-postgres.ts';
+import { packageManifest } from '../../lib/package-manifest.ts';
 import { arrivalOffsetsMs } from '../../load/arrival.ts';
 import { generateK6Export, RUN_PLACEHOLDER, toExportedRequest } from '../../load/k6-export.ts';
 import { refuseNonHttpTemplates } from '../../load/http-only.ts';
@@ -90,9 +91,7 @@ export const k6Command: Command = {
       scenario.load.mix,
     );
     const requests = [...arrivalOffsetsMs(scenario.load.arrival)].map(() => toExportedRequest(factory.next()));
-    const version = (
-      JSON.parse(await fs.readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
-    ).version;
+    const version = packageManifest().version;
     const files = generateK6Export({
       scenario,
       policy,

@@ -1,9 +1,9 @@
 // `faultline run [scenario|suite ...]`: boots the app once (preflight), runs scenarios, gates them by
 // a policy (retrying failed ones as the policy allows), writes the reports, and exits with the
 // documented code (harness/cli/exit-codes.ts, chosen by run-exit-code.ts).
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { packageManifest } from '../../lib/package-manifest.ts';
 import { randomSeed } from '../../lib/random.ts';
 import { failedAttempt, gateScenario, policySummary, shouldRetry } from '../../report/gating/gate.ts';
 import { resolvePolicy } from '../../report/gating/resolve.ts';
@@ -138,11 +138,7 @@ export const runCommand: Command = {
     const context: ReportContext = {
       directory,
       meta: {
-        faultlineVersion: (
-          JSON.parse(await fs.readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-            version: string;
-          }
-        ).version,
+        faultlineVersion: packageManifest().version,
         nodeVersion: process.version,
         platform: `${process.platform}-${process.arch}`,
         environment: environment.kind,

@@ -1,8 +1,8 @@
 // Which policy gates a run: --gating <name|file> when given, else the policy named like the first
 // suite among the targets, else `default`.
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { UsageError } from '../../cli/exit-codes.ts';
+import { importUserModule } from '../../lib/import-user-module.ts';
 import { DEFAULT_POLICY, GATING_POLICIES } from './policies.ts';
 import { isGatingPolicy } from './schema.ts';
 import type { GatingPolicy } from './types.ts';
@@ -23,7 +23,7 @@ export async function resolvePolicy(
   const file = path.resolve(flag);
   let loaded: { default?: unknown };
   try {
-    loaded = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    loaded = (await importUserModule(file)) as { default?: unknown };
   } catch (error) {
     if ((error as { code?: string }).code === 'SCENARIO_INVALID') throw error;
     throw new UsageError(`--gating: cannot load ${flag}: ${(error as Error).message}`);
