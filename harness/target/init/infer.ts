@@ -9,7 +9,7 @@ import { poolsOf } from './pools.ts';
 import { parseScript, readPackage, startCommand, type PackageInfo } from './read-package.ts';
 import { readSources } from './read-sources.ts';
 import { readRequests } from './requests.ts';
-import type { Found, StarterConfig, StarterStep } from './types.ts';
+import { todosIn, type Found, type StarterConfig, type StarterStep } from './types.ts';
 
 const SEED_SCRIPTS = ['db:seed', 'seed', 'prisma:seed'];
 
@@ -55,7 +55,10 @@ export function inferStarter(dir: string): StarterConfig {
       });
   const provider = prisma?.schema.datasource?.provider;
   if (provider !== undefined && provider !== 'postgresql' && provider !== 'postgres')
-    databaseUrl.todo = `the datasource's provider is ${provider}: Faultline runs PostgreSQL only`;
+    databaseUrl.todo = [
+      ...todosIn(databaseUrl),
+      `the datasource's provider is ${provider}: Faultline runs PostgreSQL only`,
+    ];
   const port = pickPort(reads);
   const redisUrl = pickRedis(reads);
   const injected = new Set([databaseUrl.value, port.value, redisUrl?.value, 'NODE_ENV']);
@@ -94,7 +97,7 @@ export function inferStarter(dir: string): StarterConfig {
     },
     migrate,
     seed: seedOf(dir, pkg, prisma?.seed),
-    pools: { value: pools, from: prisma?.schemaFile, todo: poolTodos.join('; ') || undefined },
+    pools: { value: pools, from: prisma?.schemaFile, todo: poolTodos },
     health: healthOf(routes),
     requests,
     missingExample,

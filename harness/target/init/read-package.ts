@@ -66,8 +66,8 @@ function tokens(segment: string): string[] {
   return [...segment.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
 }
 
-/** The first argument that is not a flag: the entry file of `nodemon -w src src/main.ts`. */
-const entryOf = (args: string[]): string | undefined => args.find((arg) => !arg.startsWith('-'));
+/** The entry file of `nodemon -w src src/main.ts`: the first argument named like a script. */
+const entryOf = (args: string[]): string | undefined => args.find((arg) => /\.[cm]?[jt]s$/.test(arg));
 const runFile = (file: string): string[] => (/\.[cm]?ts$/.test(file) ? ['npx', 'tsx', file] : ['node', file]);
 
 /**
@@ -139,7 +139,7 @@ export function startCommand(pkg: PackageInfo, dir: string): Found<string[]> & {
     const entry = parsed.argv.find((arg, index) => index > 0 && /\.[cm]?[jt]s$/.test(arg));
     if (entry !== undefined && !existsSync(path.join(dir, entry)) && pkg.scripts.build !== undefined)
       todos.push(`${entry} does not exist yet: run \`npm run build\` before a run`);
-    return { value: parsed.argv, env: parsed.env, from, note: parsed.note, todo: todos.join('; ') || undefined };
+    return { value: parsed.argv, env: parsed.env, from, note: parsed.note, todo: todos.length > 0 ? todos : undefined };
   }
   if (pkg.scripts.start === undefined && pkg.scripts.dev === undefined && pkg.main !== undefined)
     return { value: runFile(pkg.main), env: {}, from: 'package.json main' };

@@ -1,6 +1,6 @@
 // Writes what `faultline init` found as a faultline.config.ts a person reads and edits: everything it
 // inferred filled in, everything else a `// TODO(faultline init): ...` above a value that validates.
-import type { Found, StarterConfig, StarterRequest, StarterStep } from './types.ts';
+import { todosIn, type Found, type StarterConfig, type StarterRequest, type StarterStep } from './types.ts';
 
 export const TODO_MARK = 'TODO(faultline init):';
 const WIDTH = 120;
@@ -30,7 +30,7 @@ function comment(text: string, indent: string, first = ''): string[] {
 function field<T>(found: Found<T> | undefined, indent: string, lines: readonly string[]): string[] {
   return [
     ...(found?.note === undefined ? [] : comment(found.note, indent)),
-    ...(found?.todo === undefined ? [] : comment(found.todo, indent, `${TODO_MARK} `)),
+    ...todosIn(found).flatMap((todo) => comment(todo, indent, `${TODO_MARK} `)),
     ...lines,
   ];
 }
@@ -138,7 +138,7 @@ export function renderConfig(config: StarterConfig): string {
     ]),
     '  requests: {',
     ...requests.flatMap((r) => request(r, 'read', '    ')),
-    ...(config.requests.todo === undefined ? [] : comment(config.requests.todo, '    ', `${TODO_MARK} `)),
+    ...todosIn(config.requests).flatMap((todo) => comment(todo, '    ', `${TODO_MARK} `)),
     ...missing,
     '  },',
     ...braces(

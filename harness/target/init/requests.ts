@@ -96,7 +96,7 @@ export function readRequests(
   const withId = requests.find((request) => request.path.some((part) => typeof part !== 'string'));
   const from = reads.length > 0 ? [...new Set(reads.map((r) => r.at.replace(/:\d+$/, '')))].join(', ') : undefined;
   return {
-    requests: { value: requests, from, todo: todos.join('; ') },
+    requests: { value: requests, from, todo: todos },
     missingExample: withId && missing(withId, pools),
   };
 }

@@ -1,6 +1,6 @@
 // What `faultline init` prints after writing the config: each value it found and where from, then the
 // numbered list of the TODOs it left in the file, so nothing left to fill in goes unseen.
-import type { Found, StarterConfig, StarterStep } from './types.ts';
+import { todosIn, type Found, type StarterConfig, type StarterStep } from './types.ts';
 
 const stepText = (step: StarterStep | undefined): string | undefined =>
   step === undefined ? undefined : 'sql' in step ? `SQL files in ${step.sql}` : step.command.join(' ');
@@ -30,7 +30,7 @@ export function todosOf(config: StarterConfig): Array<{ field: string; todo: str
     ...config.requests.value.map((r): [string, Found<unknown>] => [`requests.${r.name}`, { value: r, todo: r.todo }]),
     ['requests', config.requests],
   ];
-  return fields.flatMap(([field, found]) => (found?.todo === undefined ? [] : [{ field, todo: found.todo }]));
+  return fields.flatMap(([field, found]) => todosIn(found).map((todo) => ({ field, todo })));
 }
 
 export function summarize(config: StarterConfig, file: string): string {

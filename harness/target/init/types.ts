@@ -9,9 +9,13 @@ export interface Found<T> {
   from?: string;
   /** Said above the value in the config: why it is what it is. */
   note?: string;
-  /** What the user must do about it; also printed. */
-  todo?: string;
+  /** What the user must do about it (each its own TODO line); also printed. */
+  todo?: string | readonly string[];
 }
+
+/** A field's TODOs as a list. */
+export const todosIn = (found: Found<unknown> | undefined): readonly string[] =>
+  found?.todo === undefined ? [] : typeof found.todo === 'string' ? [found.todo] : found.todo;
 
 export type StarterStep = { command: string[] } | { sql: string };
 
@@ -42,7 +46,8 @@ export interface StarterConfig {
     command: Found<string[]>;
     env?: Record<string, string>;
     databaseUrl: Found<string>;
-    redisUrl?: Found<string>;
+    /** Absent when the app reads no Redis variable; a value of undefined with a TODO when it reads no URL. */
+    redisUrl?: Found<string | undefined>;
     port: Found<string>;
     /** Variables the source reads that Faultline does not set; the app may need some under app.env. */
     otherEnv: string[];
