@@ -112,6 +112,41 @@ describe('faultline init on the example service', () => {
   });
 });
 
+describe('faultline init on a project it can tell little about', () => {
+  it('still writes a config that validates, with a TODO wherever it guessed (as .mts in a CommonJS package)', async () => {
+    const bare = path.join(root, 'bare');
+    mkdirSync(path.join(bare, 'node_modules'), { recursive: true });
+    symlinkSync(REPO, path.join(bare, 'node_modules', 'faultline'), 'dir');
+    writeFileSync(
+      path.join(bare, 'package.json'),
+      JSON.stringify({ name: 'bare', scripts: { start: 'node server.js | tee log' } }),
+    );
+    writeFileSync(path.join(bare, 'server.js'), 'new Redis({ host: process.env.REDIS_HOST });\napp.listen(3000);\n');
+    expect(await main(['init', '--dir', bare])).toBe(0);
+
+    const target = await loadTarget({ cwd: bare });
+    expect(target.app).toEqual({ command: ['npm', 'start'], inject: { databaseUrl: 'DATABASE_URL', port: 'PORT' } });
+    expect(target.health).toEqual({ endpoints: { ready: '/' }, ready: 'ready' });
+    expect(Object.keys(target.requests)).toEqual(['root']);
+    // Without "type": "module" a .ts config would load as CommonJS, which cannot import Faultline.
+    const text = readFileSync(path.join(bare, 'faultline.config.mts'), 'utf8');
+    const todos = text.split('\n').filter((line) => line.includes('// TODO(faultline init):'));
+    const starts = [
+      "give the app's own command", // npm in between hides the app's pid
+      'no database URL variable found',
+      'the app reads REDIS_HOST, but Faultline gives Redis as one URL',
+      'no port variable found',
+      'no Prisma schema found: give the command', // migrate
+      'no seed found',
+      'no Prisma schema found: add pools',
+      'no health route found',
+      'no GET route found',
+      'add the writes, each of kind',
+    ];
+    expect(todos).toEqual(starts.map((start) => expect.stringContaining(`// TODO(faultline init): ${start}`)));
+  });
+});
+
 describe('faultline init on bad input', () => {
   it('exits 2 for a folder without package.json, writing nothing', async () => {
     const empty = path.join(root, 'empty');

@@ -32,8 +32,8 @@ export const initCommand: Command = {
     if (existing !== undefined && !force)
       throw new UsageError(`${existing} already exists; faultline init leaves it as it is (--force overwrites)`);
 
-    const file = path.join(dir, CONFIG_FILES[0]!);
     const starter = inferStarter(dir);
+    const file = path.join(dir, starter.fileName.value);
     const text = renderConfig(starter);
     try {
       // 'wx': a config written meanwhile by someone else is refused here too, not overwritten.
@@ -44,8 +44,10 @@ export const initCommand: Command = {
       throw error;
     }
     console.log(summarize(starter, file));
-    if (existing !== undefined && existing !== file)
-      console.log(`\n${existing} is still there; ${path.basename(file)} is the one Faultline loads first.`);
+    if (existing !== undefined && existing !== file) {
+      const first = CONFIG_FILES.indexOf(path.basename(existing)) < CONFIG_FILES.indexOf(path.basename(file));
+      console.log(`\n${existing} is still there and Faultline loads ${first ? 'it' : path.basename(file)} first.`);
+    }
     return ExitCode.Ok;
   },
 };

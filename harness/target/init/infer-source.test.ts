@@ -152,4 +152,20 @@ describe('read requests', () => {
       path: ['/posts/', '2147483647'],
     });
   });
+
+  it("asks a soft-deleting model's route for a deleted row's id as its missing example", () => {
+    const softDeleting: StarterPool[] = [
+      { ...pools[0]!, query: 'SELECT "id" FROM "posts" WHERE "deletedAt" IS NULL' },
+      {
+        ...pools[0]!,
+        name: 'deletedPosts',
+        query: 'SELECT "id" FROM "posts" WHERE "deletedAt" IS NOT NULL',
+        deleted: true,
+      },
+    ];
+    write('src/app.ts', "app.get('/posts/:id', one);\n");
+    const { requests, missingExample } = readRequests(routesIn(readSources(dir)).routes, softDeleting, []);
+    expect(requests.value[0]?.path).toEqual(['/posts/', { pool: 'posts' }]);
+    expect(missingExample?.path).toEqual(['/posts/', { pool: 'deletedPosts' }]);
+  });
 });

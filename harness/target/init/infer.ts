@@ -86,6 +86,14 @@ export function inferStarter(dir: string): StarterConfig {
   ];
   const { requests, missingExample } = readRequests(routes, pools, prefixes, authIn(sources));
   return {
+    // A .ts config in a package without "type": "module" is loaded as CommonJS, which cannot import
+    // Faultline's ES modules; an .mts file is an ES module wherever it is.
+    fileName: pkg.esm
+      ? { value: 'faultline.config.ts' }
+      : {
+          value: 'faultline.config.mts',
+          note: 'package.json has no "type": "module", so a .ts config would load as CommonJS',
+        },
     name: { value: pkg.name, from: 'package.json name' },
     app: {
       command,

@@ -42,6 +42,7 @@ export function poolsOf(models: readonly PrismaModel[]): { pools: StarterPool[];
       name: `deleted${plural(model.name)}`,
       query: `${from} WHERE ${gone}`,
       note: 'soft-deleted rows, for `missing` requests; remove it if the seed deletes none (an empty pool stops a run)',
+      deleted: true,
       ...base,
     });
   }

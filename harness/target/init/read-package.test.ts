@@ -27,8 +27,11 @@ describe('readPackage', () => {
       name: 'orders-api',
       scripts: { start: 'node dist/index.js' },
       main: 'dist/index.js',
+      esm: false,
       prisma: { schema: 'db/schema.prisma', seed: 'tsx db/seed.ts' },
     });
+    writePackage({ type: 'module' });
+    expect(readPackage(dir)).toMatchObject({ name: path.basename(dir), esm: true });
   });
 
   it('refuses a folder without package.json, or with one that is not JSON, as bad input', () => {

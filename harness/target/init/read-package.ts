@@ -10,6 +10,8 @@ export interface PackageInfo {
   name: string;
   scripts: Readonly<Record<string, string>>;
   main?: string;
+  /** "type": "module": a .ts file is an ES module there, and CommonJS elsewhere. */
+  esm: boolean;
   /** package.json's "prisma" key (Prisma 6 and earlier): the schema path and the seed command. */
   prisma: { schema?: string; seed?: string };
 }
@@ -39,6 +41,7 @@ export function readPackage(dir: string): PackageInfo {
     name: typeof pkg.name === 'string' && pkg.name !== '' ? pkg.name.replace(/^@[^/]+\//, '') : path.basename(dir),
     scripts: strings(pkg.scripts),
     main: typeof pkg.main === 'string' ? pkg.main : undefined,
+    esm: pkg.type === 'module',
     prisma: { schema: prisma.schema, seed: prisma.seed },
   };
 }

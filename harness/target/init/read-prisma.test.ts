@@ -111,7 +111,7 @@ describe('poolsOf', () => {
 describe('findPrisma', () => {
   let dir: string;
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
-  const pkg = (prisma: PackageInfo['prisma'] = {}): PackageInfo => ({ name: 'shop', scripts: {}, prisma });
+  const pkg = (prisma: PackageInfo['prisma'] = {}): PackageInfo => ({ name: 'shop', scripts: {}, esm: true, prisma });
   const write = (file: string, text: string): void => {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), text);

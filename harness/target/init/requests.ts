@@ -12,7 +12,7 @@ const squash = (word: string): string => word.toLowerCase().replace(/[-_]/g, '')
 function poolFor(segment: string | undefined, pools: readonly StarterPool[]): StarterPool | undefined {
   if (segment === undefined) return undefined;
   const wanted = squash(segment);
-  const live = pools.filter((pool) => !pool.name.startsWith('deleted'));
+  const live = pools.filter((pool) => pool.deleted !== true);
   return live.find((pool) =>
     [pool.name, pool.model, plural(pool.model), pool.table, plural(pool.table)].some((name) => squash(name) === wanted),
   );
@@ -101,12 +101,12 @@ export function readRequests(
   };
 }
 
-/** The same route for an id no row has: a soft-deleted row's, else one past any real id. */
+/** The same route for an id no live row has: a soft-deleted row's, else the largest int4 or a nil-like uuid. */
 function missing(request: StarterRequest, pools: readonly StarterPool[]): StarterRequest {
   const path = request.path.map((part) => {
     if (typeof part === 'string') return part;
     const pool = pools.find((p) => p.name === part.pool);
-    const deleted = pools.find((p) => p.name.startsWith('deleted') && p.model === pool?.model);
+    const deleted = pools.find((p) => p.deleted === true && p.model === pool?.model);
     if (deleted !== undefined) return { pool: deleted.name };
     return pool?.idType === 'Int' || pool?.idType === 'BigInt' ? '2147483647' : '00000000-0000-4000-8000-000000000000';
   });

@@ -57,7 +57,7 @@ export function summarize(config: StarterConfig, file: string): string {
   const valueWidth = Math.min(72, Math.max(...shown.map(([, value]) => value.length)));
   const todos = todosOf(config);
   return [
-    `faultline init: wrote ${file}`,
+    `faultline init: wrote ${file}${config.fileName.note === undefined ? '' : ` (.mts: ${config.fileName.note})`}`,
     '',
     'Found:',
     ...shown.map(([name, value, from]) =>

@@ -29,6 +29,8 @@ export interface StarterPool {
   table: string;
   /** The id's Prisma type, to write an id that no row has. */
   idType: string;
+  /** The pool of a soft-deleting model's deleted rows. */
+  deleted?: true;
 }
 
 /** A GET request the config builds: its path as literal parts and pool picks, for a `/books/:id`. */
@@ -41,6 +43,8 @@ export interface StarterRequest {
 }
 
 export interface StarterConfig {
+  /** 'faultline.config.ts', or '.mts' where a .ts file would load as CommonJS (and `faultline` is ESM). */
+  fileName: Found<string>;
   name: Found<string>;
   app: {
     command: Found<string[]>;
