@@ -1,5 +1,7 @@
 // The routes an app registers, found in its source by the shape Express, Fastify, Koa-router and Hono
-// share (`router.get('/books/:id', ...)`), and the health endpoints among them.
+// share (`router.get('/books/:id', ...)`) or by NestJS's decorators (`@Controller('books')` and
+// `@Get(':id')`), and the health endpoints among them.
+import { mountPrefixes, type Mount } from './mounts.ts';
 import type { SourceFile } from './read-sources.ts';
 import type { Found } from './types.ts';
 
@@ -17,7 +19,16 @@ const REGISTRATION = new RegExp(
   'g',
 );
 const CHAINED = new RegExp(`\\.route\\(\\s*${PATH}\\s*\\)\\s*\\.\\s*(?<method>get|post|put|patch|delete)\\s*\\(`, 'g');
-const MOUNT = new RegExp(`\\.use\\(\\s*${PATH}\\s*,`, 'g');
+// NestJS: a controller's path (`@Controller('books')`) joined to each handler's (`@Get(':id')`).
+const NEST_CONTROLLER = /@Controller\(\s*(?:(?<quote>['"`])(?<path>[^'"`$]*)\k<quote>)?\s*\)/;
+const NEST_ROUTE = /@(?<method>Get|Post|Put|Patch|Delete)\(\s*(?:(?<quote>['"`])(?<path>[^'"`$]*)\k<quote>)?\s*\)/g;
+const NEST_PREFIX = /\.setGlobalPrefix\(\s*(?<quote>['"`])(?<path>[^'"`$]+)\k<quote>/;
+const joinPath = (...parts: string[]): string =>
+  `/${parts
+    .flatMap((part) => part.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
+
 /** Receivers whose `.get('/x', ...)` is a request the app makes, not a route it serves. */
 const CLIENTS = new Set([
   'axios',
@@ -32,21 +43,40 @@ const CLIENTS = new Set([
   'superagent',
 ]);
 
+/**
+ * The routes, each under the prefix its router is mounted at; `prefixes`: the mount paths init could not
+ * follow to a file that registers routes (a router built in a loop, a middleware), to check by hand.
+ */
 export function routesIn(files: readonly SourceFile[]): { routes: Route[]; prefixes: string[] } {
   const routes: Route[] = [];
   const prefixes: string[] = [];
+  const { byFile, mounts } = mountPrefixes(files);
   for (const file of files) {
     const at = (index: number): string => `${file.path}:${file.text.slice(0, index).split('\n').length}`;
-    const add = (method: string, path: string, index: number): void => {
+    const mountedAt = byFile.get(file.path) ?? '';
+    const add = (method: string, routePath: string, index: number): void => {
+      const path = mountedAt === '' ? routePath : joinPath(mountedAt, routePath);
       const route = { method: method.toUpperCase() as Route['method'], path, at: at(index) };
       if (!routes.some((r) => r.method === route.method && r.path === route.path)) routes.push(route);
     };
     for (const { groups, index } of file.text.matchAll(REGISTRATION))
       if (!CLIENTS.has(groups!.receiver!)) add(groups!.method!, groups!.path!, index);
     for (const { groups, index } of file.text.matchAll(CHAINED)) add(groups!.method!, groups!.path!, index);
-    for (const { groups } of file.text.matchAll(MOUNT))
-      if (groups!.path !== '/' && !prefixes.includes(groups!.path!)) prefixes.push(groups!.path!);
+    const controller = NEST_CONTROLLER.exec(file.text);
+    if (controller !== null)
+      for (const { groups, index } of file.text.matchAll(NEST_ROUTE))
+        add(groups!.method!, joinPath(controller.groups?.path ?? '', groups!.path ?? ''), index);
+    const globalPrefix = NEST_PREFIX.exec(file.text)?.groups?.path;
+    if (globalPrefix !== undefined) prefixes.push(joinPath(globalPrefix));
   }
+  // Followed: to a file that registers routes, or mounts a router that does (depth-limited: a cycle ends).
+  const followed = (mount: Mount, depth = 0): boolean =>
+    mount.to !== undefined &&
+    depth < 8 &&
+    (routes.some((route) => route.at.startsWith(`${mount.to}:`)) ||
+      mounts.some((next) => next.from === mount.to && followed(next, depth + 1)));
+  for (const mount of mounts)
+    if (mount.prefix !== '/' && !followed(mount) && !prefixes.includes(mount.prefix)) prefixes.push(mount.prefix);
   return { routes, prefixes };
 }
 

@@ -96,6 +96,40 @@ describe('routes and health endpoints', () => {
     expect(prefixes).toEqual(['/api']);
   });
 
+  it("puts a mounted router's routes under its mount path, followed through imports and requires", () => {
+    write(
+      'src/app.ts',
+      "import { api } from './api/index.js';\napp.use('/api', api);\napp.use('/admin', (req, res, next) => next());\n",
+    );
+    write(
+      'src/api/index.ts',
+      "import users from './users.js';\nexport const api = Router();\napi.use('/users', auth, users);\n",
+    );
+    write('src/api/users.ts', "const router = Router();\nrouter.get('/:id', one);\nexport default router;\n");
+    write('src/legacy.js', "app.use('/v0', require('./old'));\n");
+    write('src/old.js', "router.get('/things', list);\n");
+    const { routes, prefixes } = routesIn(readSources(dir));
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/users/:id', 'GET /v0/things']);
+    expect(prefixes).toEqual(['/admin']);
+  });
+
+  it("joins a NestJS controller's path to its handlers' and takes the global prefix", () => {
+    write(
+      'src/books.controller.ts',
+      "@Controller('books')\nexport class BooksController {\n  @Get()\n  list() {}\n  @Get(':id')\n  one() {}\n  @Post()\n  add() {}\n}\n",
+    );
+    write('src/health.controller.ts', "@Controller()\nexport class Health {\n  @Get('healthz')\n  ok() {}\n}\n");
+    write('src/main.ts', "app.setGlobalPrefix('api');\nawait app.listen(process.env.PORT ?? 3000);\n");
+    const { routes, prefixes } = routesIn(readSources(dir));
+    expect(routes.map((r) => `${r.method} ${r.path} ${r.at}`)).toEqual([
+      'GET /books src/books.controller.ts:3',
+      'GET /books/:id src/books.controller.ts:5',
+      'POST /books src/books.controller.ts:7',
+      'GET /healthz src/health.controller.ts:3',
+    ]);
+    expect(prefixes).toEqual(['/api']);
+  });
+
   it('names the health endpoints and waits on the readiness one', () => {
     write('src/app.ts', APP);
     expect(healthOf(routesIn(readSources(dir)).routes).value).toEqual({

@@ -104,6 +104,14 @@ describe('startCommand', () => {
     ]);
   });
 
+  it('says when the start command runs the app as a child process', () => {
+    writePackage({ scripts: { start: 'nest start' } });
+    expect(startCommand(readPackage(dir), dir)).toMatchObject({
+      value: ['npx', 'nest', 'start'],
+      todo: [expect.stringMatching(/^nest runs the app as a child process, out of reach of kill faults/)],
+    });
+  });
+
   it('falls back to main, then to npm start with a TODO about the hidden pid', () => {
     writePackage({ main: 'src/server.ts' });
     const main = startCommand(readPackage(dir), dir);

@@ -126,6 +126,9 @@ export function parseScript(
   return { argv: ['npx', program, ...args], env, before: segments };
 }
 
+/** Bins that start the app as a child process of their own, whose pid a kill fault would not reach. */
+const WRAPPERS = new Set(['nest', 'pm2', 'pm2-runtime', 'forever', 'concurrently', 'npm-run-all', 'run-p', 'run-s']);
+
 /** How the app starts, from package.json, with a TODO wherever Faultline's argv is a guess. */
 export function startCommand(pkg: PackageInfo, dir: string): Found<string[]> & { env: Record<string, string> } {
   for (const script of ['start', 'dev']) {
@@ -138,6 +141,10 @@ export function startCommand(pkg: PackageInfo, dir: string): Found<string[]> & {
     if (parsed.before.length > 0)
       todos.push(
         `${from} first runs \`${parsed.before.join(' && ')}\`; Faultline starts only the app: run that step before a run`,
+      );
+    if (parsed.argv[0] === 'npx' && WRAPPERS.has(parsed.argv[1] ?? ''))
+      todos.push(
+        `${parsed.argv[1]} runs the app as a child process, out of reach of kill faults: give the app's own command, e.g. ['node', 'dist/main.js']`,
       );
     const entry = parsed.argv.find((arg, index) => index > 0 && /\.[cm]?[jt]s$/.test(arg));
     if (entry !== undefined && !existsSync(path.join(dir, entry)) && pkg.scripts.build !== undefined)

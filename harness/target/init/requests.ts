@@ -93,7 +93,14 @@ export function readRequests(
     requests.push({ name: 'root', route: 'GET /', path: ['/'] });
     todos.unshift('no GET route found in the source: `GET /` is a stand-in for a read the app serves');
   }
-  const withId = requests.find((request) => request.path.some((part) => typeof part !== 'string'));
+  // The example asks for a soft-deleted row where a model has them: the truest 'missing' record.
+  const picks = (request: StarterRequest): string[] =>
+    request.path.flatMap((part) => (typeof part === 'string' ? [] : [part.pool]));
+  const softDeleting = (pool: string): boolean =>
+    pools.some((p) => p.deleted === true && p.model === pools.find((q) => q.name === pool)?.model);
+  const withId =
+    requests.find((request) => picks(request).some(softDeleting)) ??
+    requests.find((request) => picks(request).length > 0);
   const from = reads.length > 0 ? [...new Set(reads.map((r) => r.at.replace(/:\d+$/, '')))].join(', ') : undefined;
   return {
     requests: { value: requests, from, todo: todos },
