@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   matrix: async () => (await import('./commands/matrix.ts')).matrixCommand,
   k6: async () => (await import('./commands/k6.ts')).k6Command,
   doctor: async () => (await import('./commands/doctor.ts')).doctorCommand,
+  init: async () => (await import('./commands/init.ts')).initCommand,
 };
 
 function help(): string {
