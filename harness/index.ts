@@ -26,10 +26,6 @@ export * from './faults/registry.ts';
 export type { Scenario, ScenarioInput, Suite, SuiteInput } from './scenario/types.ts';
 export { CHECK_NAMES, type CheckName, type CheckResult, type Evidence } from './checks/index.ts';
 
-// Describing the app under test (a faultline.config.ts).
-export { defineTarget, TargetError } from './target/define.ts';
-export type { TargetDefinition, Target, RequestDefinition, BuiltRequest, BuildContext } from './target/types.ts';
-
 // Gating and verdicts.
 export {
   defineGatingPolicy,
