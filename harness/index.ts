@@ -15,6 +15,7 @@ export {
   defineScenario,
   defineSuite,
   at,
+  afterReady,
   during,
   every,
   ScenarioError,

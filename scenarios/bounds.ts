@@ -1,6 +1,6 @@
 // Bounds the scenarios use, derived from the settings the harness starts the app with
 // (harness/environment/embedded/app-settings.ts) plus stated slack — never tuned to one machine.
-import { DEFAULT_APP_SETTINGS } from '../harness/environment/embedded/app-settings.ts';
+import { DEFAULT_APP_SETTINGS } from '../target-app/faultline/settings.ts';
 
 const setting = (name: string): number => Number(DEFAULT_APP_SETTINGS[name]);
 

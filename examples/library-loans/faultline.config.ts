@@ -27,7 +27,10 @@ export default defineTarget({
     seed: { sql: 'prisma/seed.sql' },
     pools: { books: 'SELECT id FROM "Book"', members: 'SELECT id FROM "Member"' },
   },
-  health: { endpoints: { live: '/healthz', ready: '/readyz' }, ready: 'ready' },
+  // /readyz says whether the database is up (200) or not (503); /healthz only that the process runs, so
+  // it is not held to the database's state.
+  health: { endpoints: { live: { path: '/healthz', polled: false }, ready: '/readyz' }, ready: 'ready' },
+  errors: { code: (body) => (body as { kind?: string } | null)?.kind, unavailable: { code: 'unavailable' } },
   requests: {
     'books.list': { kind: 'read', build: () => ({ method: 'GET', path: '/books?limit=20', route: '/books' }) },
     'books.get': {

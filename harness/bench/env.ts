@@ -8,11 +8,12 @@ import { startEnvironment } from '../runner/environment-factory.ts';
 import type { EnvironmentKind } from '../environment/types.ts';
 import { loadTarget } from '../target/load-target.ts';
 import type { Target } from '../target/types.ts';
+import { readyPath } from '../target/health.ts';
 
 /** Ready: the target's readiness endpoint answers 200. */
 async function untilHealthy(url: string, target: Target, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const path = target.health.endpoints[target.health.ready] ?? '/';
+  const path = readyPath(target);
   for (;;) {
     try {
       if ((await fetch(`${url}${path}`)).status === 200) return;

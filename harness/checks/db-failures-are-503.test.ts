@@ -3,8 +3,13 @@ import { DB_503, fault, sample, samplesBetween, timeline } from '../timeline/fix
 import { dbFailuresAre503 } from './db-failures-are-503.ts';
 
 const options = dbFailuresAre503.optionsSchema.parse({});
-const evaluate = (run: ReturnType<typeof timeline>, opts = options) =>
-  dbFailuresAre503.evaluate(run, { options: opts, scenario: { name: 't', graceMs: 1_000, expectFailFast: false } });
+/** The reference app's contract: database failures answer 503 DATABASE_* with Retry-After. */
+const CONTRACT = { unavailableCode: 'DATABASE_', retryAfter: true };
+const evaluate = (run: ReturnType<typeof timeline>, opts = options, contract: typeof CONTRACT | null = CONTRACT) =>
+  dbFailuresAre503.evaluate(run, {
+    options: opts,
+    scenario: { name: 't', graceMs: 1_000, expectFailFast: false, ...(contract === null ? {} : { contract }) },
+  });
 
 function outage(during: Parameters<typeof samplesBetween>[3]) {
   return timeline({
@@ -42,6 +47,18 @@ describe('db-failures-are-503', () => {
     expect(evaluate(outage({ ...DB_503, retryAfter: null }), { ...options, requireRetryAfter: false }).passed).toBe(
       true,
     );
+  });
+
+  it("judges the code by the target's contract: none given, any code; a scenario's own prefix wins", () => {
+    const otherCode = outage({ status: 503, errorCode: 'unavailable', retryAfter: '2' });
+    expect(evaluate(otherCode, options, null).passed).toBe(true);
+    expect(evaluate(otherCode, options, { unavailableCode: 'unavailable', retryAfter: true }).passed).toBe(true);
+    expect(evaluate(otherCode).passed).toBe(false);
+    expect(evaluate(otherCode, { ...options, codePrefix: 'unavail' }).passed).toBe(true);
+    // A target whose 503s carry no Retry-After is not held to one.
+    const bare = outage({ status: 503, errorCode: 'unavailable', retryAfter: null });
+    expect(evaluate(bare, options, { unavailableCode: 'unavailable', retryAfter: false }).passed).toBe(true);
+    expect(evaluate(bare, options, null).passed).toBe(false);
   });
 
   it('judges only requests overlapping a database fault, and fails when there were none', () => {

@@ -10,34 +10,49 @@ import { PhaseMap } from '../timeline/phases.ts';
 import { isConnectionError, isHttp, wasAnswered, wasSent } from '../timeline/samples.ts';
 import type { Sample } from '../timeline/types.ts';
 import { checkResult, sampleEvidence, tally } from './result.ts';
-import type { Check, Evidence } from './types.ts';
+import type { Check, Evidence, ScenarioFacts } from './types.ts';
 
 export interface DbFailuresOptions {
   includeGrace: boolean;
-  requireRetryAfter: boolean;
-  codePrefix: string;
+  /** Default: the target's contract (true unless it says its 503s carry none). */
+  requireRetryAfter?: boolean;
+  /** The code a database failure's answer starts with; default: the target's, or not judged. */
+  codePrefix?: string;
+}
+
+/** The options the answers are judged by: the scenario's own, else the target's contract. */
+function effective(options: DbFailuresOptions, scenario: ScenarioFacts): { retryAfter: boolean; code?: string } {
+  return {
+    retryAfter: options.requireRetryAfter ?? scenario.contract?.retryAfter ?? true,
+    code: options.codePrefix ?? scenario.contract?.unavailableCode,
+  };
 }
 
 /** Why this answer is not a proper database-failure answer, or null when it is fine. */
-function problemWith(sample: Sample & { status: number }, options: DbFailuresOptions): string | null {
+function problemWith(
+  sample: Sample & { status: number },
+  options: { retryAfter: boolean; code?: string },
+): string | null {
   if (sample.status < 500) return null;
   if (sample.status !== 503) return `a database failure answered ${sample.status}, not 503`;
-  if (sample.errorCode === null || !sample.errorCode.startsWith(options.codePrefix))
-    return `503 without a ${options.codePrefix}* error code (got ${sample.errorCode ?? 'none'})`;
+  if (options.code !== undefined && (sample.errorCode === null || !sample.errorCode.startsWith(options.code)))
+    return `503 without a ${options.code}* error code (got ${sample.errorCode ?? 'none'})`;
   // retryAfter undefined: the engine did not record headers, so it cannot be judged.
-  if (options.requireRetryAfter && sample.retryAfter === null) return '503 without a Retry-After header';
+  if (options.retryAfter && sample.retryAfter === null) return '503 without a Retry-After header';
   return null;
 }
 
 export const dbFailuresAre503: Check<DbFailuresOptions> = {
   name: 'db-failures-are-503',
-  description: 'During database faults every failed request answered 503 with a DATABASE_* code and Retry-After.',
+  description:
+    "During database faults every failed request answered 503, with the target's error code and Retry-After.",
   optionsSchema: z.strictObject({
     includeGrace: z.boolean().default(true),
-    requireRetryAfter: z.boolean().default(true),
-    codePrefix: z.string().min(1).default('DATABASE_'),
+    requireRetryAfter: z.boolean().optional(),
+    codePrefix: z.string().min(1).optional(),
   }),
-  evaluate(timeline, { options, scenario }) {
+  evaluate(timeline, { options: given, scenario }) {
+    const options = { ...given, ...effective(given, scenario) };
     const phases = PhaseMap.of(timeline, { graceMs: scenario.graceMs });
     const counts: Record<string, number> = {};
     const offending: Evidence[] = [];
@@ -79,10 +94,10 @@ export const dbFailuresAre503: Check<DbFailuresOptions> = {
         overlapping === 0
           ? `No request overlapped a database fault (${dbWindows} fault windows): nothing was proven.`
           : offending.length > 0
-            ? `${offending.length} of ${overlapping} requests during database faults were not a proper 503 ${options.codePrefix}*.`
+            ? `${offending.length} of ${overlapping} requests during database faults were not a proper 503${options.code === undefined ? '' : ` ${options.code}*`}.`
             : answered === 0
               ? `None of the ${overlapping} requests during database faults was answered: nothing was proven.`
-              : `All ${answered} requests answered during database faults answered properly (${answered503} × 503 ${options.codePrefix}*).`,
+              : `All ${answered} requests answered during database faults answered properly (${answered503} × 503${options.code === undefined ? '' : ` ${options.code}*`}).`,
       figures: {
         requestsDuringDbFault: overlapping,
         answeredDuringDbFault: answered,

@@ -1,33 +1,30 @@
 // health-truthful: the health endpoints tell the truth about the database, compared with the fault
-// schedule. Once a database outage has held for `lagMs`, /health/detailed and /db-check must answer
-// 503 and /health must say status 'unavailable'; once the database has been back (and the app up)
-// for `lagMs`, they must answer 200 ok|degraded. Probes inside a lag, during a degraded (slow)
+// schedule, each answer read as its target reads it (by default 503 says down, 200 up). Once a
+// database outage has held for `lagMs`, every polled endpoint must say down; once the database has
+// been back (and the app up) for `lagMs`, up. Probes inside a lag, during a degraded (slow)
 // database window, or while the app is starting or down are not held to "up"; but any answer during
 // an outage that has held for `lagMs` is held to "down" — a process that has just started (say,
 // restarted into the outage) must not claim ready before it has connected. Figure: max lag observed.
-// With `redis: true` it also holds /health and /health/detailed to the truth about Redis, the
-// non-critical service: once a Redis outage has held for `redisLagMs` they must say 'degraded',
-// and away from every fault (lag included) 'ok'.
+// With `redis: true` it also holds the endpoints that report an overall status to the truth about
+// Redis, the non-critical service: once a Redis outage has held for `redisLagMs` they must say
+// 'degraded', and away from every fault (lag included) 'ok'.
 import { z } from 'zod';
 import { durationMsSchema } from '../lib/duration.ts';
 import { PhaseMap, faultWindows } from '../timeline/phases.ts';
-import { HEALTH_ENDPOINTS, probeEndMs, probeSaysDown, probeSaysUp } from '../timeline/samples.ts';
+import { probeEndMs, probeSaysDown, probeSaysUp } from '../timeline/samples.ts';
 import type { FaultWindow, HealthEndpoint, HealthProbe } from '../timeline/types.ts';
 import { checkResult, describeProbe, tally } from './result.ts';
 import type { Check, Evidence } from './types.ts';
 
 export interface HealthTruthfulOptions {
   lagMs: number;
-  endpoints: HealthEndpoint[];
+  /** Only these endpoints (default: every endpoint polled). */
+  endpoints?: HealthEndpoint[];
   redis: boolean;
   /** Defaults to lagMs. */
   redisLagMs?: number;
 }
 
-/** The endpoints whose body reports the non-critical services (db-check is the database alone). */
-const REPORTS_SERVICES: HealthEndpoint[] = ['health', 'health/detailed'];
-
-const ENDPOINTS = [...HEALTH_ENDPOINTS];
 const endOf = (window: FaultWindow): number => window.endedAtMs ?? Number.POSITIVE_INFINITY;
 
 export const healthTruthful: Check<HealthTruthfulOptions> = {
@@ -35,10 +32,7 @@ export const healthTruthful: Check<HealthTruthfulOptions> = {
   description: 'Health endpoints report the database down during an outage and up after it, within a lag bound.',
   optionsSchema: z.strictObject({
     lagMs: durationMsSchema.default(5_000),
-    endpoints: z
-      .array(z.enum(ENDPOINTS as [HealthEndpoint, ...HealthEndpoint[]]))
-      .min(1)
-      .default(ENDPOINTS),
+    endpoints: z.array(z.string().min(1)).min(1).optional(),
     redis: z.boolean().default(false),
     redisLagMs: durationMsSchema.optional(),
   }),
@@ -48,7 +42,10 @@ export const healthTruthful: Check<HealthTruthfulOptions> = {
     const slow = faultWindows(timeline, { target: 'database', effect: 'degraded' });
     const phases = PhaseMap.of(timeline, { graceMs: scenario.graceMs });
     const starts = timeline.process.filter((event) => event.type === 'start').map((event) => event.atMs);
-    const probes = timeline.health.filter((probe) => options.endpoints.includes(probe.endpoint));
+    const probes = timeline.health.filter(
+      (probe) => options.endpoints === undefined || options.endpoints.includes(probe.endpoint),
+    );
+    const endpoints = [...new Set(probes.map((probe) => probe.endpoint))];
 
     const judgeable = (probe: HealthProbe): boolean => {
       const [fromMs, toMs] = [probe.atMs, probeEndMs(probe)];
@@ -72,7 +69,7 @@ export const healthTruthful: Check<HealthTruthfulOptions> = {
     const redisOutages = faultWindows(timeline, { target: 'redis', effect: 'unavailable' });
     const redisWindows = faultWindows(timeline, { target: 'redis' });
     const redisExpectation = (probe: HealthProbe): 'degraded' | 'ok' | null => {
-      if (!options.redis || !REPORTS_SERVICES.includes(probe.endpoint) || probe.status !== 200 || !judgeable(probe))
+      if (!options.redis || probe.reading?.status === undefined || probe.status !== 200 || !judgeable(probe))
         return null;
       if (near([...outages, ...slow], probe, lagMs)) return null;
       if (
@@ -96,7 +93,7 @@ export const healthTruthful: Check<HealthTruthfulOptions> = {
       const redisExpected = redisExpectation(probe);
       if (redisExpected !== null) {
         redisCompared++;
-        const truthful = probe.bodyStatus === redisExpected;
+        const truthful = probe.reading?.status === redisExpected;
         tally(counts, `redis ${redisExpected}: ${truthful ? 'truthful' : 'untruthful'}`);
         if (!truthful)
           offending.push({
@@ -122,7 +119,7 @@ export const healthTruthful: Check<HealthTruthfulOptions> = {
     let maxLagMs = 0;
     let unreported = 0;
     for (const window of outages) {
-      for (const endpoint of options.endpoints) {
+      for (const endpoint of endpoints) {
         const ofEndpoint = probes.filter((probe) => probe.endpoint === endpoint);
         const down = ofEndpoint.find(
           (probe) => probe.atMs >= window.effectiveAtMs && probe.atMs < endOf(window) && probeSaysDown(probe),
@@ -137,16 +134,20 @@ export const healthTruthful: Check<HealthTruthfulOptions> = {
     if (options.redis) {
       let maxRedisLagMs = 0;
       for (const window of redisOutages) {
-        for (const endpoint of REPORTS_SERVICES.filter((name) => options.endpoints.includes(name))) {
+        // The endpoints that report an overall status (the database-only ones say nothing of Redis).
+        const reportsServices = endpoints.filter((name) =>
+          probes.some((probe) => probe.endpoint === name && probe.reading?.status !== undefined),
+        );
+        for (const endpoint of reportsServices) {
           const ofEndpoint = probes.filter((probe) => probe.endpoint === endpoint && probe.status === 200);
           const degraded = ofEndpoint.find(
             (probe) =>
-              probe.atMs >= window.effectiveAtMs && probe.atMs < endOf(window) && probe.bodyStatus === 'degraded',
+              probe.atMs >= window.effectiveAtMs && probe.atMs < endOf(window) && probe.reading?.status === 'degraded',
           );
           if (degraded !== undefined) maxRedisLagMs = Math.max(maxRedisLagMs, degraded.atMs - window.effectiveAtMs);
           if (window.endedAtMs === null) continue;
           const ok = ofEndpoint.find(
-            (probe) => probe.atMs >= (window.endedAtMs as number) && probe.bodyStatus === 'ok',
+            (probe) => probe.atMs >= (window.endedAtMs as number) && probe.reading?.status === 'ok',
           );
           if (ok !== undefined) maxRedisLagMs = Math.max(maxRedisLagMs, ok.atMs - window.endedAtMs);
         }

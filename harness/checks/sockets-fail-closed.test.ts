@@ -3,7 +3,13 @@ import { fault, sample, timeline } from '../timeline/fixtures.ts';
 import type { Sample, SocketOutcome } from '../timeline/types.ts';
 import { socketsFailClosed, type SocketsFailClosedOptions } from './sockets-fail-closed.ts';
 
-const facts = { name: 't', graceMs: 0, expectFailFast: false };
+// The reference app's contract: a database failure's code starts DATABASE_.
+const facts = {
+  name: 't',
+  graceMs: 0,
+  expectFailFast: false,
+  contract: { unavailableCode: 'DATABASE_', retryAfter: true },
+};
 const evaluate = (run: ReturnType<typeof timeline>, options: Partial<SocketsFailClosedOptions> = {}) =>
   socketsFailClosed.evaluate(run, {
     options: socketsFailClosed.optionsSchema.parse({ cachedForMs: 2_000, ...options }),

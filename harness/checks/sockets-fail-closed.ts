@@ -18,7 +18,8 @@ import type { Check, Evidence } from './types.ts';
 export interface SocketsFailClosedOptions {
   cachedForMs: number;
   refusalReasons: string[];
-  codePrefix: string;
+  /** The code an error acknowledgement starts with; default: the target's database-failure code. */
+  codePrefix?: string;
 }
 
 const overlaps = (sample: Sample, window: FaultWindow): boolean =>
@@ -42,7 +43,11 @@ function problemWith(sample: Sample, unchecked: boolean, options: SocketsFailClo
       : `refused as ${code}, not as unavailable (${options.refusalReasons.join(', ')})`;
   if (unchecked)
     return `admitted while the database was down, more than ${formatDuration(options.cachedForMs)} after it went (past any cached token check): its token was never checked`;
-  if (sample.socket?.outcome === 'error-ack' && !code.startsWith(options.codePrefix))
+  if (
+    sample.socket?.outcome === 'error-ack' &&
+    options.codePrefix !== undefined &&
+    !code.startsWith(options.codePrefix)
+  )
     return `error acknowledgement ${code}, not ${options.codePrefix}*`;
   return null;
 }
@@ -54,9 +59,10 @@ export const socketsFailClosed: Check<SocketsFailClosedOptions> = {
   optionsSchema: z.strictObject({
     cachedForMs: durationMsSchema,
     refusalReasons: z.array(z.string().min(1)).min(1).default(['SERVICE_UNAVAILABLE']),
-    codePrefix: z.string().min(1).default('DATABASE_'),
+    codePrefix: z.string().min(1).optional(),
   }),
-  evaluate(timeline, { options }) {
+  evaluate(timeline, { options: given, scenario }) {
+    const options = { ...given, codePrefix: given.codePrefix ?? scenario.contract?.unavailableCode };
     const windows = faultWindows(timeline, { target: 'database', effect: 'unavailable' });
     const counts: Record<string, number> = {};
     const offending: Evidence[] = [];

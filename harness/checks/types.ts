@@ -11,6 +11,11 @@ export interface ScenarioFacts {
   graceMs: number;
   /** The scenario expects the documented startup fail-fast (the database never comes). */
   expectFailFast: boolean;
+  /**
+   * How the target answers a database failure (its code prefix, Retry-After); absent: a 503 with
+   * Retry-After, the code not judged.
+   */
+  contract?: { unavailableCode?: string; retryAfter: boolean };
 }
 
 export interface CheckContext<Options> {

@@ -5,6 +5,7 @@
 // it. Registered for the whole process rather than scoped (tsImport): a scoped import would give the
 // user's `import ... from 'faultline'` a second copy of the harness's modules.
 import { pathToFileURL } from 'node:url';
+import { resolveFaultlineToSelf } from '../target/self-resolve.ts';
 
 /** This file is TypeScript only when something that reads TypeScript loaded it. */
 let typeScriptLoads = import.meta.url.endsWith('.ts');
@@ -12,6 +13,8 @@ let typeScriptLoads = import.meta.url.endsWith('.ts');
 const TYPESCRIPT = /\.[mc]?tsx?$/;
 
 export async function importUserModule(absolutePath: string): Promise<unknown> {
+  // Its `import ... from 'faultline'` reaches this running Faultline, wherever the file lives.
+  resolveFaultlineToSelf();
   if (!typeScriptLoads && TYPESCRIPT.test(absolutePath)) {
     const { register } = await import('tsx/esm/api');
     register();

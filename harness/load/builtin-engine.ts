@@ -12,12 +12,22 @@ import { classifyError } from './classify-error.ts';
 import { RequestFactory } from './request-factory.ts';
 import { runSocketSession } from './socket-session.ts';
 import type { LoadContext, LoadEngine, LoadProfile, RequestSpec } from './types.ts';
+import { errorCodeReader } from '../target/contract.ts';
 
 /** Reads `error.code` from an error body `{ error: { code, message, requestId } }`. */
-export function errorCodeOf(bodyText: string): string | null {
+/** An error answer's code, as `read` finds it in the body (parsed JSON, or the text when it is none). */
+export function errorCodeOf(
+  bodyText: string,
+  read: (body: unknown) => string | null = errorCodeReader({}),
+): string | null {
+  let body: unknown = bodyText;
   try {
-    const body = JSON.parse(bodyText) as { error?: { code?: unknown } };
-    return typeof body?.error?.code === 'string' ? body.error.code : null;
+    body = JSON.parse(bodyText) as unknown;
+  } catch {
+    // not JSON: the reader gets the text
+  }
+  try {
+    return read(body);
   } catch {
     return null;
   }
@@ -96,7 +106,9 @@ export class BuiltinLoadEngine implements LoadEngine {
         });
         const ok = response.statusCode >= 200 && response.statusCode < 300;
         // Error bodies are small and carry the code the checks need; success bodies are only drained.
-        const errorCode = ok ? (await response.body.dump(), null) : errorCodeOf(await response.body.text());
+        const errorCode = ok
+          ? (await response.body.dump(), null)
+          : errorCodeOf(await response.body.text(), context.errorCode);
         sample = {
           ...base,
           endedAtMs: recorder.now(),

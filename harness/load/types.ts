@@ -70,6 +70,8 @@ export interface LoadContext {
   defaultMix: Target['defaultMix'];
   /** Its pools and prepared state, as the environment read them. */
   fixtures: TargetFixtures;
+  /** Reads an error answer's code from its body (the target's reader); default `error.code`, else `code`. */
+  errorCode?: (body: unknown) => string | null;
   /** Prefixes client keys (`<runId>-<seq>`), so keys never collide across runs. */
   runId: string;
   /** Seeds the RNG that picks templates and ids; the same seed gives the same requests. */

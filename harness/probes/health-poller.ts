@@ -1,10 +1,11 @@
-// Polls the health endpoints (all three unless the scenario names fewer) every ~100 ms and records
-// each answer (or non-answer) in the timeline, so health-truthful can compare what the app said with
-// what the faults were. Two of them ping the database themselves; a scenario that asks whether an
-// idle app notices a lost database by itself polls only the one that reports the state it holds.
+// Polls the target's health endpoints (every polled one unless the scenario names fewer) every
+// ~100 ms and records each answer (or non-answer) in the timeline with what it says, as the target
+// reads it, so health-truthful can compare what the app said with what the faults were. A scenario
+// that asks whether an idle app notices a lost database by itself polls only an endpoint that reports
+// the state the app holds (one that pings the database would make the app notice).
 import { Agent, request } from 'undici';
 import { classifyError } from '../load/classify-error.ts';
-import { HEALTH_ENDPOINTS } from '../timeline/samples.ts';
+import type { HealthEndpointSpec } from '../target/health.ts';
 import type { Clock } from '../timeline/recorder.ts';
 import type { HealthEndpoint, HealthProbe } from '../timeline/types.ts';
 
@@ -14,7 +15,8 @@ export interface HealthPollerOptions {
   record: (probe: HealthProbe) => void;
   intervalMs?: number;
   timeoutMs?: number;
-  endpoints?: HealthEndpoint[];
+  /** The endpoints to poll, with their paths and readers. */
+  endpoints: readonly HealthEndpointSpec[];
 }
 
 export interface RunningPoller {
@@ -27,10 +29,8 @@ interface HealthBody {
   error?: { code?: unknown };
 }
 
-function summarize(
-  endpoint: HealthEndpoint,
-  body: HealthBody | undefined,
-): Pick<HealthProbe, 'bodyStatus' | 'database' | 'errorCode'> {
+/** The body's conventional fields, kept for reports (what the answer says is the target's reading). */
+function summarize(body: HealthBody | undefined): Pick<HealthProbe, 'bodyStatus' | 'database' | 'errorCode'> {
   if (body === undefined) return {};
   const database =
     typeof body.database === 'string'
@@ -40,7 +40,7 @@ function summarize(
         : undefined;
   return {
     bodyStatus: typeof body.status === 'string' ? body.status : undefined,
-    database: endpoint === 'health/detailed' || endpoint === 'health' ? database : undefined,
+    database,
     errorCode: typeof body.error?.code === 'string' ? body.error.code : null,
   };
 }
@@ -48,7 +48,7 @@ function summarize(
 export function startHealthPoller(options: HealthPollerOptions): RunningPoller {
   const intervalMs = options.intervalMs ?? 100;
   const timeoutMs = options.timeoutMs ?? 2_000;
-  const endpoints = options.endpoints ?? [...HEALTH_ENDPOINTS];
+  const endpoints = options.endpoints;
   const dispatcher = new Agent({
     connections: endpoints.length * 2,
     headersTimeout: timeoutMs,
@@ -59,26 +59,29 @@ export function startHealthPoller(options: HealthPollerOptions): RunningPoller {
   const pending = new Set<Promise<void>>();
   let stopped = false;
 
-  const probe = async (endpoint: HealthEndpoint): Promise<void> => {
+  const probe = async (spec: HealthEndpointSpec): Promise<void> => {
+    const endpoint = spec.name;
     busy.add(endpoint);
     const atMs = options.clock.now();
     try {
-      const response = await request(`${options.appUrl}/api/v1/${endpoint}`, {
+      const response = await request(`${options.appUrl}${spec.path}`, {
         dispatcher,
         signal: AbortSignal.timeout(timeoutMs),
       });
-      let body: HealthBody | undefined;
+      const text = await response.body.text();
+      let body: unknown = text;
       try {
-        body = (await response.body.json()) as HealthBody;
+        body = JSON.parse(text) as unknown;
       } catch {
-        body = undefined;
+        // not JSON: the reader gets the text
       }
       options.record({
         atMs,
         endedAtMs: options.clock.now(),
         endpoint,
         status: response.statusCode,
-        ...summarize(endpoint, body),
+        ...summarize(typeof body === 'object' && body !== null ? (body) : undefined),
+        reading: spec.read({ status: response.statusCode, body }),
       });
     } catch (error) {
       options.record({
@@ -96,7 +99,7 @@ export function startHealthPoller(options: HealthPollerOptions): RunningPoller {
   const timer = setInterval(() => {
     if (stopped) return;
     for (const endpoint of endpoints) {
-      if (busy.has(endpoint)) continue;
+      if (busy.has(endpoint.name)) continue;
       const running = probe(endpoint);
       pending.add(running);
       void running.finally(() => pending.delete(running));

@@ -9,12 +9,13 @@ import { InterruptedError } from '../cli/exit-codes.ts';
 import type { AppExit, StartedEnvironment } from '../environment/types.ts';
 import { startEnvironment, type EnvironmentChoice } from './environment-factory.ts';
 import type { AppOutputLine, PreflightResult } from './types.ts';
+import { targetBounds } from '../target/contract.ts';
+import { readyPath } from '../target/health.ts';
+import type { Target } from '../target/types.ts';
 
 /** How many of the app's last lines a failed preflight keeps: a stack trace fits. */
 export const PREFLIGHT_OUTPUT_LINES = 30;
 const MAX_LINE_CHARS = 500;
-/** The readiness endpoint polled: 200 once the app serves with its database ready. */
-const HEALTH_PATH = '/api/v1/health/detailed';
 const POLL_INTERVAL_MS = 100;
 /**
  * Process start and TypeScript transpiling on a busy shared machine: measured here, at a load
@@ -22,32 +23,17 @@ const POLL_INTERVAL_MS = 100;
  * Only an app that hangs without exiting waits this long; one that exits ends preflight at once.
  */
 export const PREFLIGHT_SLACK_MS = 30_000;
-/** For an app whose settings the harness does not know (external): its start is not ours to time. */
+/** For an app whose bounds the harness does not know (none given, or external): its start is not ours to time. */
 const UNKNOWN_SETTINGS_BUDGET_MS = 30_000;
 
 /**
- * The longest a healthy boot may take, from the app's own settings: its whole connection retry
- * budget (every backoff delay at its cap, one connection timeout per attempt), the schema check's
- * query, the non-critical services' init timeout, plus slack. Healthy dependencies need far less;
- * the bound only decides when a hanging app is given up on.
+ * The longest a healthy boot may take: the target's own startup bound (its whole connection retry
+ * budget and init, from the settings it starts with) plus slack. Healthy dependencies need far
+ * less; the bound only decides when a hanging app is given up on.
  */
-export function startupBudgetMs(settings: Readonly<Record<string, string>> | undefined): number {
-  if (settings === undefined) return UNKNOWN_SETTINGS_BUDGET_MS;
-  const setting = (name: string): number => {
-    const value = Number(settings[name]);
-    return Number.isFinite(value) && value >= 0 ? value : 0;
-  };
-  const retries = setting('DB_CONNECT_MAX_RETRIES');
-  let backoffMs = 0;
-  for (let attempt = 0; attempt < retries; attempt += 1)
-    backoffMs += Math.min(setting('DB_CONNECT_MAX_DELAY_MS'), setting('DB_CONNECT_DELAY_MS') * 2 ** attempt);
-  return (
-    backoffMs +
-    (retries + 1) * setting('DB_CONNECTION_TIMEOUT_MS') +
-    setting('DB_QUERY_TIMEOUT_MS') +
-    setting('SERVICE_INIT_TIMEOUT_MS') +
-    PREFLIGHT_SLACK_MS
-  );
+export function startupBudgetMs(target: Target, settings: Readonly<Record<string, string>> | undefined): number {
+  const bounds = settings === undefined ? undefined : targetBounds(target, settings);
+  return bounds === undefined ? UNKNOWN_SETTINGS_BUDGET_MS : bounds.startupMs + PREFLIGHT_SLACK_MS;
 }
 
 export interface PreflightOptions {
@@ -107,7 +93,8 @@ export async function runPreflight(choice: EnvironmentChoice, options: Preflight
     if (output.length > PREFLIGHT_OUTPUT_LINES) output.shift();
   });
   const detachExit = env.onAppExit((event) => (exit ??= event));
-  const budgetMs = startupBudgetMs(env.appSettings);
+  const budgetMs = startupBudgetMs(choice.target, env.appSettings);
+  const readyAt = readyPath(choice.target);
   const command = env.appCommand;
   let outcome: Pick<PreflightResult, 'passed' | 'reason' | 'healthyAfterMs'>;
   try {
@@ -116,7 +103,7 @@ export async function runPreflight(choice: EnvironmentChoice, options: Preflight
     const deadline = appStartedAt + budgetMs;
     for (;;) {
       if (options.signal?.aborted) throw new InterruptedError('interrupted during preflight');
-      if (await answersHealthy(`${env.appUrl}${HEALTH_PATH}`)) {
+      if (await answersHealthy(`${env.appUrl}${readyAt}`)) {
         outcome = { passed: true, healthyAfterMs: Math.round(performance.now() - appStartedAt) };
         break;
       }
@@ -130,7 +117,7 @@ export async function runPreflight(choice: EnvironmentChoice, options: Preflight
       if (performance.now() >= deadline) {
         outcome = {
           passed: false,
-          reason: `the app did not become healthy (${HEALTH_PATH} → 200) within its startup budget of ${(budgetMs / 1_000).toFixed(1)} s, with every dependency healthy and no fault`,
+          reason: `the app did not become healthy (${readyAt} → 200) within its startup budget of ${(budgetMs / 1_000).toFixed(1)} s, with every dependency healthy and no fault`,
         };
         break;
       }

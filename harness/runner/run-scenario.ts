@@ -9,6 +9,8 @@ import { BuiltinLoadEngine } from '../load/builtin-engine.ts';
 import { K6LoadEngine } from '../load/k6-engine.ts';
 import type { LoadEngine } from '../load/types.ts';
 import { startHealthPoller } from '../probes/health-poller.ts';
+import { answerContract, errorCodeReader } from '../target/contract.ts';
+import { healthEndpoints } from '../target/health.ts';
 import { watchReadiness } from '../probes/readiness.ts';
 import { scenarioFacts } from '../scenario/define.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -134,7 +136,9 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     const poller = startHealthPoller({
       appUrl: env.appUrl,
       clock,
-      endpoints: scenario.probes.health,
+      endpoints: healthEndpoints(options.environment.target).filter((endpoint) =>
+        scenario.probes.health === undefined ? endpoint.polled : scenario.probes.health.includes(endpoint.name),
+      ),
       record: (probe) => {
         recorder.recordHealth(probe);
         readiness.observe(probe);
@@ -225,6 +229,7 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
                 requests: options.environment.target.requests,
                 defaultMix: options.environment.target.defaultMix,
                 fixtures: env.fixtures,
+                errorCode: errorCodeReader(options.environment.target),
                 // Client keys are `<runId>-<n>`: the scenario's name keeps one scenario's writes from
                 // replaying another's on a database that outlives it (--env external); a retry has its own run id.
                 runId: `${options.runId}-${scenario.name}`,
@@ -284,7 +289,11 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
         loadEngine: engine?.name ?? null,
       });
     }
-    const checks = evaluateChecks(timeline, scenario.checks, scenarioFacts(scenario));
+    const checks = evaluateChecks(
+      timeline,
+      scenario.checks,
+      scenarioFacts(scenario, answerContract(options.environment.target)),
+    );
     const verdict = checksVerdict(checks);
     const unproven =
       notProvenReason(scenario, timeline, readiness.readyAtMs(), readyFaultsRan) ??

@@ -34,6 +34,11 @@ export function isScenario(value: unknown): value is Scenario {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[VALIDATED] === true;
 }
 
-export function scenarioFacts(scenario: Scenario): ScenarioFacts {
-  return { name: scenario.name, graceMs: scenario.graceMs, expectFailFast: scenario.app.expect === 'fail-fast' };
+export function scenarioFacts(scenario: Scenario, contract?: ScenarioFacts['contract']): ScenarioFacts {
+  return {
+    name: scenario.name,
+    graceMs: scenario.graceMs,
+    expectFailFast: scenario.app.expect === 'fail-fast',
+    ...(contract === undefined ? {} : { contract }),
+  };
 }

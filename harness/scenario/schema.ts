@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { CHECKS, CHECK_NAMES, type CheckName, type ConfiguredCheck } from '../checks/registry.ts';
 import { durationMsSchema } from '../lib/duration.ts';
 import { loadSectionSchema, toLoadProfile } from '../load/profile-schema.ts';
-import { HEALTH_ENDPOINTS } from '../timeline/samples.ts';
 import type { HealthEndpoint } from '../timeline/types.ts';
 import { faultDefinition, faultNeeds, faultSchema } from './faults.ts';
 import { planFaults } from './plan.ts';
@@ -135,15 +134,15 @@ export const scenarioSchema = z
       probes: z
         .strictObject(
           {
+            // Names of the target's endpoints, checked against it when the run starts.
             health: z
-              .array(z.enum(HEALTH_ENDPOINTS as [HealthEndpoint, ...HealthEndpoint[]]), {
-                error: `expected a list of health endpoints to poll (${HEALTH_ENDPOINTS.join(', ')})`,
-              })
-              .min(1, 'expected at least one health endpoint to poll: readiness is read from them'),
+              .array(z.string().min(1), { error: "expected a list of the target's health endpoints to poll" })
+              .min(1, 'expected at least one health endpoint to poll: readiness is read from them')
+              .optional(),
           },
           { error: unknownKeys('probe field(s)', ['health']) },
         )
-        .default({ health: [...HEALTH_ENDPOINTS] }),
+        .default({}),
       clock: z
         .enum(['start', 'ready'], {
           error:
@@ -229,12 +228,14 @@ export const scenarioSchema = z
     if (cramped !== undefined) issue(['checks', 'recovers-within'], cramped);
     // health-truthful can only judge the endpoints the poller asks.
     const judged = checks.find((check) => check.name === 'health-truthful')?.options as
-      { endpoints: HealthEndpoint[] } | undefined;
-    const unpolled = judged?.endpoints.filter((endpoint) => !input.probes.health.includes(endpoint)) ?? [];
+      { endpoints?: HealthEndpoint[] } | undefined;
+    const polled = input.probes.health;
+    const unpolled =
+      polled === undefined ? [] : (judged?.endpoints?.filter((endpoint) => !polled.includes(endpoint)) ?? []);
     if (unpolled.length > 0)
       issue(
         ['checks', 'health-truthful', 'endpoints'],
-        `expected endpoints the probes poll (probes.health: ${input.probes.health.join(', ')}); not polled: ${unpolled.join(', ')}`,
+        `expected endpoints the probes poll (probes.health: ${polled?.join(', ')}); not polled: ${unpolled.join(', ')}`,
       );
 
     const needs = {
@@ -264,6 +265,6 @@ export const scenarioSchema = z
       plan,
       load,
       checks,
-      probes: { health: [...new Set(input.probes.health)] },
+      probes: input.probes.health === undefined ? {} : { health: [...new Set(input.probes.health)] },
     };
   });

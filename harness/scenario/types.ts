@@ -68,7 +68,8 @@ export interface Scenario {
   plan: PlannedAction[];
   load: LoadProfile | null;
   checks: ConfiguredCheck[];
-  probes: { health: HealthEndpoint[] };
+  /** The endpoints to poll, by name (default: every polled endpoint of the target). */
+  probes: { health?: HealthEndpoint[] };
   /** The file it was loaded from, when loaded by loadScenarioFile. */
   file?: string;
 }

@@ -156,6 +156,16 @@ describe('assertScenariosFit', () => {
         message: 'x: load.mix.events.list: expected a request of the target "shop" (products.get)',
       }),
     );
+    const unknownEndpoint = defineScenario({
+      name: 'z',
+      description: 'Polls a health endpoint by a name the target does not give any endpoint.',
+      duration: '5s',
+      probes: { health: ['healthz'] },
+      checks: { 'no-crash': true },
+    });
+    expect(() => assertScenariosFit(target, [unknownEndpoint])).toThrow(
+      'z: probes.health[0]: expected a health endpoint of the target "shop" (ready); got "healthz"',
+    );
     const fits = defineScenario({
       name: 'y',
       description: 'The default mix of whatever target it runs against, with no names of its own.',

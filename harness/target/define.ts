@@ -37,6 +37,7 @@ const step = z.union([
   z.strictObject({ sql: z.string().min(1, 'expected a path to a .sql file or a folder of migrations') }),
   fn('expected { command: [...] }, { sql: "path" } or an async function'),
 ]);
+const ms = z.number().int('expected whole milliseconds').nonnegative('expected milliseconds ≥ 0');
 const path = z.string().startsWith('/', 'expected a path starting with "/"');
 
 const schema = z
@@ -65,7 +66,17 @@ const schema = z
     prepare: fn('expected an async function').optional(),
     health: z.strictObject({
       endpoints: z
-        .record(z.string().min(1), path)
+        .record(
+          z.string().min(1),
+          z.union([
+            path,
+            z.strictObject({
+              path,
+              read: fn('expected a function reading an answer').optional(),
+              polled: z.boolean().optional(),
+            }),
+          ]),
+        )
         .refine((endpoints) => Object.keys(endpoints).length > 0, 'expected at least one health endpoint'),
       ready: z.string().min(1),
     }),
@@ -81,6 +92,26 @@ const schema = z
       .refine((requests) => Object.keys(requests).length > 0, 'expected at least one request'),
     defaultMix: z.record(z.string().min(1), z.number().nonnegative('expected a weight ≥ 0')),
     writes: z.strictObject({ readBack: z.string().min(1) }).optional(),
+    bounds: z
+      .union([
+        z.strictObject({
+          retryMaxDelayMs: ms,
+          connectionTimeoutMs: ms,
+          queryTimeoutMs: ms,
+          recheckMs: ms,
+          startupMs: ms,
+        }),
+        fn('expected the bounds, or a function of the app environment returning them'),
+      ])
+      .optional(),
+    errors: z
+      .strictObject({
+        code: fn('expected a function reading a code from a body').optional(),
+        unavailable: z
+          .strictObject({ code: z.string().min(1).optional(), retryAfter: z.boolean().optional() })
+          .optional(),
+      })
+      .optional(),
     defects: z
       .strictObject({ env: envName, names: z.array(z.string().regex(/^[a-z0-9-]+$/, 'expected kebab-case')).min(1) })
       .optional(),

@@ -125,11 +125,57 @@ export interface TargetWrites {
   readBack: string;
 }
 
+/** What one health answer says: the database's state, and the app's overall status. */
+export interface HealthReading {
+  database?: 'up' | 'down';
+  /** 'degraded': serving without a non-critical service (Redis). */
+  status?: 'ok' | 'degraded' | 'down';
+}
+
+export interface HealthEndpointDefinition {
+  path: string;
+  /**
+   * How an answer reads (`body` is the parsed JSON, or the text). Default: 200 says the database is
+   * up, 503 that it is down; anything else says nothing.
+   */
+  read?(answer: { status: number; body: unknown }): HealthReading;
+  /**
+   * Polled during every run and held to the truth by health-truthful (default true). False for an
+   * endpoint that answers 503 for another reason too, e.g. a readiness gate that drains on SIGTERM.
+   */
+  polled?: boolean;
+}
+
 export interface TargetHealth {
-  /** Health endpoints polled during a run, by name: `{ ready: '/readyz', live: '/healthz' }`. */
-  endpoints: Readonly<Record<string, string>>;
+  /** Health endpoints by name, each a path (read by status) or a definition: `{ ready: '/readyz' }`. */
+  endpoints: Readonly<Record<string, string | HealthEndpointDefinition>>;
   /** The endpoint whose 200 means "serving": preflight and the app's readiness wait on it. */
   ready: string;
+}
+
+/**
+ * The app's own timing, which scenario bounds derive from (never one machine's speed): give the
+ * numbers the app is started with.
+ */
+export interface TargetBounds {
+  /** The longest the app waits between two connection attempts at startup (its backoff cap). */
+  retryMaxDelayMs: number;
+  /** How long one connection attempt may take before it fails. */
+  connectionTimeoutMs: number;
+  /** How long one query may run before the app gives up on it. */
+  queryTimeoutMs: number;
+  /** While the database is down, how often the app tries it again (its reconnect interval). */
+  recheckMs: number;
+  /** The longest a start with every dependency healthy may take (its whole retry budget and init). */
+  startupMs: number;
+}
+
+/** How the app answers what the checks judge. */
+export interface TargetErrors {
+  /** Reads an error answer's code from its body (default: `error.code`, else `code`). */
+  code?(body: unknown): string | null | undefined;
+  /** "The database is unavailable": 503, with Retry-After (default true), and a code starting so. */
+  unavailable?: { code?: string; retryAfter?: boolean };
 }
 
 export interface TargetDefects {
@@ -150,6 +196,9 @@ export interface TargetDefinition<State = unknown> {
   requests: Readonly<Record<string, RequestDefinition<State>>>;
   /** The mix a scenario without its own gets: request name → weight. */
   defaultMix: Readonly<Record<string, number>>;
+  /** The app's timing (from the environment it starts with, when a function); scenario bounds use it. */
+  bounds?: TargetBounds | ((appEnv: Readonly<Record<string, string>>) => TargetBounds);
+  errors?: TargetErrors;
   /** How acknowledged writes are confirmed (no-lost-writes); required when a request is a write. */
   writes?: TargetWrites;
   defects?: TargetDefects;

@@ -73,8 +73,28 @@ export function fault(partial: Partial<FaultWindow> & { fromMs: number; toMs: nu
   };
 }
 
+/**
+ * A probe as the poller records it, its reading made as the reference app's endpoints read (a
+ * `health` that always answers 200 and says its state in the body; the others by status, `db-check`
+ * saying nothing of Redis) unless the test gives one.
+ */
 export function probe(partial: Partial<HealthProbe> & { atMs: number }): HealthProbe {
-  return { endpoint: 'health/detailed', status: 200, bodyStatus: 'ok', ...partial };
+  const made: HealthProbe = { endpoint: 'health/detailed', status: 200, bodyStatus: 'ok', ...partial };
+  return { ...made, reading: partial.reading ?? readingOf(made) };
+}
+
+function readingOf(probe: HealthProbe): NonNullable<HealthProbe['reading']> {
+  const says =
+    probe.bodyStatus === 'ok' || probe.bodyStatus === 'degraded'
+      ? probe.bodyStatus
+      : probe.bodyStatus === 'unavailable'
+        ? 'down'
+        : undefined;
+  const status = probe.endpoint === 'db-check' ? undefined : says;
+  if (probe.endpoint === 'health')
+    return probe.status !== 200 || says === undefined ? {} : { status, database: says === 'down' ? 'down' : 'up' };
+  if (probe.status === 200) return { database: 'up', status };
+  return probe.status === 503 ? { database: 'down' } : {};
 }
 
 /** Probes of all three endpoints every `everyMs`, answering as a truthful app would for `up`. */

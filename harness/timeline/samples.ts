@@ -1,9 +1,8 @@
 // Small questions every check asks of samples and probes, answered in one place so that checks
 // agree on what "answered", "acknowledged" and "connection error" mean.
-import type { ErrorClass, HealthEndpoint, HealthProbe, Sample, Timeline } from './types.ts';
+import type { ErrorClass, HealthProbe, Sample, Timeline } from './types.ts';
 
 /** Every health endpoint a probe may poll, in the order the poller polls them. */
-export const HEALTH_ENDPOINTS: readonly HealthEndpoint[] = ['health', 'health/detailed', 'db-check'];
 
 /** The harness sent it (it was not dropped at the in-flight cap). */
 export function wasSent(sample: Sample): boolean {
@@ -61,15 +60,10 @@ export function probeEndMs(probe: HealthProbe): number {
 
 /** The health answer says the database is fine (the app can serve). */
 export function probeSaysUp(probe: HealthProbe): boolean {
-  if (probe.status === null) return false;
-  if (probe.endpoint === 'health')
-    return probe.status === 200 && (probe.bodyStatus === 'ok' || probe.bodyStatus === 'degraded');
-  return probe.status === 200;
+  return probe.status !== null && probe.reading?.database === 'up';
 }
 
 /** The health answer says the database is unavailable. */
 export function probeSaysDown(probe: HealthProbe): boolean {
-  if (probe.status === null) return false;
-  if (probe.endpoint === 'health') return probe.status === 200 && probe.bodyStatus === 'unavailable';
-  return probe.status === 503;
+  return probe.status !== null && probe.reading?.database === 'down';
 }

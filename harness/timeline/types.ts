@@ -84,7 +84,8 @@ export interface FaultWindow {
   details: Record<string, unknown>;
 }
 
-export type HealthEndpoint = 'health' | 'health/detailed' | 'db-check';
+/** A health endpoint, by the name its target gives it. */
+export type HealthEndpoint = string;
 
 /** One answer (or non-answer) of a health endpoint. */
 export interface HealthProbe {
@@ -98,6 +99,8 @@ export interface HealthProbe {
   bodyStatus?: string;
   /** The body's database state ('ready', 'reconnecting', ... or 'up'/'down' for detailed). */
   database?: string;
+  /** What the answer says, as the target reads its endpoint: the database's state, the overall status. */
+  reading?: { database?: 'up' | 'down'; status?: 'ok' | 'degraded' | 'down' };
   errorClass?: ErrorClass;
   errorCode?: string | null;
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DEFAULT_APP_SETTINGS } from '../environment/embedded/app-settings.ts';
+import { DEFAULT_APP_SETTINGS } from '../../target-app/faultline/settings.ts';
 import { parseProxyConfig } from './config-file.ts';
 
 const read = (file: string): string => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');

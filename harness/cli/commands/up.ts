@@ -8,6 +8,7 @@ import { ExitCode, UsageError } from '../exit-codes.ts';
 import { defectsEnv, parseSeed, TARGET_OPTION } from '../flags.ts';
 import { loadTarget } from '../../target/load-target.ts';
 import { removeUpState, writeUpState } from '../state-file.ts';
+import { readyPath } from '../../target/health.ts';
 
 export const upCommand: Command = {
   name: 'up',
@@ -54,7 +55,7 @@ export const upCommand: Command = {
     console.log(
       [
         '',
-        `  app            ${env.appUrl}${target.health.endpoints[target.health.ready] ?? ''}   (${target.name})`,
+        `  app            ${env.appUrl}${readyPath(target)}   (${target.name})`,
         `  toxiproxy API  ${env.toxiproxyUrl}   (proxies: ${[env.dbProxyName, env.redisProxyName].filter(Boolean).join(', ')})`,
         `  database       ${env.databaseUrl}   (direct, not proxied)`,
         `  seed           ${seed}`,

@@ -90,9 +90,10 @@ describe.runIf(noRuntimeHere)('startContainersEnvironment on a machine without D
     { timeout: 10_000 },
     async () => {
       const progress: string[] = [];
+      const target = await repoTarget();
       const started = performance.now();
       const error = await startContainersEnvironment({
-        target: await repoTarget(),
+        target,
         seed: 1,
         onProgress: (line) => progress.push(line),
       }).catch((caught: unknown) => caught);

@@ -15,7 +15,7 @@ import { runDatabaseStep } from '../../target/database.ts';
 import { prepareFixtures } from '../../target/fixtures.ts';
 import type { Target } from '../../target/types.ts';
 import { freePort } from '../../lib/ports.ts';
-import { newJwtSecret } from '../embedded/app-settings.ts';
+import { newJwtSecret } from '../../../target-app/faultline/settings.ts';
 import { EnvironmentStartError, startClock, Teardown } from '../lifecycle.ts';
 import type { PostgresStopMode, StartedEnvironment } from '../types.ts';
 import { AppContainer, type DockerContainer } from './app-container.ts';

@@ -2,7 +2,7 @@
 // the app reaches PostgreSQL and Redis only through Toxiproxy, every proxy points at the right
 // service, every container is on the network under its alias, and the ports a caller needs are exposed.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_APP_SETTINGS } from '../embedded/app-settings.ts';
+import { DEFAULT_APP_SETTINGS } from '../../../target-app/faultline/settings.ts';
 import { DB_PROXY, REDIS_PROXY } from '../lifecycle.ts';
 import type { ContainerPlan, ContainersPlan } from './containers-plan.ts';
 import { planContainers, type PlanOptions } from './plan-containers.ts';

@@ -1,7 +1,7 @@
 // The wiring of the containers environment as a pure function: images, aliases, ports, the app's
 // environment and the Toxiproxy proxies. The app reaches PostgreSQL and Redis only through
 // Toxiproxy (`toxiproxy:8666`, `toxiproxy:8667`), so every fault the harness injects is on its path.
-import { DEFAULT_APP_SETTINGS } from '../embedded/app-settings.ts';
+import { DEFAULT_APP_SETTINGS } from '../../../target-app/faultline/settings.ts';
 import { DB_PROXY, REDIS_PROXY } from '../lifecycle.ts';
 import type { ContainersPlan, ProxyPlan, ServiceName } from './containers-plan.ts';
 import type { ImageSet } from './images/image-choice.ts';

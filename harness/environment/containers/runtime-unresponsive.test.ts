@@ -26,9 +26,10 @@ describe('a DOCKER_HOST that never answers', () => {
   });
 
   it('gives up within runtimeTimeoutMs with ENVIRONMENT_START_FAILED', { timeout: 10_000 }, async () => {
+    const target = await repoTarget();
     const started = performance.now();
     const error = await startContainersEnvironment({
-      target: await repoTarget(),
+      target,
       seed: 1,
       runtimeTimeoutMs: 1_000,
     }).catch((caught: unknown) => caught);

@@ -21,6 +21,7 @@ import { DB_PROXY, EnvironmentStartError, REDIS_PROXY, startClock, Teardown } fr
 import type { PostgresStopMode, StartedEnvironment } from '../types.ts';
 import { drainMsFor } from './app-settings.ts';
 import { AppInstances } from './app-instances.ts';
+import { readyPath } from '../../target/health.ts';
 
 export interface EmbeddedEnvironmentOptions {
   /** The app: how it starts, its database steps, what requests are built from. */
@@ -107,7 +108,7 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
     const appPorts = await Promise.all(Array.from({ length: instanceCount }, () => freePort()));
     const proxiedDatabaseUrl = postgres.url('faultline', '127.0.0.1', Number(dbProxy.listen.split(':').pop()));
     const inject = target.app.inject;
-    const healthCheck = { ...DEFAULT_HEALTH_CHECK, path: target.health.endpoints[target.health.ready] ?? '/' };
+    const healthCheck = { ...DEFAULT_HEALTH_CHECK, path: readyPath(target) };
     const drainMs = instanceCount > 1 ? drainMsFor(healthCheck) : 0;
     const appSettings: Record<string, string> = {
       ...targetAppEnv(target),

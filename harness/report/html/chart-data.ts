@@ -146,8 +146,6 @@ export interface ChartData {
   outcomes: Outcome[];
 }
 
-const HEALTH_ENDPOINTS: HealthEndpoint[] = ['health', 'health/detailed', 'db-check'];
-
 export function chartData(timeline: Timeline, options: { maxBuckets?: number } = {}): ChartData {
   const durationMs = Math.max(1, timeline.endedAtMs);
   const bucketMs = bucketSizeMs(durationMs, options.maxBuckets);
@@ -177,10 +175,12 @@ export function chartData(timeline: Timeline, options: { maxBuckets?: number } =
           },
     ),
   ].sort((a, b) => a.atMs - b.atMs);
-  const health = HEALTH_ENDPOINTS.map((endpoint) => ({
-    endpoint,
-    segments: healthSegments(timeline.health, endpoint, durationMs),
-  })).filter((lane) => lane.segments.length > 0);
+  const health = [...new Set(timeline.health.map((probe) => probe.endpoint))]
+    .map((endpoint) => ({
+      endpoint,
+      segments: healthSegments(timeline.health, endpoint, durationMs),
+    }))
+    .filter((lane) => lane.segments.length > 0);
   const outcomes = OUTCOMES.filter((outcome) => buckets.some((bucket) => bucket.counts[outcome] > 0));
   return { durationMs, bucketMs, buckets, faults, events, health, outcomes };
 }
