@@ -26,7 +26,7 @@ export function checkResult(name: string, parts: ResultParts): CheckResult {
   };
 }
 
-/** 'PATCH /api/v1/artists/:id → 500 INTERNAL at 5.1s', 'SOCKET … → refused at connect SERVICE_UNAVAILABLE at 6s' */
+/** 'PATCH /artists/:id → 500 INTERNAL at 5.1s', 'SOCKET … → refused at connect SERVICE_UNAVAILABLE at 6s' */
 export function describeSample(sample: Sample): string {
   const code = sample.errorCode === null ? '' : ` ${sample.errorCode}`;
   const outcome =
@@ -51,7 +51,7 @@ export function describeProbe(probe: HealthProbe): string {
     probe.status === null
       ? (probe.errorClass ?? 'no answer')
       : `${probe.status}${probe.bodyStatus === undefined ? '' : ` ${probe.bodyStatus}`}`;
-  return `GET /api/v1/${probe.endpoint} → ${answer} at ${formatDuration(probe.atMs)}`;
+  return `health ${probe.endpoint} → ${answer} at ${formatDuration(probe.atMs)}`;
 }
 
 /** Increments counts[key]. */

@@ -49,9 +49,9 @@ export interface RequestSpec {
   template: string;
   kind: SampleKind;
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'SOCKET';
-  /** e.g. '/api/v1/events/:id' */
+  /** e.g. '/books/:id' */
   routeTemplate: string;
-  /** e.g. '/api/v1/events/5b1f...' */
+  /** e.g. '/books/17' */
   path: string;
   headers: Record<string, string>;
   /** JSON text, when the request has a body. */

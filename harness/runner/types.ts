@@ -55,7 +55,7 @@ export interface PreflightResult {
   reason?: string;
   /** How the app was started, when the harness started it. */
   command?: string;
-  /** The run's own app environment (e.g. TARGET_APP_DEFECTS), which preflight used too. */
+  /** The run's own app environment (e.g. the target's defects switch), which preflight used too. */
   appEnv: Record<string, string>;
   /** The app's exit, when it exited during preflight. */
   exit?: { code: number | null; signal: string | null };

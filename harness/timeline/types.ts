@@ -35,7 +35,7 @@ export interface Sample {
   /** When the response body was read or the request failed. */
   endedAtMs: number;
   method: string;
-  /** The route with placeholders, e.g. '/api/v1/events/:id' — for grouping, never an id. */
+  /** The route with placeholders, e.g. '/books/:id' — for grouping, never an id. */
   routeTemplate: string;
   /** The request template that built it, e.g. 'tickets.create'. */
   template: string;
