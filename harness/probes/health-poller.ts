@@ -80,7 +80,7 @@ export function startHealthPoller(options: HealthPollerOptions): RunningPoller {
         endedAtMs: options.clock.now(),
         endpoint,
         status: response.statusCode,
-        ...summarize(typeof body === 'object' && body !== null ? (body) : undefined),
+        ...summarize(typeof body === 'object' && body !== null ? body : undefined),
         reading: spec.read({ status: response.statusCode, body }),
       });
     } catch (error) {
