@@ -51,7 +51,7 @@ export function describeProbe(probe: HealthProbe): string {
     probe.status === null
       ? (probe.errorClass ?? 'no answer')
       : `${probe.status}${probe.bodyStatus === undefined ? '' : ` ${probe.bodyStatus}`}`;
-  return `health ${probe.endpoint} → ${answer} at ${formatDuration(probe.atMs)}`;
+  return `health "${probe.endpoint}" → ${answer} at ${formatDuration(probe.atMs)}`;
 }
 
 /** Increments counts[key]. */
