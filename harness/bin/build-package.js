@@ -54,7 +54,9 @@ function resolveImports() {
   const pending = walk(DIST).filter((file) => /\.[cm]?js$/.test(file));
   while (pending.length > 0) {
     const file = pending.pop();
-    for (const [, specifier] of fs.readFileSync(file, 'utf8').matchAll(RELATIVE_IMPORT)) {
+    // Comments may quote an import (`import x from './x'` in a doc comment): only code is checked.
+    const code = fs.readFileSync(file, 'utf8').replace(/^\s*(\/\/|\/\*|\*).*$/gm, '');
+    for (const [, specifier] of code.matchAll(RELATIVE_IMPORT)) {
       const target = path.resolve(path.dirname(file), specifier);
       if (fs.existsSync(target)) continue;
       const source = path.join(ROOT, path.relative(DIST, target));
