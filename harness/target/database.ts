@@ -9,7 +9,7 @@ import type { DatabaseStep, DatabaseStepContext, Target } from './types.ts';
 /** The last lines a failed command printed: enough for an error message, never a whole log. */
 const OUTPUT_LINES = 15;
 
-export async function runDatabaseStep(
+async function runDatabaseStep(
   target: Target,
   label: 'migrate' | 'seed',
   step: DatabaseStep,
@@ -36,6 +36,14 @@ export async function runDatabaseStep(
     );
   }
   return undefined;
+}
+
+/** Migrates a fresh database, then seeds it when the target seeds; returns what the seed step returned. */
+export async function migrateAndSeed(target: Target, context: DatabaseStepContext): Promise<unknown> {
+  await runDatabaseStep(target, 'migrate', target.database.migrate, context);
+  return target.database.seed === undefined
+    ? undefined
+    : runDatabaseStep(target, 'seed', target.database.seed, context);
 }
 
 /** One `.sql` file, or every `<folder>/migration.sql` of a folder in name order (Prisma's layout). */

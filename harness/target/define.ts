@@ -2,7 +2,7 @@
 // the run before anything starts (exit 2), naming the field and what was expected.
 import { z } from 'zod';
 import { ExitCode, FaultlineError } from '../cli/exit-codes.ts';
-import { problemsFromZod, type ScenarioProblem } from '../scenario/errors.ts';
+import { problemsFromZod, ScenarioError, type ScenarioProblem } from '../scenario/errors.ts';
 import type { TargetDefinition } from './types.ts';
 
 /** A config file (or a definition) that does not describe a usable target: exit code 2. */
@@ -15,13 +15,7 @@ export class TargetError extends FaultlineError {
     readonly file?: string,
     options?: { cause?: unknown },
   ) {
-    const where = file ?? 'target';
-    super(
-      problems.length === 1
-        ? `${where}: ${problems[0]?.path}: ${problems[0]?.message}`
-        : `${where}: ${problems.length} problems\n${problems.map((p) => `  - ${p.path}: ${p.message}`).join('\n')}`,
-      options,
-    );
+    super(ScenarioError.format(problems, file ?? 'target'), options);
     this.name = 'TargetError';
   }
 }

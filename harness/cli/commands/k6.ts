@@ -17,7 +17,7 @@ import { resolveTargets } from '../catalog.ts';
 import type { Command } from '../command.ts';
 import { ExitCode, UsageError } from '../exit-codes.ts';
 import { parseSeed, TARGET_OPTION } from '../flags.ts';
-import { runDatabaseStep } from '../../target/database.ts';
+import { migrateAndSeed } from '../../target/database.ts';
 import { prepareFixtures, targetAppEnv, type TargetFixtures } from '../../target/fixtures.ts';
 import { assertScenariosFit } from '../../target/fit.ts';
 import { loadTarget } from '../../target/load-target.ts';
@@ -39,11 +39,7 @@ async function fixturesFor(target: Target, seed: number, databaseUrl: string | u
   try {
     await postgres.query('CREATE DATABASE faultline');
     const url = postgres.url('faultline');
-    await runDatabaseStep(target, 'migrate', target.database.migrate, { databaseUrl: url, seed });
-    const seeded =
-      target.database.seed === undefined
-        ? undefined
-        : await runDatabaseStep(target, 'seed', target.database.seed, { databaseUrl: url, seed });
+    const seeded = await migrateAndSeed(target, { databaseUrl: url, seed });
     return await prepareFixtures(target, { databaseUrl: url, appEnv, seeded, seed });
   } finally {
     await postgres.destroy();

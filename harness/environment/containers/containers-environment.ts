@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { PostgreSqlContainer } from '@testcontainers/postgresql';
 import { GenericContainer, Network, Wait, type StartedNetwork, type WaitStrategy } from 'testcontainers';
 import { Toxiproxy } from 'toxiproxy-node-client';
-import { runDatabaseStep } from '../../target/database.ts';
+import { migrateAndSeed } from '../../target/database.ts';
 import { prepareFixtures } from '../../target/fixtures.ts';
 import type { Target } from '../../target/types.ts';
 import { freePort } from '../../lib/ports.ts';
@@ -161,12 +161,7 @@ export async function startContainersEnvironment(options: ContainersEnvironmentO
     undo.push(() => postgres.stop());
     const databaseUrl = postgresUrl({ ...postgresPlan, host: postgres.getHost(), port: postgres.getPort() });
     const { target } = options;
-    const step = { databaseUrl, seed: options.seed };
-    await runDatabaseStep(target, 'migrate', target.database.migrate, step);
-    const seeded =
-      target.database.seed === undefined
-        ? undefined
-        : await runDatabaseStep(target, 'seed', target.database.seed, step);
+    const seeded = await migrateAndSeed(target, { databaseUrl, seed: options.seed });
     progress(
       `postgres ready on :${postgres.getPort()} (migrated${target.database.seed === undefined ? '' : ', seeded'})`,
     );

@@ -14,7 +14,7 @@ import { LoadBalancer } from '../balancer/balancer.ts';
 import { DEFAULT_HEALTH_CHECK } from '../balancer/health-check.ts';
 import { EmbeddedPostgres } from '../postgres/embedded-postgres.ts';
 import { findRedisServer, RedisServer } from '../redis/redis-server.ts';
-import { runDatabaseStep } from '../../target/database.ts';
+import { migrateAndSeed } from '../../target/database.ts';
 import { prepareFixtures, targetAppEnv } from '../../target/fixtures.ts';
 import type { Target } from '../../target/types.ts';
 import { DB_PROXY, EnvironmentStartError, REDIS_PROXY, startClock, Teardown } from '../lifecycle.ts';
@@ -59,12 +59,7 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
     await postgres.query('CREATE DATABASE faultline');
     const databaseUrl = postgres.url('faultline');
     const { target } = options;
-    const step = { databaseUrl, seed: options.seed };
-    await runDatabaseStep(target, 'migrate', target.database.migrate, step);
-    const seeded =
-      target.database.seed === undefined
-        ? undefined
-        : await runDatabaseStep(target, 'seed', target.database.seed, step);
+    const seeded = await migrateAndSeed(target, { databaseUrl, seed: options.seed });
     progress(`postgres ready on :${postgres.port} (migrated${target.database.seed === undefined ? '' : ', seeded'})`);
     stopIfAborted();
 
