@@ -58,6 +58,7 @@ const schema = z
         .optional(),
     }),
     prepare: fn('expected an async function').optional(),
+    scenarios: z.string().min(1, "expected a folder of the target's own scenarios and suites").optional(),
     health: z.strictObject({
       endpoints: z
         .record(
@@ -81,6 +82,7 @@ const schema = z
           kind: z.enum(['read', 'write', 'missing', 'socket']),
           build: fn('expected a function building the request'),
           unavailable: fn('expected a function').optional(),
+          tags: z.array(z.string().regex(/^[a-z0-9-]+$/, 'expected a kebab-case tag')).optional(),
         }),
       )
       .refine((requests) => Object.keys(requests).length > 0, 'expected at least one request'),
@@ -94,6 +96,9 @@ const schema = z
           queryTimeoutMs: ms,
           recheckMs: ms,
           startupMs: ms,
+          redis: z
+            .strictObject({ commandTimeoutMs: ms, reconnectMaxMs: ms, initTimeoutMs: ms.optional() })
+            .optional(),
         }),
         fn('expected the bounds, or a function of the app environment returning them'),
       ])

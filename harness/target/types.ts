@@ -112,6 +112,8 @@ export interface BuiltRequest {
 
 export interface RequestDefinition<State> {
   kind: RequestKind;
+  /** What else it is, for scenarios that select requests by tag: `['chat']`, `['auth']`. */
+  tags?: readonly string[];
   /** Why it cannot be built from this state and these pools, or null when it can. */
   unavailable?(context: PoolsContext & { state: State }): string | null;
   build(context: BuildContext<State>): BuiltRequest;
@@ -168,6 +170,15 @@ export interface TargetBounds {
   recheckMs: number;
   /** The longest a start with every dependency healthy may take (its whole retry budget and init). */
   startupMs: number;
+  /** For an app with Redis: its timing there (scenarios that break Redis need it). */
+  redis?: {
+    /** How long one Redis command may take before the app gives up on it (and goes to the database). */
+    commandTimeoutMs: number;
+    /** The longest the Redis client waits between two reconnection attempts. */
+    reconnectMaxMs: number;
+    /** How long the startup waits for Redis before it goes on without it (default: commandTimeoutMs). */
+    initTimeoutMs?: number;
+  };
 }
 
 /** How the app answers what the checks judge. */
@@ -192,6 +203,12 @@ export interface TargetDefinition<State = unknown> {
   /** Builds what requests need beyond the pools (tokens, a manifest), once per environment. */
   prepare?(context: PrepareContext): Promise<State>;
   health: TargetHealth;
+  /**
+   * A folder (relative to the config file) of the target's own scenarios and suites, beside the
+   * catalog's: those that only make sense for this app. A suite here named like one of the catalog's
+   * takes its place for this target (e.g. a `release` that adds the app's own scenarios).
+   */
+  scenarios?: string;
   /** The requests load is made of, by name. */
   requests: Readonly<Record<string, RequestDefinition<State>>>;
   /** The mix a scenario without its own gets: request name → weight. */
