@@ -24,6 +24,8 @@ export default defineTarget({
     seed: ({ databaseUrl, seed }) => seedDatabase(databaseUrl, { seed }),
   },
   prepare: prepareReference,
+  // Its own scenarios (those that need its settings, routes or chat) and suites that add them.
+  scenarios: 'target-app/faultline/scenarios',
   health: REFERENCE_HEALTH,
   requests: REFERENCE_REQUESTS,
   bounds: referenceBounds,

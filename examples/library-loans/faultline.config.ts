@@ -78,6 +78,20 @@ export default defineTarget({
     },
   },
   defaultMix: { 'books.list': 3, 'books.get': 3, 'members.get': 1, 'loans.create': 2, 'loans.return-missing': 1 },
+  // Its timing, read from the settings it starts with (src/settings.ts): the catalog's bounds derive from it.
+  bounds: (env) => {
+    const attempts = Number(env.CONNECT_ATTEMPTS);
+    const connectionTimeoutMs = Number(env.CONNECT_TIMEOUT_MS);
+    // The backoff doubles from 250 ms to 4 s between attempts (src/database.ts).
+    const backoffMs = Array.from({ length: attempts }, (_, attempt) => Math.min(250 * 2 ** attempt, 4_000));
+    return {
+      retryMaxDelayMs: 4_000,
+      connectionTimeoutMs,
+      queryTimeoutMs: Number(env.QUERY_TIMEOUT_MS),
+      recheckMs: Number(env.RECHECK_MS),
+      startupMs: backoffMs.reduce((sum, delay) => sum + delay, 0) + attempts * connectionTimeoutMs,
+    };
+  },
   writes: { readBack: 'SELECT reference FROM "Loan" WHERE reference = ANY($1::text[])' },
   defects: { env: 'LIBRARY_BUGS', names: ['listen-early', 'p2025-500', 'db-errors-500'] },
 });

@@ -12,7 +12,8 @@ export const REQUEST_KINDS = ['read', 'write', 'missing', 'socket'] as const sat
 /**
  * Requests chosen by what they are: each request of a listed kind (and, with `tags`, carrying a listed
  * tag) weighs its default-mix weight (1 when the default mix leaves it out) times the kind's factor
- * (and the largest factor of its tags). A kind or tag not listed weighs nothing.
+ * (and the largest factor of its tags). A kind or tag not listed weighs nothing, nor does a request
+ * the target marks `byNameOnly`.
  */
 export interface MixSelector {
   kinds?: Partial<Record<RequestKind, number>>;
@@ -73,6 +74,7 @@ export function resolveMix(mix: Mix, { requests, defaultMix }: Catalog): MixEntr
     return named.filter((entry) => entry.weight > 0);
   }
   return Object.entries(requests).flatMap(([template, definition]) => {
+    if (definition.byNameOnly === true) return [];
     const base = (defaultMix[template] ?? 0) > 0 ? defaultMix[template]! : 1;
     const kindFactor = mix.kinds === undefined ? 1 : (mix.kinds[definition.kind] ?? 0);
     const tagFactor =

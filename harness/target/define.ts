@@ -83,6 +83,7 @@ const schema = z
           build: fn('expected a function building the request'),
           unavailable: fn('expected a function').optional(),
           tags: z.array(z.string().regex(/^[a-z0-9-]+$/, 'expected a kebab-case tag')).optional(),
+          byNameOnly: z.boolean().optional(),
         }),
       )
       .refine((requests) => Object.keys(requests).length > 0, 'expected at least one request'),

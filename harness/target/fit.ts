@@ -10,6 +10,7 @@ import { bindScenario } from '../scenario/define.ts';
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { targetBounds } from './contract.ts';
+import { targetAppEnv } from './fixtures.ts';
 import type { Target } from './types.ts';
 
 export function assertScenariosFit(target: Target, scenarios: readonly Scenario[]): void {
@@ -43,6 +44,21 @@ export function assertScenariosFit(target: Target, scenarios: readonly Scenario[
           message: `expected a health endpoint of the target "${target.name}" (${endpoints.join(', ')}); got "${name}"`,
         });
     if (problems.length > 0) throw new ScenarioError(problems, scenario.file ?? scenario.name);
+    // With this target's bounds the scenario must still be valid (a run long enough for its recovery bound).
+    if (scenario.bind !== undefined)
+      try {
+        fitScenario(target, scenario, { ...targetAppEnv(target), ...scenario.app.env });
+      } catch (error) {
+        if (error instanceof ScenarioError)
+          throw new ScenarioError(
+            error.problems.map((problem) => ({
+              ...problem,
+              message: `with the bounds of "${target.name}": ${problem.message}`,
+            })),
+            scenario.file ?? scenario.name,
+          );
+        throw error;
+      }
   }
 }
 

@@ -114,6 +114,11 @@ export interface RequestDefinition<State> {
   kind: RequestKind;
   /** What else it is, for scenarios that select requests by tag: `['chat']`, `['auth']`. */
   tags?: readonly string[];
+  /**
+   * Sent only by a scenario that names it, never picked by kind or tag: a request whose answer is not
+   * its kind's (a deleted caller's write answered 401), or one with side effects (a password guess).
+   */
+  byNameOnly?: boolean;
   /** Why it cannot be built from this state and these pools, or null when it can. */
   unavailable?(context: PoolsContext & { state: State }): string | null;
   build(context: BuildContext<State>): BuiltRequest;
