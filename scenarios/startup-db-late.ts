@@ -4,8 +4,10 @@ export default defineScenario((b) => ({
   name: 'startup-db-late',
   description:
     'The container starts before its database is reachable (RDS still booting, a network policy not yet applied) and requests arrive from the first second. Before the fix, routes answered before Prisma was connected ("Engine is not yet connected" → 500) or the process died.',
-  timeline: [at(0, dbDown()), at('4s', dbUp())],
-  duration: '14s',
+  // Late enough that an app which listens early has been listening a while when the database comes,
+  // even on a busy machine where the process takes seconds to start.
+  timeline: [at(0, dbDown()), at('8s', dbUp())],
+  duration: '18s',
   load: { rate: 20, mix: { kinds: { read: 1, write: 1 } } },
   checks: {
     'no-crash': true,
