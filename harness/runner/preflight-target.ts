@@ -86,7 +86,7 @@ export function requestProblems(
       if (definition.kind !== 'write') continue;
       if (typeof spec.clientKey !== 'string' || spec.clientKey === '') {
         problem(
-          'is a write, but build() returned no key: return `key` (e.g. from nextKey(), also sent in the body) — no-lost-writes reads acknowledged writes back by it',
+          'is a write, but build() returned no key: return `key` (e.g. `const key = nextKey()`, sent with the write) — no-lost-writes reads acknowledged writes back by it',
         );
         break;
       }
