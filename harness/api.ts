@@ -5,6 +5,7 @@ import { InterruptedError } from './cli/exit-codes.ts';
 import { randomSeed } from './lib/random.ts';
 import { preflightLines } from './report/preflight-text.ts';
 import { runPreflight } from './runner/preflight.ts';
+import { requestsOfScenarios } from './runner/preflight-target.ts';
 import type { ScenarioRunResult } from './runner/types.ts';
 import { gateScenario } from './report/gating/gate.ts';
 import { DEFAULT_POLICY } from './report/gating/policies.ts';
@@ -67,7 +68,8 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     ) !== undefined;
   if (options.preflight !== false && !needsMissing) {
     const startedAt = new Date();
-    const preflight = await runPreflight(environment, { seed, appEnv, signal: options.signal }).catch(
+    const requests = requestsOfScenarios(target, [scenario]);
+    const preflight = await runPreflight(environment, { seed, appEnv, requests, signal: options.signal }).catch(
       (error: unknown) => {
         if (error instanceof InterruptedError) return undefined;
         throw error;

@@ -31,6 +31,9 @@ export default defineTarget({
   // it is not held to the database's state.
   health: { endpoints: { live: { path: '/healthz', polled: false }, ready: '/readyz' }, ready: 'ready' },
   errors: { code: (body) => (body as { kind?: string } | null)?.kind, unavailable: { code: 'unavailable' } },
+  // Its logs are text (`level=fatal event=startup.failed msg="…"`); giving up at startup is exit 1
+  // after one fatal startup.failed line (the defaults), and a crash is a fatal process.crash line.
+  logs: { format: 'text' },
   requests: {
     'books.list': { kind: 'read', build: () => ({ method: 'GET', path: '/books?limit=20', route: '/books' }) },
     'books.get': {

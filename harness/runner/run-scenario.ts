@@ -134,7 +134,7 @@ export async function runScenario(written: Scenario, options: RunScenarioOptions
     const originMs = env.now();
     const clock = { now: () => env.now() - originMs };
     const recorder = new TimelineRecorder({ runId: options.runId, seed, clock });
-    const detach = attachEnvironment(recorder, shifted(env, originMs));
+    const detach = attachEnvironment(recorder, shifted(env, originMs), options.environment.target.logs);
     recorder.mark('run-start', 0, { scenario: scenario.name, environment: env.kind });
     const readiness = watchReadiness((atMs) => recorder.mark('app-ready', atMs));
     const poller = startHealthPoller({

@@ -115,6 +115,27 @@ const schema = z
     defects: z
       .strictObject({ env: envName, names: z.array(z.string().regex(/^[a-z0-9-]+$/, 'expected kebab-case')).min(1) })
       .optional(),
+    logs: z
+      .strictObject({
+        format: z.enum(['json', 'text'], "expected 'json' (one JSON object a line) or 'text'"),
+        unhandled: fn('expected a function telling whether a log line is an unhandled error').optional(),
+      })
+      .optional(),
+    startup: z
+      .strictObject({
+        fatalExitCode: z
+          .number()
+          .int('expected a whole exit code')
+          .min(0)
+          .max(255, 'expected an exit code 0-255')
+          .optional(),
+        fatalLog: z
+          .union([z.string().min(1), z.instanceof(RegExp), z.null()], {
+            error: 'expected an event name, a RegExp matching the line, or null for no line',
+          })
+          .optional(),
+      })
+      .optional(),
   })
   .superRefine((target, context) => {
     const problem = (path: PropertyKey[], message: string): void => context.addIssue({ code: 'custom', path, message });

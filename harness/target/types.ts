@@ -2,6 +2,7 @@
 // judge it, written by the app's own team in a `faultline.config.ts` with `defineTarget`. The harness
 // reads an app only through this; nothing in harness/ knows a route, a table or a variable of any app.
 import type { RequestSpec } from '../load/types.ts';
+import type { LogEvent } from '../timeline/types.ts';
 
 /** A program to run, as argv (no shell): `['npx', 'prisma', 'migrate', 'deploy']`. */
 export interface CommandStep {
@@ -194,6 +195,36 @@ export interface TargetErrors {
   unavailable?: { code?: string; retryAfter?: boolean };
 }
 
+/** One line of the app's log as the harness read it: the level and event it found (null/absent: none). */
+export type LogLine = Pick<LogEvent, 'raw' | 'stream' | 'level' | 'event' | 'msg'>;
+
+/** How the app logs, so the checks read its levels and know its crashes (default: JSON lines). */
+export interface TargetLogs {
+  /**
+   * 'json': one JSON object a line (pino's numeric `level` or a level name, `msg`, `event`).
+   * 'text': `key=value` pairs (`level=fatal event=startup.failed msg="…"`), or a line led by its
+   * level (`ERROR …`, `[fatal] …`, after an optional timestamp). Levels are read as pino's numbers
+   * (50 error, 60 fatal). Either way, Node's own raw stack trace counts as a crash.
+   */
+  format: 'json' | 'text';
+  /**
+   * A line that reports an unhandled error or a crash in the app's own words, besides a fatal line
+   * and a raw stack trace (which always count): `(line) => line.event === 'process.crash'`.
+   */
+  unhandled?(line: LogLine): boolean;
+}
+
+/** What the documented fail-fast at startup looks like (the database never comes). */
+export interface TargetStartup {
+  /** The code the app exits with when it gives up (default 1). */
+  fatalExitCode?: number;
+  /**
+   * The one line it logs then: an event name (a fatal line with that `event`), or a pattern the raw
+   * line matches. Default: a fatal 'startup.failed' line; null: the app logs no such line.
+   */
+  fatalLog?: string | RegExp | null;
+}
+
 export interface TargetDefects {
   /** The variable that switches the app's named bugs on, comma-separated. */
   env: string;
@@ -224,6 +255,10 @@ export interface TargetDefinition<State = unknown> {
   /** How acknowledged writes are confirmed (no-lost-writes); required when a request is a write. */
   writes?: TargetWrites;
   defects?: TargetDefects;
+  /** How the app logs (default: JSON lines). */
+  logs?: TargetLogs;
+  /** What giving up at startup looks like (default: exit 1 after one fatal 'startup.failed' line). */
+  startup?: TargetStartup;
 }
 
 /** A validated definition, with the folder its relative paths are resolved from. */

@@ -17,6 +17,7 @@ import {
 } from '../../runner/environment-factory.ts';
 import { preflightLines } from '../../report/preflight-text.ts';
 import { runPreflight } from '../../runner/preflight.ts';
+import { requestsOfScenarios } from '../../runner/preflight-target.ts';
 import type { PreflightResult } from '../../runner/types.ts';
 import { runScenario } from '../../runner/run-scenario.ts';
 import { skipLine } from '../../doctor/skip-line.ts';
@@ -177,17 +178,16 @@ export const runCommand: Command = {
       // Boot the app once, every dependency healthy, before any verdict depends on it starting
       // (unless nothing would run: every scenario lacks a capability).
       const capabilities = expectedCapabilities(environment);
-      if (
-        scenarios.some(
-          (scenario) =>
-            missingCapabilityReason(scenario.needs, capabilities, environment.kind, scenario.app.instances) ===
-            undefined,
-        )
-      ) {
+      const runnable = scenarios.filter(
+        (scenario) =>
+          missingCapabilityReason(scenario.needs, capabilities, environment.kind, scenario.app.instances) === undefined,
+      );
+      if (runnable.length > 0) {
         process.stderr.write('\n▶ preflight: booting the app once, every dependency healthy, no fault\n');
         preflight = await runPreflight(environment, {
           seed,
           appEnv,
+          requests: requestsOfScenarios(environment.target, runnable),
           signal: abort.signal,
           onProgress: (message) => process.stderr.write(`  ${message}\n`),
         });
