@@ -4,6 +4,7 @@
 // write with no key, a health path the app does not have: each is a mistake in the config, found
 // here before any fault, with what to fix — never a harness failure minutes into a run.
 import { LoadError } from '../load/errors.ts';
+import { resolveMix } from '../load/mix.ts';
 import { RequestFactory } from '../load/request-factory.ts';
 import type { ScenarioProblem } from '../scenario/errors.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -20,16 +21,13 @@ const SETTLE_POLL_MS = 250;
 const BODY_CHARS = 120;
 
 /** The requests a run's scenarios load: their mixes, and the default mix for a load without one. */
-export function requestsOfScenarios(target: Pick<Target, 'defaultMix'>, scenarios: readonly Pick<Scenario, 'load'>[]) {
+export function requestsOfScenarios(
+  target: Pick<Target, 'defaultMix' | 'requests'>,
+  scenarios: readonly Pick<Scenario, 'load'>[],
+): string[] {
   const names = new Set<string>();
-  for (const { load } of scenarios) {
-    if (load === null) continue;
-    const mix =
-      load.mix.length > 0
-        ? load.mix
-        : Object.entries(target.defaultMix).map(([template, weight]) => ({ template, weight }));
-    for (const { template, weight } of mix) if (weight > 0) names.add(template);
-  }
+  for (const { load } of scenarios)
+    if (load !== null) for (const { template } of resolveMix(load.mix, target)) names.add(template);
   return [...names];
 }
 
