@@ -26,8 +26,9 @@ const envName = z.string().regex(ENV_NAME, 'expected an environment variable nam
 const argv = z
   .array(z.string().min(1, 'expected a non-empty argument'))
   .min(1, 'expected the command as a non-empty list of arguments, e.g. ["npx", "tsx", "src/main.ts"]');
+const commandStep = z.strictObject({ command: argv, env: z.record(envName, z.string()).optional() });
 const step = z.union([
-  z.strictObject({ command: argv, env: z.record(envName, z.string()).optional() }),
+  commandStep,
   z.strictObject({ sql: z.string().min(1, 'expected a path to a .sql file or a folder of migrations') }),
   fn('expected { command: [...] }, { sql: "path" } or an async function'),
 ]);
@@ -40,6 +41,7 @@ const schema = z
     app: z.strictObject({
       command: argv,
       cwd: z.string().min(1).optional(),
+      build: z.union([commandStep, fn('expected { command: [...] } or an async function')]).optional(),
       env: z
         .union([z.record(envName, z.string()), fn('expected an object of strings or a function returning one')])
         .optional(),
@@ -97,9 +99,7 @@ const schema = z
           queryTimeoutMs: ms,
           recheckMs: ms,
           startupMs: ms,
-          redis: z
-            .strictObject({ commandTimeoutMs: ms, reconnectMaxMs: ms, initTimeoutMs: ms.optional() })
-            .optional(),
+          redis: z.strictObject({ commandTimeoutMs: ms, reconnectMaxMs: ms, initTimeoutMs: ms.optional() }).optional(),
         }),
         fn('expected the bounds, or a function of the app environment returning them'),
       ])

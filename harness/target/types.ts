@@ -32,6 +32,11 @@ export interface TargetApp {
   /** The app's folder, relative to the config file (default: the config file's folder). */
   cwd?: string;
   /**
+   * What makes the app runnable from its sources, run once before it first starts (in `cwd`): e.g.
+   * `['npx', 'prisma', 'generate']`, or a function. Keep it a no-op when nothing changed.
+   */
+  build?: CommandStep | (() => Promise<void>);
+  /**
    * The app's own settings (timeouts, retry budgets, feature switches), given to every instance; a
    * function is called once per environment (for a fresh secret per run).
    */
