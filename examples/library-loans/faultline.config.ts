@@ -13,6 +13,8 @@ export default defineTarget({
   app: {
     // Node runs the service itself (tsx as a loader), so kill faults signal its own pid.
     command: ['node', '--import', 'tsx', 'src/main.ts'],
+    // Its Prisma client, generated when the schema changed since (npm install does not make it).
+    build: { command: ['node', 'scripts/generate.mjs', '--if-stale'] },
     env: {
       LIBRARY_API_KEY: API_KEY,
       CONNECT_ATTEMPTS: '8',

@@ -29,6 +29,10 @@ const cleanEnv = Object.fromEntries(
 
 let packDir: string | undefined;
 let projectDir: string | undefined;
+/** The packed tarball, for the example service's own install. */
+let tarball: string | undefined;
+/** A copy of examples/library-loans, installing the tarball as its own dev dependency. */
+let exampleDir: string | undefined;
 let skipReason: string | undefined;
 /** Paths inside the tarball, from `npm pack --json`. */
 let packedFiles: string[] = [];
@@ -67,7 +71,7 @@ beforeAll(async () => {
     files: { path: string }[];
   }[];
   packedFiles = packed!.files.map((file) => file.path);
-  const tarball = path.join(packDir, packed!.filename);
+  tarball = path.join(packDir, packed!.filename);
   console.info(`package.e2e: packed ${packedFiles.length} files in ${Date.now() - startedMs} ms`);
 
   await inProject('npm', ['init', '-y']);
@@ -84,7 +88,8 @@ beforeAll(async () => {
 }, 15 * 60_000);
 
 afterAll(() => {
-  for (const dir of [packDir, projectDir]) if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
+  for (const dir of [packDir, projectDir, exampleDir])
+    if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
 });
 
 describe('the packed faultline, installed in another project', () => {
@@ -185,4 +190,34 @@ describe('the packed faultline, installed in another project', () => {
     const tsc = await inProject(process.execPath, [TSC, '-p', 'tsconfig.json']);
     expect(tsc.exitCode, tsc.all).toBe(0);
   });
+
+  it(
+    'runs the example service through the installed package: the catalog passes healthy and catches its bug',
+    async (context) => {
+      if (skipReason !== undefined) context.skip(skipReason);
+      const example = path.join(ROOT, 'examples', 'library-loans');
+      exampleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-example-'));
+      // Its sources only, as a user's checkout has them: no reports, no generated client, no node_modules.
+      fs.cpSync(example, exampleDir, {
+        recursive: true,
+        filter: (from) => !/[/\\](node_modules|reports|generated)([/\\]|$)/.test(path.relative(example, from)),
+      });
+      const install = await inDir(
+        exampleDir,
+        'npm',
+        ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', tarball!],
+        10 * 60_000,
+      );
+      expect(install.exitCode, install.all).toBe(0);
+      const run = (extra: string[]): Promise<Finished> =>
+        inDir(exampleDir!, 'npx', ['faultline', 'run', 'p2025-sweep', '--seed', '5', ...extra], 5 * 60_000);
+      const healthy = await run([]);
+      expect(healthy.exitCode, healthy.all).toBe(0);
+      expect(healthy.all).toMatch(/RELEASE OK/);
+      const buggy = await run(['--defects', 'p2025-500']);
+      expect(buggy.exitCode, buggy.all).toBe(1);
+      expect(buggy.all).toMatch(/FAIL\s+missing-records-are-404/);
+    },
+    20 * 60_000,
+  );
 });

@@ -80,6 +80,11 @@ async function byName(name: string, folders: readonly Folder[]): Promise<Scenari
   return undefined;
 }
 
+/** A path to a scenario or suite file, rather than a name to look up. */
+export function isScenarioPath(argument: string): boolean {
+  return /\.[mc]?[jt]s$/.test(argument) || isDataFile(argument) || argument.includes('/');
+}
+
 /** Each argument is a scenario name, a suite name, or a path to a scenario or suite file. */
 export async function resolveTargets(
   names: readonly string[],
@@ -88,7 +93,7 @@ export async function resolveTargets(
   const folders = foldersFor(target);
   const chosen: Scenario[] = [];
   for (const name of names) {
-    if (/\.[mc]?[jt]s$/.test(name) || isDataFile(name) || name.includes('/')) {
+    if (isScenarioPath(name)) {
       const loaded = await loadScenarioOrSuiteFile(name);
       chosen.push(...(loaded.kind === 'scenario' ? [loaded.scenario] : loaded.suite.scenarios));
       continue;

@@ -21,7 +21,7 @@ import { requestsOfScenarios } from '../../runner/preflight-target.ts';
 import type { PreflightResult } from '../../runner/types.ts';
 import { runScenario } from '../../runner/run-scenario.ts';
 import { skipLine } from '../../doctor/skip-line.ts';
-import { resolveTargets } from '../catalog.ts';
+import { isScenarioPath, resolveTargets } from '../catalog.ts';
 import type { Command } from '../command.ts';
 import { onInterrupt } from '../interrupt.ts';
 import { InterruptedError, UsageError } from '../exit-codes.ts';
@@ -122,8 +122,10 @@ export const runCommand: Command = {
     const seed = values.seed === undefined ? randomSeed() : parseSeed(values.seed);
     const reporters = reportersFrom(values.reporter);
     const targets = positionals.length > 0 ? positionals : ['release'];
+    // Files first: a scenario file's own mistake is said before anything else is looked for.
+    const byPath = targets.every(isScenarioPath) ? await resolveTargets(targets) : undefined;
     const target = await loadTarget({ file: values.target });
-    const scenarios = await resolveTargets(targets, target);
+    const scenarios = byPath ?? (await resolveTargets(targets, target));
     if (scenarios.length === 0) throw new UsageError('nothing to run');
     const policy = await resolvePolicy(targets, values.gating);
 

@@ -3,6 +3,7 @@
 // fast or immediate mode (the "database crashed" fault), start it again on the same data
 // directory and port, and never leave it running when our process goes away.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { reachableBinaries } from './reachable-binaries.ts';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -178,7 +179,7 @@ export class EmbeddedPostgres {
     const passwordFile = path.join(this.workDir, 'pwfile');
     await fs.writeFile(passwordFile, `${this.password}\n`);
     if (ids !== undefined) await fs.chown(passwordFile, ids.uid, ids.gid);
-    const { initdb } = await resolveBinaries();
+    const { initdb } = await this.binaries(ids);
     await runToCompletion(
       initdb,
       [
@@ -195,8 +196,14 @@ export class EmbeddedPostgres {
     await fs.rm(passwordFile, { force: true });
   }
 
+  /** The binaries, reachable by the user PostgreSQL runs as. */
+  private async binaries(ids: { uid: number; gid: number } | undefined): Promise<Binaries> {
+    const binaries = await resolveBinaries();
+    return ids === undefined ? binaries : reachableBinaries(binaries);
+  }
+
   private async startServer(): Promise<void> {
-    const { postgres } = await resolveBinaries();
+    const { postgres } = await this.binaries(runAsIds());
     const settings: Record<string, string | number> = {
       listen_addresses: '127.0.0.1',
       max_connections: 200,
