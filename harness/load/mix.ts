@@ -3,9 +3,14 @@
 // them by kind and tag (`{ kinds: { read: 1, write: 3 } }`: a scenario that runs against any app),
 // or is left out (the target's default mix). Every consumer resolves it here, to weighted names.
 import { z } from 'zod';
-import type { RequestKind } from '../target/types.ts';
+import type { RequestKind, Target } from '../target/types.ts';
 import { LoadError } from './errors.ts';
-import type { LoadContext, MixEntry } from './types.ts';
+
+/** One request of a mix by name, and its weight. */
+export interface MixEntry {
+  template: string;
+  weight: number;
+}
 
 export const REQUEST_KINDS = ['read', 'write', 'missing', 'socket'] as const satisfies readonly RequestKind[];
 
@@ -57,7 +62,7 @@ export const mixSchema = z.unknown().transform((value, ctx): Mix => {
     return z.NEVER;
   }
   return selecting
-    ? (result.data)
+    ? result.data
     : Object.entries(result.data as Record<string, number>).map(([template, w]) => ({ template, weight: w }));
 });
 
@@ -65,7 +70,7 @@ export function isSelector(mix: Mix): mix is MixSelector {
   return !Array.isArray(mix);
 }
 
-type Catalog = Pick<LoadContext, 'requests' | 'defaultMix'>;
+type Catalog = Pick<Target, 'requests' | 'defaultMix'>;
 
 /** The weighted requests a mix stands for in this target (zero weights dropped). */
 export function resolveMix(mix: Mix, { requests, defaultMix }: Catalog): MixEntry[] {

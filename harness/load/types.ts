@@ -1,11 +1,13 @@
 // The load contract: a validated profile (an open-model arrival rate, like k6's
 // ramping-arrival-rate executor), the requests it is made of, and the engine interface the runner
 // drives. Engines (builtin undici, k6) record one Sample per scheduled request into the recorder.
-import type { Mix } from './mix.ts';
+import type { Mix, MixEntry } from './mix.ts';
 import type { TargetFixtures } from '../target/fixtures.ts';
 import type { Target } from '../target/types.ts';
 import type { TimelineRecorder } from '../timeline/recorder.ts';
 import type { SampleKind } from '../timeline/types.ts';
+
+export type { MixEntry };
 
 /** One linear ramp from the previous stage's rate (or startRatePerSec) to targetPerSec. */
 export interface RateStage {
@@ -16,11 +18,6 @@ export interface RateStage {
 export type ArrivalRate =
   | { type: 'constant'; ratePerSec: number; durationMs: number }
   | { type: 'ramping'; startRatePerSec: number; stages: RateStage[] };
-
-export interface MixEntry {
-  template: string;
-  weight: number;
-}
 
 export interface LoadProfile {
   /** When load begins, relative to the run's origin. */

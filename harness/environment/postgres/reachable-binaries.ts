@@ -8,7 +8,12 @@ import { existsSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Binaries } from './embedded-postgres.ts';
+
+/** Where the PostgreSQL programs are. */
+export interface Binaries {
+  initdb: string;
+  postgres: string;
+}
 
 /** True when every folder from the root down to `dir` lets others through (o+x). */
 function traversableByOthers(dir: string): boolean {
