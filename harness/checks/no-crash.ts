@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { answerTimes } from '../timeline/phases.ts';
 import type { ProcessEvent, Timeline } from '../timeline/types.ts';
-import { checkResult, plural } from './result.ts';
+import { checkResult, plural, tally } from './result.ts';
 import type { Check, Evidence } from './types.ts';
 
 type Exit = Extract<ProcessEvent, { type: 'exit' }>;
@@ -26,6 +26,7 @@ export const noCrash: Check<Record<string, never>> = {
   evaluate(timeline, { scenario }) {
     const exits = timeline.process.filter((event): event is Exit => event.type === 'exit');
     const offending: Evidence[] = [];
+    const counts: Record<string, number> = {};
     let allowedFailFast = 0;
     for (const exit of exits) {
       if (exit.expected) continue;
@@ -33,6 +34,11 @@ export const noCrash: Check<Record<string, never>> = {
         allowedFailFast++;
         continue;
       }
+      // The structured fact a reader matches on (the defect matrix): how the process ended.
+      tally(
+        counts,
+        exit.code === null ? `unexpected exit signal ${exit.signal ?? 'none'}` : `unexpected exit code ${exit.code}`,
+      );
       offending.push({
         type: 'process',
         event: exit,
@@ -51,7 +57,7 @@ export const noCrash: Check<Record<string, never>> = {
         expectedExits,
         starts: timeline.process.filter((event) => event.type === 'start').length,
       },
-      counts: { unexpectedExits: offending.length, expectedExits, failFastExits: allowedFailFast },
+      counts: { ...counts, unexpectedExits: offending.length, expectedExits, failFastExits: allowedFailFast },
       offending,
     });
   },

@@ -1,4 +1,4 @@
-// Runs the matrix: the release suite against the healthy app, then every declared defect against
+// Runs the matrix: the cells' scenarios against the healthy app, then every declared defect against
 // each of its scenarios — one environment per run, one run at a time (the scenarios' bounds assume
 // they have the machine to themselves, give or take other people's work). Runs use the same seed,
 // so a failing cell can be repeated with `faultline run <scenario> --defects <defect> --seed N`.
@@ -15,10 +15,11 @@ import type { CellResult, DefectMatrix, DefectName, HealthyResult, MatrixPreflig
 export interface RunMatrixOptions {
   runId: string;
   seed: number;
+  /** The target's cells, by defect. */
   matrix: DefectMatrix;
-  /** The release suite's scenarios: the healthy run, and where the cells find theirs. */
-  scenarios: readonly Scenario[];
-  /** Only these defects (default: all); the healthy run then covers only their scenarios. */
+  /** Each scenario a cell names, by the name the cell gives it (cellScenarios resolves them). */
+  scenarios: ReadonlyMap<string, Scenario>;
+  /** Only these defects (default: every defect with cells). */
   only?: readonly DefectName[];
   /** Where and what: the target (whose defects the cells switch on) and its environment. */
   environment: EnvironmentChoice;
@@ -42,29 +43,37 @@ export class MatrixError extends FaultlineError {
   }
 }
 
-/** The scenarios a run needs, in release order; a cell naming an unknown scenario is an error before anything runs. */
+/**
+ * The defects to run and the healthy baseline: every scenario the chosen defects' cells name, once,
+ * in the order the cells first name them — a defect cell proves something only against a scenario
+ * the healthy app passes. A cell naming a scenario that is not given, or a check its scenario does
+ * not evaluate, is an error before anything runs.
+ */
 export function planMatrix(
   matrix: DefectMatrix,
-  scenarios: readonly Scenario[],
+  scenarios: ReadonlyMap<string, Scenario>,
   only?: readonly DefectName[],
 ): { defects: DefectName[]; healthy: Scenario[] } {
-  // A defect without cells (UNCAUGHT_DEFECTS in defect-matrix.ts) has nothing to run.
-  const defects = (Object.keys(matrix) as DefectName[]).filter(
-    (defect) => matrix[defect].length > 0 && (only === undefined || only.includes(defect)),
+  // A defect without cells has nothing to run.
+  const defects = Object.keys(matrix).filter(
+    (defect) => (matrix[defect]?.length ?? 0) > 0 && (only === undefined || only.includes(defect)),
   );
-  const known = new Set(scenarios.map((scenario) => scenario.name));
+  const healthy = new Map<string, Scenario>();
   for (const defect of defects) {
-    for (const { scenario } of matrix[defect])
-      if (!known.has(scenario))
+    for (const cell of matrix[defect] ?? []) {
+      const scenario = scenarios.get(cell.scenario);
+      if (scenario === undefined)
+        throw new MatrixError(`the matrix names scenario "${cell.scenario}" for ${defect}, which was not found`);
+      const evaluated = new Set(scenario.checks.map((check) => check.name));
+      const unknown = [...cell.mustFail, ...cell.mustPass].filter((name) => !evaluated.has(name));
+      if (unknown.length > 0)
         throw new MatrixError(
-          `the matrix names scenario "${scenario}" for ${defect}, which is not in the release suite`,
+          `the matrix cell ${defect} × ${cell.scenario} names ${unknown.join(', ')}, which the scenario does not evaluate (it runs ${[...evaluated].join(', ')})`,
         );
+      healthy.set(cell.scenario, scenario);
+    }
   }
-  const used = new Set(defects.flatMap((defect) => matrix[defect].map((cell) => cell.scenario)));
-  return {
-    defects,
-    healthy: only === undefined ? [...scenarios] : scenarios.filter((scenario) => used.has(scenario.name)),
-  };
+  return { defects, healthy: [...healthy.values()] };
 }
 
 /** A run that never happened because the app did not boot with the defect on: an error, not a catch. */
@@ -89,7 +98,7 @@ function notBooted(scenario: Scenario, boot: PreflightResult): ScenarioRunResult
 export async function runMatrix(options: RunMatrixOptions): Promise<MatrixResult> {
   const startedAt = new Date();
   const { defects, healthy: healthyScenarios } = planMatrix(options.matrix, options.scenarios, options.only);
-  const byName = new Map(options.scenarios.map((scenario) => [scenario.name, scenario]));
+  const byName = options.scenarios;
   const run = (scenario: Scenario, defect: DefectName | null) =>
     runScenario(scenario, {
       runId: options.runId,
@@ -137,7 +146,7 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixResult
   const cells: CellResult[] = [];
   for (const defect of bootFailed ? [] : defects) {
     const boot = await preflight(defect);
-    for (const expectation of options.matrix[defect]) {
+    for (const expectation of options.matrix[defect] ?? []) {
       if (options.signal?.aborted) break;
       if (boot !== undefined && !boot.passed) {
         const result = judgeCell(defect, expectation, notBooted(byName.get(expectation.scenario) as Scenario, boot));
@@ -156,7 +165,7 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixResult
   const coverage = checkCoverage(cells);
   const judged = matrixVerdict(healthy, cells, summary, {
     healthy: healthyScenarios.length,
-    cells: defects.reduce((count, defect) => count + options.matrix[defect].length, 0),
+    cells: defects.reduce((count, defect) => count + (options.matrix[defect]?.length ?? 0), 0),
   });
   // The healthy app never booted: nothing ran, so nothing was proven (whatever the counts say).
   const verdict = bootFailed ? 'not-proven' : judged.verdict;
