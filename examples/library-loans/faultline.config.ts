@@ -79,5 +79,43 @@ export default defineTarget({
   },
   defaultMix: { 'books.list': 3, 'books.get': 3, 'members.get': 1, 'loans.create': 2, 'loans.return-missing': 1 },
   writes: { readBack: 'SELECT reference FROM "Loan" WHERE reference = ANY($1::text[])' },
-  defects: { env: 'LIBRARY_BUGS', names: ['listen-early', 'p2025-500', 'db-errors-500'] },
+  // Its bugs, and the scenarios of Faultline's catalog that must catch each (`npx faultline matrix`):
+  // the checks that must fail, those that must still pass, and the count that shows why.
+  defects: {
+    env: 'LIBRARY_BUGS',
+    names: ['listen-early', 'p2025-500', 'db-errors-500'],
+    cells: {
+      'listen-early': [
+        {
+          scenario: 'db-outage-under-load',
+          mustFail: ['health-truthful'],
+          mustPass: ['no-crash', 'no-5xx-except-503'],
+          evidence: {
+            check: 'health-truthful',
+            count: 'down: untruthful',
+            says: '/readyz said up while the database was down',
+          },
+          why: '/readyz says ready whatever the database does, so it answers 200 through the whole outage while every route answers 503.',
+        },
+      ],
+      'db-errors-500': [
+        {
+          scenario: 'db-outage-under-load',
+          mustFail: ['db-failures-are-503', 'no-5xx-except-503'],
+          mustPass: ['no-crash'],
+          evidence: { check: 'no-5xx-except-503', count: '500', says: 'a 500 was answered' },
+          why: 'Every request while the database is unreachable answers 500 instead of 503 with Retry-After; the service stays up.',
+        },
+      ],
+      'p2025-500': [
+        {
+          scenario: 'p2025-sweep',
+          mustFail: ['missing-records-are-404', 'no-5xx-except-503'],
+          mustPass: ['no-crash'],
+          evidence: { check: 'missing-records-are-404', count: '500', says: 'a missing record answered 500' },
+          why: "Returning a loan or deleting a member that does not exist throws Prisma's P2025, which the bug lets through as a 500 instead of a 404, from the first such request on.",
+        },
+      ],
+    },
+  },
 });
