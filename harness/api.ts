@@ -14,6 +14,7 @@ import { runScenario as runOne } from './runner/run-scenario.ts';
 import type { Scenario } from './scenario/types.ts';
 import { defectsEnv } from './cli/flags.ts';
 import { assertScenariosFit } from './target/fit.ts';
+import { newRunId } from './runner/run-id.ts';
 import { loadTarget } from './target/load-target.ts';
 import type { Target } from './target/types.ts';
 
@@ -57,7 +58,7 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
       ? {}
       : defectsEnv(target, options.defects.join(','))),
   };
-  const runId = `${scenario.name}-${new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${seed.toString(16)}`;
+  const runId = newRunId(seed, scenario.name);
   const needsMissing =
     missingCapabilityReason(
       scenario.needs,

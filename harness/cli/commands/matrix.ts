@@ -9,6 +9,7 @@ import { randomSeed } from '../../lib/random.ts';
 import { cellLine, healthyLine, matrixSummary } from '../../matrix/console.ts';
 import { chooseDefects, resolveCellScenarios, targetMatrix } from '../../matrix/cell-scenarios.ts';
 import { runMatrix } from '../../matrix/run-matrix.ts';
+import { newRunId } from '../../runner/run-id.ts';
 import { writeMatrixReports } from '../../matrix/write-reports.ts';
 import type { Command } from '../command.ts';
 import { onInterrupt } from '../interrupt.ts';
@@ -18,11 +19,6 @@ import { assertScenariosFit } from '../../target/fit.ts';
 import { loadTarget } from '../../target/load-target.ts';
 import { pointLatest, prepareReportDir } from '../report-dir.ts';
 import { preflightLines } from '../../report/preflight-text.ts';
-
-function matrixRunId(seed: number): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `${stamp}-${seed.toString(16).padStart(8, '0')}-matrix`;
-}
 
 const list = (raw: string): string[] =>
   raw
@@ -54,7 +50,7 @@ export const matrixCommand: Command = {
     const only = values.only === undefined ? undefined : chooseDefects(target, matrix, list(values.only));
     const scenarios = await resolveCellScenarios(target, matrix, only);
     assertScenariosFit(target, [...scenarios.values()]);
-    const runId = matrixRunId(seed);
+    const runId = newRunId(seed, 'matrix');
     const directory = await prepareReportDir(values['report-dir'], runId);
 
     const abort = onInterrupt();

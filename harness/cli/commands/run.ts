@@ -18,6 +18,7 @@ import {
 import { preflightLines } from '../../report/preflight-text.ts';
 import { runPreflight } from '../../runner/preflight.ts';
 import type { PreflightResult } from '../../runner/types.ts';
+import { newRunId } from '../../runner/run-id.ts';
 import { runScenario } from '../../runner/run-scenario.ts';
 import { skipLine } from '../../doctor/skip-line.ts';
 import { resolveTargets } from '../catalog.ts';
@@ -99,11 +100,6 @@ function reportersFrom(flag: string | undefined): Reporter[] {
   if (unknown.length > 0)
     throw new UsageError(`unknown reporter(s) ${unknown.join(', ')}; known: ${Object.keys(REPORTERS).join(', ')}`);
   return names.map((name) => REPORTERS[name]!);
-}
-
-function newRunId(seed: number): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `${stamp}-${seed.toString(16).padStart(8, '0')}`;
 }
 
 export const runCommand: Command = {
