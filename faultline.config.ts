@@ -1,5 +1,6 @@
 // The reference app (target-app/) as a Faultline target, written with the same public contract any
 // team writes for its own app. `npx faultline run` in this folder runs against it.
+import { ensureGeneratedClient } from './prisma/tools/generated-client.mjs';
 import { migrate } from './prisma/tools/migrate.ts';
 import { defineTarget } from 'faultline';
 import { referenceBounds } from './target-app/faultline/bounds.ts';
@@ -16,6 +17,14 @@ export default defineTarget({
   app: {
     // Node itself runs the app (tsx as a loader, not its CLI), so kill faults signal the app's own pid.
     command: [process.execPath, '--import', 'tsx', 'target-app/src/index.ts'],
+    // The generated Prisma client, which `npm ci` does not make (a no-op when it is current).
+    build: async () => {
+      const generated = ensureGeneratedClient({ say: (line) => process.stderr.write(`faultline: ${line}\n`) });
+      if (!generated.ok)
+        throw new Error(
+          `the Prisma client could not be generated (\`npm run generate\` retries):\n${generated.output}`,
+        );
+    },
     env: () => ({ ...DEFAULT_APP_SETTINGS, JWT_SECRET: newJwtSecret() }),
     inject: { databaseUrl: 'DATABASE_URL', redisUrl: 'REDIS_URL', port: 'PORT', drainMs: 'SHUTDOWN_DRAIN_MS' },
   },
@@ -25,6 +34,8 @@ export default defineTarget({
     seed: ({ databaseUrl, seed }) => seedDatabase(databaseUrl, { seed }),
   },
   prepare: prepareReference,
+  // Its own scenarios (those that need its settings, routes or chat) and suites that add them.
+  scenarios: 'target-app/faultline/scenarios',
   health: REFERENCE_HEALTH,
   requests: REFERENCE_REQUESTS,
   bounds: referenceBounds,

@@ -1,8 +1,6 @@
 import { afterReady, dbBandwidth, defineScenario, during } from '../harness/scenario/index.ts';
-import { HALF_WRITES_MIX } from '../target-app/faultline/templates.ts';
-import { QUERY_TIMEOUT_MS, TWO_QUERY_REQUEST_BUDGET_MS } from './bounds.ts';
 
-export default defineScenario({
+export default defineScenario((b) => ({
   name: 'db-bandwidth-starved',
   description:
     'The link to the database is starved of bandwidth (a saturated NAT gateway, a throttled instance class): every result trickles in. Nothing is down, so nothing may fail: every answer must still be correct (2xx or a real 404), in time.',
@@ -10,7 +8,7 @@ export default defineScenario({
   duration: '14s',
   load: {
     rate: 20,
-    mix: HALF_WRITES_MIX,
+    mix: { kinds: { read: 1, write: 4, missing: 0.25 } },
   },
   checks: {
     'no-crash': true,
@@ -20,7 +18,7 @@ export default defineScenario({
     'no-5xx-except-503': true,
     'missing-records-are-404': true,
     'no-lost-writes': true,
-    'answered-within': { withinMs: TWO_QUERY_REQUEST_BUDGET_MS },
-    latency: { fault: [`p(95)<${QUERY_TIMEOUT_MS}`] },
+    'answered-within': { withinMs: b.twoQueryRequestMs },
+    latency: { fault: [`p(95)<${b.queryTimeoutMs}`] },
   },
-});
+}));

@@ -1,20 +1,19 @@
 import { afterReady, dbTimeout, defineScenario, during } from '../harness/scenario/index.ts';
-import { BLACKHOLE_HOLD_MS, DB_FAULT_REQUEST_BUDGET_MS, RECOVERY_BOUND_MS } from './bounds.ts';
 
 const FROM_MS = 3_000;
 
-export default defineScenario({
+export default defineScenario((b) => ({
   name: 'db-blackhole',
   description:
     'The database stops answering without closing anything (a black-holed route, a frozen instance): packets go out, nothing comes back. Without bounded pools and query timeouts every request hangs forever. The app must answer 503 within its timeout budget (one wait for a connection plus one query timeout), let no request hang, lose no acknowledged write, and recover when the route comes back.',
   // Held longer than the answer budget: a request that hangs until the hole lifts is seen hanging.
-  timeline: [during(afterReady(FROM_MS), afterReady(FROM_MS + BLACKHOLE_HOLD_MS), dbTimeout({ timeoutMs: 0 }))],
-  duration: FROM_MS + BLACKHOLE_HOLD_MS + RECOVERY_BOUND_MS,
+  timeline: [during(afterReady(FROM_MS), afterReady(FROM_MS + b.blackholeHoldMs), dbTimeout({ timeoutMs: 0 }))],
+  duration: FROM_MS + b.blackholeHoldMs + b.recoveryMs,
   load: {
     rate: 30,
-    timeout: DB_FAULT_REQUEST_BUDGET_MS + 5_000,
+    timeout: b.dbFaultRequestMs + 5_000,
     // Half writes: one is in flight at the moment the hole opens and when it closes.
-    mix: { 'events.list': 2, 'events.get': 2, 'users.me': 1, 'tickets.create': 5 },
+    mix: { kinds: { read: 1, write: 4 } },
   },
   checks: {
     'no-crash': true,
@@ -24,9 +23,9 @@ export default defineScenario({
     'db-failures-are-503': true,
     // Every query meets the hole; only requests sent in its last query timeout are released unharmed.
     'fault-statuses': { expect: [{ window: 'dbTimeout#1', status: 503, share: 0.5 }] },
-    'answered-within': { withinMs: DB_FAULT_REQUEST_BUDGET_MS },
-    'recovers-within': { withinMs: RECOVERY_BOUND_MS },
+    'answered-within': { withinMs: b.dbFaultRequestMs },
+    'recovers-within': { withinMs: b.recoveryMs },
     'no-lost-writes': true,
-    latency: { fault: [`max<${DB_FAULT_REQUEST_BUDGET_MS}`] },
+    latency: { fault: [`max<${b.dbFaultRequestMs}`] },
   },
-});
+}));

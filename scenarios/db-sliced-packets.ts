@@ -1,8 +1,6 @@
 import { afterReady, dbSlicer, defineScenario, during } from '../harness/scenario/index.ts';
-import { HALF_WRITES_MIX } from '../target-app/faultline/templates.ts';
-import { QUERY_TIMEOUT_MS, TWO_QUERY_REQUEST_BUDGET_MS } from './bounds.ts';
 
-export default defineScenario({
+export default defineScenario((b) => ({
   name: 'db-sliced-packets',
   description:
     'Database responses arrive in tiny fragments with delays between them (a lossy link, small MTUs, a misbehaving middlebox). The pg protocol parser must reassemble every message: answers stay correct (2xx or a real 404), none fails or corrupts.',
@@ -16,7 +14,7 @@ export default defineScenario({
   duration: '14s',
   load: {
     rate: 20,
-    mix: HALF_WRITES_MIX,
+    mix: { kinds: { read: 1, write: 4, missing: 0.25 } },
   },
   checks: {
     'no-crash': true,
@@ -25,7 +23,7 @@ export default defineScenario({
     'no-5xx-except-503': true,
     'missing-records-are-404': true,
     'no-lost-writes': true,
-    'answered-within': { withinMs: TWO_QUERY_REQUEST_BUDGET_MS },
-    latency: { fault: [`p(95)<${QUERY_TIMEOUT_MS}`] },
+    'answered-within': { withinMs: b.twoQueryRequestMs },
+    latency: { fault: [`p(95)<${b.queryTimeoutMs}`] },
   },
-});
+}));

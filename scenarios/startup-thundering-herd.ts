@@ -1,9 +1,8 @@
 import { at, dbDown, dbUp, defineScenario } from '../harness/scenario/index.ts';
-import { CONNECT_MAX_DELAY_MS, CONNECTION_TIMEOUT_MS, MACHINE_SLACK_MS } from './bounds.ts';
 
 const DB_UP_AT_MS = 3_000;
 
-export default defineScenario({
+export default defineScenario((b) => ({
   name: 'startup-thundering-herd',
   description:
     'A deploy or a scale-out: the new container boots while the load balancer already sends it hundreds of requests per second, and its database comes a few seconds late. Every request that reaches the app before it is ready must get a clean refusal or a 503 — never a 500 from a half-initialised app — and the app must come up under that load without crashing.',
@@ -17,7 +16,7 @@ export default defineScenario({
     ],
     startRate: 250,
     maxInFlight: 1_000,
-    mix: { 'events.list': 3, 'events.get': 3, 'users.me': 2, 'artists.get': 1, 'tickets.create': 1 },
+    mix: { kinds: { read: 1, write: 0.5 } },
   },
   checks: {
     'no-crash': true,
@@ -25,7 +24,7 @@ export default defineScenario({
     'status-allowlist': true,
     'no-5xx-except-503': true,
     'db-failures-are-503': true,
-    'ready-within': { withinMs: CONNECT_MAX_DELAY_MS + CONNECTION_TIMEOUT_MS + MACHINE_SLACK_MS },
+    'ready-within': { withinMs: b.retryMaxDelayMs + b.connectionTimeoutMs + b.slackMs },
     'no-lost-writes': true,
   },
-});
+}));

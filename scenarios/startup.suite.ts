@@ -1,7 +1,6 @@
 import { defineSuite } from '../harness/scenario/index.ts';
 import startupDbFlapping from './startup-db-flapping.ts';
 import startupDbLate from './startup-db-late.ts';
-import startupDbNever from './startup-db-never.ts';
 import startupDbSlow from './startup-db-slow.ts';
 import startupRedisDown from './startup-redis-down.ts';
 import startupThunderingHerd from './startup-thundering-herd.ts';
@@ -9,6 +8,6 @@ import startupThunderingHerd from './startup-thundering-herd.ts';
 export default defineSuite({
   name: 'startup',
   description:
-    'The startup race: the app booting while its database (or Redis) is late, never there, flapping or slow, and while traffic already arrives.',
-  scenarios: [startupDbLate, startupDbNever, startupDbFlapping, startupDbSlow, startupThunderingHerd, startupRedisDown],
+    'The startup race: the app booting while its database (or Redis) is late, flapping or slow, and while traffic already arrives.',
+  scenarios: [startupDbLate, startupDbFlapping, startupDbSlow, startupThunderingHerd, startupRedisDown],
 });

@@ -31,6 +31,9 @@ export default defineTarget({
   // it is not held to the database's state.
   health: { endpoints: { live: { path: '/healthz', polled: false }, ready: '/readyz' }, ready: 'ready' },
   errors: { code: (body) => (body as { kind?: string } | null)?.kind, unavailable: { code: 'unavailable' } },
+  // Its logs are text (`level=fatal event=startup.failed msg="…"`); giving up at startup is exit 1
+  // after one fatal startup.failed line (the defaults), and a crash is a fatal process.crash line.
+  logs: { format: 'text' },
   requests: {
     'books.list': { kind: 'read', build: () => ({ method: 'GET', path: '/books?limit=20', route: '/books' }) },
     'books.get': {
@@ -78,6 +81,20 @@ export default defineTarget({
     },
   },
   defaultMix: { 'books.list': 3, 'books.get': 3, 'members.get': 1, 'loans.create': 2, 'loans.return-missing': 1 },
+  // Its timing, read from the settings it starts with (src/settings.ts): the catalog's bounds derive from it.
+  bounds: (env) => {
+    const attempts = Number(env.CONNECT_ATTEMPTS);
+    const connectionTimeoutMs = Number(env.CONNECT_TIMEOUT_MS);
+    // The backoff doubles from 250 ms to 4 s between attempts (src/database.ts).
+    const backoffMs = Array.from({ length: attempts }, (_, attempt) => Math.min(250 * 2 ** attempt, 4_000));
+    return {
+      retryMaxDelayMs: 4_000,
+      connectionTimeoutMs,
+      queryTimeoutMs: Number(env.QUERY_TIMEOUT_MS),
+      recheckMs: Number(env.RECHECK_MS),
+      startupMs: backoffMs.reduce((sum, delay) => sum + delay, 0) + attempts * connectionTimeoutMs,
+    };
+  },
   writes: { readBack: 'SELECT reference FROM "Loan" WHERE reference = ANY($1::text[])' },
   // Its bugs, and the scenarios of Faultline's catalog that must catch each (`npx faultline matrix`):
   // the checks that must fail, those that must still pass, and the count that shows why.
@@ -86,6 +103,17 @@ export default defineTarget({
     names: ['listen-early', 'p2025-500', 'db-errors-500'],
     cells: {
       'listen-early': [
+        {
+          scenario: 'startup-db-late',
+          mustFail: ['health-truthful'],
+          mustPass: ['no-crash', 'no-5xx-except-503', 'db-failures-are-503'],
+          evidence: {
+            check: 'health-truthful',
+            count: 'down: untruthful',
+            says: '/readyz said up while the database was down',
+          },
+          why: 'It listens at once and /readyz says ready for the eight seconds the database is not there yet, while its routes answer 503: the health lie is the whole bug.',
+        },
         {
           scenario: 'db-outage-under-load',
           mustFail: ['health-truthful'],

@@ -1,9 +1,12 @@
-// exits-as-documented: the documented startup fail-fast. When the database never becomes
-// reachable within the app's retry budget, the app logs exactly one fatal 'startup.failed' line and
-// exits with code 1 within a bound after it started — no uncaught exception, no raw stack trace,
-// no hang, no exit before trying.
+// exits-as-documented: the documented startup fail-fast, as the target documents it (`startup`).
+// When the database never becomes reachable within the app's retry budget, the app logs exactly one
+// documented line (default: a fatal 'startup.failed'; none when the target says it logs none) and
+// exits with its documented code (default 1) within a bound after it started — no uncaught
+// exception, no other fatal line, no raw stack trace, no line its `logs.unhandled` calls a crash,
+// no hang.
 import { z } from 'zod';
 import { durationMsSchema } from '../lib/duration.ts';
+import { DEFAULT_STARTUP, isFatalStartupLine, type StartupContract } from '../target/contract.ts';
 import { FATAL_LEVEL, looksLikeStackTrace } from '../timeline/log-event.ts';
 import { checkResult } from './result.ts';
 import type { Check, Evidence } from './types.ts';
@@ -11,29 +14,44 @@ import type { Check, Evidence } from './types.ts';
 export interface ExitsAsDocumentedOptions {
   /** From the app's start; the retry budget plus slack. */
   withinMs: number;
-  exitCode: number;
-  event: string;
+  /** Default: the target's `startup.fatalExitCode`. */
+  exitCode?: number;
+  /** The documented line's event (on a fatal line). Default: the target's `startup.fatalLog`. */
+  event?: string;
+}
+
+function describeLine(fatalLog: StartupContract['fatalLog']): string {
+  return typeof fatalLog === 'string' ? `fatal '${fatalLog}'` : `${String(fatalLog)}`;
 }
 
 export const exitsAsDocumented: Check<ExitsAsDocumentedOptions> = {
   name: 'exits-as-documented',
   description:
-    "When the database never comes, the app exits with code 1 within a bound, having logged exactly one fatal 'startup.failed' line and no stack trace.",
+    "When the database never comes, the app exits with its documented code (default 1) within a bound, having logged exactly its documented line (default: one fatal 'startup.failed') and no stack trace.",
   optionsSchema: z.strictObject({
     withinMs: durationMsSchema,
-    exitCode: z.number().int().default(1),
-    event: z.string().default('startup.failed'),
+    exitCode: z.number().int().optional(),
+    event: z.string().min(1).optional(),
   }),
-  evaluate(timeline, { options }) {
+  evaluate(timeline, { options, scenario }) {
+    const documented = scenario.contract?.startup ?? DEFAULT_STARTUP;
+    const expectedCode = options.exitCode ?? documented.fatalExitCode;
+    const fatalLog = options.event ?? documented.fatalLog;
     const startMs = timeline.process.find((event) => event.type === 'start')?.atMs ?? 0;
     const exit = timeline.process.find((event) => event.type === 'exit' && event.atMs >= startMs && !event.expected);
-    const failLines = timeline.logs.filter((event) => event.event === options.event);
-    const fatalFailLines = failLines.filter((event) => event.level !== null && event.level >= FATAL_LEVEL);
+    // A line naming the event at any level is counted; only a fatal one is the documented line.
+    const failLines = timeline.logs.filter((event) =>
+      typeof fatalLog === 'string' ? event.event === fatalLog : isFatalStartupLine(event, fatalLog),
+    );
+    const fatalFailLines = failLines.filter((event) => isFatalStartupLine(event, fatalLog));
     const crashes = timeline.logs.filter(
       (event) =>
-        event.event === 'process.uncaughtException' ||
-        event.event === 'process.unhandledRejection' ||
-        looksLikeStackTrace(event),
+        !isFatalStartupLine(event, fatalLog) &&
+        (event.event === 'process.uncaughtException' ||
+          event.event === 'process.unhandledRejection' ||
+          event.unhandled === true ||
+          (event.level ?? 0) >= FATAL_LEVEL ||
+          looksLikeStackTrace(event)),
     );
     const problems: Evidence[] = [];
     /** How the process ended ('exit code 0'), a count readers match on; absent when it never exited. */
@@ -48,11 +66,11 @@ export const exitsAsDocumented: Check<ExitsAsDocumentedOptions> = {
     } else {
       figures.exitAfterStartMs = Math.round(exit.atMs - startMs);
       exitedWith = exit.code === null ? `exit signal ${exit.signal ?? 'none'}` : `exit code ${exit.code}`;
-      if (exit.code !== options.exitCode)
+      if (exit.code !== expectedCode)
         problems.push({
           type: 'process',
           event: exit,
-          note: `exit code ${exit.code ?? `none (signal ${exit.signal ?? '?'})`}, expected ${options.exitCode}`,
+          note: `exit code ${exit.code ?? `none (signal ${exit.signal ?? '?'})`}, expected ${expectedCode}`,
         });
       if (exit.atMs - startMs > options.withinMs)
         problems.push({
@@ -61,10 +79,12 @@ export const exitsAsDocumented: Check<ExitsAsDocumentedOptions> = {
           note: `exited ${Math.round(exit.atMs - startMs)} ms after start, bound ${options.withinMs} ms`,
         });
     }
-    if (fatalFailLines.length !== 1 || failLines.length !== 1) {
+    if (fatalLog === null) {
+      // The target documents no line: only the exit and the absence of crash output are judged.
+    } else if (fatalFailLines.length !== 1 || failLines.length !== 1) {
       problems.push({
         type: 'note',
-        note: `expected exactly one fatal '${options.event}' line, found ${fatalFailLines.length} fatal of ${failLines.length}`,
+        note: `expected exactly one ${describeLine(fatalLog)} line, found ${fatalFailLines.length}${typeof fatalLog === 'string' ? ` fatal of ${failLines.length}` : ''}`,
       });
     }
     for (const event of crashes)
@@ -78,7 +98,7 @@ export const exitsAsDocumented: Check<ExitsAsDocumentedOptions> = {
       passed: problems.length === 0,
       summary:
         problems.length === 0
-          ? `Failed fast as documented: one '${options.event}' line, exit ${options.exitCode} after ${figures.exitAfterStartMs} ms (bound ${options.withinMs} ms).`
+          ? `Failed fast as documented: ${fatalLog === null ? 'no crash output' : `one ${describeLine(fatalLog)} line`}, exit ${expectedCode} after ${figures.exitAfterStartMs} ms (bound ${options.withinMs} ms).`
           : `Did not fail fast as documented: ${problems
               .map((problem) => problem.note)
               .slice(0, 3)

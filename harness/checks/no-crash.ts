@@ -1,7 +1,9 @@
 // no-crash: no app process (any instance, when there are several) ever exited unless the harness
-// asked it to (appKill, appRestart, rollingRestart, the end of the run). A scenario that expects the documented startup fail-fast may see exit code 1
-// before the app ever answered; any other exit is a crash.
+// asked it to (appKill, appRestart, rollingRestart, the end of the run). A scenario that expects the
+// documented startup fail-fast may see the target's fail-fast exit code (default 1) before the app
+// ever answered; any other exit is a crash.
 import { z } from 'zod';
+import { DEFAULT_STARTUP } from '../target/contract.ts';
 import { answerTimes } from '../timeline/phases.ts';
 import type { ProcessEvent, Timeline } from '../timeline/types.ts';
 import { checkResult, plural, tally } from './result.ts';
@@ -21,16 +23,17 @@ function isStartupExit(timeline: Timeline, exit: Exit): boolean {
 export const noCrash: Check<Record<string, never>> = {
   name: 'no-crash',
   description:
-    'The app process never exits unless the harness asked it to (a documented startup fail-fast excepted when expected).',
+    'The app process never exits unless the harness asked it to (the documented startup fail-fast, with its exit code, excepted when expected).',
   optionsSchema: z.strictObject({}),
   evaluate(timeline, { scenario }) {
     const exits = timeline.process.filter((event): event is Exit => event.type === 'exit');
     const offending: Evidence[] = [];
     const counts: Record<string, number> = {};
+    const failFastCode = (scenario.contract?.startup ?? DEFAULT_STARTUP).fatalExitCode;
     let allowedFailFast = 0;
     for (const exit of exits) {
       if (exit.expected) continue;
-      if (scenario.expectFailFast && exit.code === 1 && isStartupExit(timeline, exit)) {
+      if (scenario.expectFailFast && exit.code === failFastCode && isStartupExit(timeline, exit)) {
         allowedFailFast++;
         continue;
       }

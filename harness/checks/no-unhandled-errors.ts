@@ -1,8 +1,10 @@
 // no-unhandled-errors: nothing escaped the app's error handling. Offending: log events
-// 'process.unhandledRejection' / 'process.uncaughtException', any fatal line (level ≥ 60) except the
-// documented 'startup.failed' when the scenario expects the fail-fast, and raw stack traces (Node's
-// own crash output, which is not JSON).
+// 'process.unhandledRejection' / 'process.uncaughtException', a line the target's `logs.unhandled`
+// recognises, any fatal line (level ≥ 60, in JSON or text logs alike) except the target's documented
+// startup line when the scenario expects the fail-fast, and raw stack traces (Node's own crash
+// output, which is not a log line).
 import { z } from 'zod';
+import { DEFAULT_STARTUP, isFatalStartupLine } from '../target/contract.ts';
 import { FATAL_LEVEL, looksLikeStackTrace } from '../timeline/log-event.ts';
 import { checkResult, plural, tally } from './result.ts';
 import type { Check, Evidence } from './types.ts';
@@ -19,13 +21,16 @@ export const noUnhandledErrors: Check<{ allowEvents: string[] }> = {
   evaluate(timeline, { options, scenario }) {
     const counts: Record<string, number> = {};
     const offending: Evidence[] = [];
+    const fatalLog = (scenario.contract?.startup ?? DEFAULT_STARTUP).fatalLog;
     for (const event of timeline.logs) {
       let why: string | null = null;
+      const documented =
+        (scenario.expectFailFast && isFatalStartupLine(event, fatalLog)) ||
+        (event.event !== undefined && options.allowEvents.includes(event.event));
       if (event.event !== undefined && UNHANDLED.has(event.event)) why = event.event;
+      else if (event.unhandled === true && !documented)
+        why = `unhandled error${event.event === undefined ? '' : ` (${event.event})`}`;
       else if (event.level !== null && event.level >= FATAL_LEVEL) {
-        const documented =
-          (event.event === 'startup.failed' && scenario.expectFailFast) ||
-          (event.event !== undefined && options.allowEvents.includes(event.event));
         if (!documented) why = `fatal log line${event.event === undefined ? '' : ` (${event.event})`}`;
       } else if (looksLikeStackTrace(event)) why = 'raw stack trace';
       if (why === null) continue;

@@ -2,6 +2,7 @@
 // scenario gave it): it never talks to the environment, so a unit test can feed it a hand-made
 // timeline. Options are validated once, with the scenario, through the check's own schema.
 import type { z } from 'zod';
+import type { StartupContract } from '../target/contract.ts';
 import type { FaultWindow, HealthProbe, LogEvent, ProcessEvent, Sample, Timeline } from '../timeline/types.ts';
 
 /** What a check needs to know about the scenario besides its own options. */
@@ -15,7 +16,12 @@ export interface ScenarioFacts {
    * How the target answers a database failure (its code prefix, Retry-After); absent: a 503 with
    * Retry-After, the code not judged.
    */
-  contract?: { unavailableCode?: string; retryAfter: boolean };
+  contract?: {
+    unavailableCode?: string;
+    retryAfter: boolean;
+    /** What the documented startup fail-fast looks like; absent: exit 1 after a fatal 'startup.failed' line. */
+    startup?: StartupContract;
+  };
 }
 
 export interface CheckContext<Options> {

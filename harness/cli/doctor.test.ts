@@ -27,7 +27,7 @@ describe('faultline doctor', () => {
   it('reports this machine as the harness sees it, and exits 0 when the main job can run', async () => {
     const result = await doctor();
     expect(result.exitCode, result.stderr).toBe(0);
-    for (const name of ['Node.js', 'Prisma client', 'PostgreSQL', 'Ports', 'Redis', 'Chromium', 'Docker', 'k6'])
+    for (const name of ['Node.js', 'Target', 'PostgreSQL', 'Ports', 'Redis', 'Chromium', 'Docker', 'k6'])
       expect(line(result.stdout, name), name).not.toBe('');
     expect(line(result.stdout, 'Node.js')).toMatch(/^ {2}OK /);
     expect(line(result.stdout, 'PostgreSQL')).toMatch(/^ {2}OK .*PostgreSQL\) \d+/);

@@ -2,7 +2,7 @@
 // ask the Docker engine, bind the port), never a guess from a file name alone. Each probe says what
 // it found, what is lost without it and the command that fixes it.
 import { spawnSync } from 'node:child_process';
-import { clientState } from '../../prisma/tools/generated-client.mjs';
+import path from 'node:path';
 import { connectContainerRuntime, defaultRuntimeLookup } from '../environment/containers/container-runtime.ts';
 import { resolveBinaries } from '../environment/postgres/embedded-postgres.ts';
 import { findRedisServer, redisServerMissingReason } from '../environment/redis/redis-server.ts';
@@ -10,6 +10,8 @@ import { packageManifest } from '../lib/package-manifest.ts';
 import { freePort, isPortOpen } from '../lib/ports.ts';
 import { findChromium, chromiumPath } from '../report/html/chromium.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { buildApp } from '../target/build.ts';
+import { findConfigFile, loadTarget } from '../target/load-target.ts';
 import type { DoctorContext, Finding } from './types.ts';
 
 export function nodeProbe(version = process.versions.node): Finding {
@@ -27,18 +29,36 @@ export function nodeProbe(version = process.versions.node): Finding {
   };
 }
 
-export function prismaClientProbe(): Finding {
-  const state = clientState();
-  return state === 'current'
-    ? { name: 'Prisma client', status: 'ok', detail: 'generated, matches prisma/schema.prisma', essential: true }
-    : {
-        name: 'Prisma client',
-        status: 'note',
-        detail: state === 'missing' ? 'not generated yet' : 'older than the schema or the installed Prisma',
-        disables: 'nothing: every faultline command, npm test, npm run app and npm run bench generate it first',
-        fix: 'npm run generate (to do it now)',
-        essential: true,
-      };
+/**
+ * The target in this folder: its config loads and validates, and its build step (a generated client,
+ * a compile) runs. Without a config the harness has nothing to run against.
+ */
+export async function targetProbe(cwd = process.cwd()): Promise<Finding> {
+  const name = 'Target';
+  const file = findConfigFile(cwd);
+  if (file === undefined)
+    return {
+      name,
+      status: 'missing',
+      detail: `no faultline.config.* in ${cwd}`,
+      disables: 'every run: there is no app to run against',
+      fix: 'npx faultline init (writes one for this project), or pass --target FILE',
+      essential: true,
+    };
+  try {
+    const target = await loadTarget({ cwd });
+    await buildApp(target);
+    return { name, status: 'ok', detail: `${target.name} (${path.relative(cwd, file)}), built`, essential: true };
+  } catch (error) {
+    return {
+      name,
+      status: 'missing',
+      detail: (error as Error).message.split('\n').slice(0, 6).join(' '),
+      disables: 'every run against it',
+      fix: `fix ${path.relative(cwd, file)} (above)`,
+      essential: true,
+    };
+  }
 }
 
 /** PostgreSQL refuses to run as root, so as root the harness runs it as the `postgres` user. */

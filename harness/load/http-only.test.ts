@@ -33,7 +33,11 @@ describe('a Socket.IO template given to k6', () => {
 
   it('lets an HTTP-only mix through, and a socket template at weight 0', () => {
     expect(() =>
-      refuseNonHttpTemplates(mixOf({ 'events.list': 1, 'chat.session': 0 }), TEST_REQUESTS, 'k6'),
+      refuseNonHttpTemplates(
+        mixOf({ 'events.list': 1, 'chat.session': 0 }),
+        { requests: TEST_REQUESTS, defaultMix: {} },
+        'k6',
+      ),
     ).not.toThrow();
   });
 });

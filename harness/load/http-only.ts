@@ -2,15 +2,16 @@
 // is refused before anything starts, naming the template — never run with the sessions silently
 // left out, which would judge a different load than the scenario declares.
 import { LoadError } from './errors.ts';
-import type { LoadContext, MixEntry } from './types.ts';
+import { resolveMix, type Mix } from './mix.ts';
+import type { LoadContext } from './types.ts';
 
 /** Throws TEMPLATE_UNSUPPORTED when the mix gives weight to a template `engine` cannot send. */
 export function refuseNonHttpTemplates(
-  mix: readonly MixEntry[],
-  requests: LoadContext['requests'],
+  mix: Mix,
+  catalog: Pick<LoadContext, 'requests' | 'defaultMix'>,
   engine: string,
 ): void {
-  const sockets = mix.filter((entry) => entry.weight > 0 && requests[entry.template]?.kind === 'socket');
+  const sockets = resolveMix(mix, catalog).filter((entry) => catalog.requests[entry.template]?.kind === 'socket');
   if (sockets.length === 0) return;
   const names = sockets.map((entry) => `"${entry.template}"`).join(', ');
   throw new LoadError(

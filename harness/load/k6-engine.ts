@@ -46,7 +46,7 @@ export class K6LoadEngine implements LoadEngine {
     recorder: TimelineRecorder,
     signal?: AbortSignal,
   ): Promise<void> {
-    refuseNonHttpTemplates(profile.mix, context.requests, 'The k6 engine');
+    refuseNonHttpTemplates(profile.mix, context, 'The k6 engine');
     if (!(await isK6Available(this.k6Path)))
       throw new LoadError(
         'K6_NOT_INSTALLED',

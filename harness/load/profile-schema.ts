@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { durationMsSchema, type Duration } from '../lib/duration.ts';
 import { arrivalDurationMs } from './arrival.ts';
+import { mixSchema, type MixSelector } from './mix.ts';
 import type { ArrivalRate, LoadProfile } from './types.ts';
 
 export interface LoadProfileInput {
@@ -20,8 +21,11 @@ export interface LoadProfileInput {
   maxInFlight?: number;
   /** Per-request timeout (default '10s'); keep it above the app's query timeout. */
   timeout?: Duration;
-  /** Template name → weight (default DEFAULT_MIX). */
-  mix?: Record<string, number>;
+  /**
+   * Request name → weight (a scenario for one app), or `{ kinds: { read: 1, write: 3 } }` /
+   * `{ tags: { chat: 1 } }` (a scenario for any app); default: the target's default mix.
+   */
+  mix?: Record<string, number> | MixSelector;
 }
 
 const ratePerSec = (what: string) =>
@@ -29,8 +33,6 @@ const ratePerSec = (what: string) =>
     .number({ error: `expected ${what} in requests per second` })
     .min(0, `expected ${what} ≥ 0`)
     .max(100_000, `expected ${what} ≤ 100000`);
-/** A request of the target (which one is checked against the target when the run starts). */
-const templateName = z.string().min(1, 'expected a request name');
 
 /** The load section parsed; `durationMs` of a constant rate may still wait for the scenario's duration. */
 export const loadSectionSchema = z
@@ -52,13 +54,7 @@ export const loadSectionSchema = z
       .max(10_000, 'expected maxInFlight ≤ 10000')
       .default(200),
     timeout: durationMsSchema.default(10_000),
-    mix: z
-      .record(templateName, z.number({ error: 'expected a weight (a number ≥ 0)' }).min(0, 'expected a weight ≥ 0'))
-      .refine(
-        (mix) => Object.values(mix).some((weight) => weight > 0),
-        'expected at least one request with a positive weight',
-      )
-      .optional(),
+    mix: mixSchema.optional(),
   })
   .superRefine((load, ctx) => {
     if ((load.rate === undefined) === (load.stages === undefined)) {
@@ -97,14 +93,13 @@ export function toLoadProfile(section: LoadSection, scenarioDurationMs: number):
           ratePerSec: section.rate ?? 0,
           durationMs: section.duration ?? Math.max(0, scenarioDurationMs - startAtMs),
         };
-  // No mix of its own: the target's default mix (an empty list says so).
-  const mix = section.mix ?? {};
   return {
     startAtMs,
     arrival,
     durationMs: arrivalDurationMs(arrival),
     maxInFlight: section.maxInFlight,
     timeoutMs: section.timeout,
-    mix: Object.entries(mix).map(([template, weight]) => ({ template, weight })),
+    // No mix of its own: the target's default mix (an empty list says so).
+    mix: section.mix ?? [],
   };
 }

@@ -5,7 +5,8 @@ import { createRng, pick } from '../lib/random.ts';
 import type { BuildContext, RequestDefinition, RequestKind } from '../target/types.ts';
 import type { SampleKind } from '../timeline/types.ts';
 import { LoadError } from './errors.ts';
-import type { LoadContext, MixEntry, RequestSpec } from './types.ts';
+import { mixEntries, type Mix } from './mix.ts';
+import type { LoadContext, RequestSpec } from './types.ts';
 
 /** Keys must be safe in any app's key rule: 1-100 of A-Z a-z 0-9 . _ : - */
 export function clientKeyPrefix(runId: string): string {
@@ -41,28 +42,18 @@ export class RequestFactory {
   }
 
   /** Checks that every request of the mix exists and can be built from these fixtures. */
-  static create(context: LoadContext, mix: readonly MixEntry[]): RequestFactory {
+  static create(context: LoadContext, mix: Mix): RequestFactory {
     const rng = createRng(context.rngSeed);
     const { pools, state } = context.fixtures;
     const entries: Entry[] = [];
     const weights: number[] = [];
-    const chosen =
-      mix.length > 0 ? mix : Object.entries(context.defaultMix).map(([template, weight]) => ({ template, weight }));
-    for (const { template: name, weight } of chosen) {
-      if (weight <= 0) continue;
-      const definition = context.requests[name];
-      if (definition === undefined)
-        throw new LoadError(
-          'TEMPLATE_UNKNOWN',
-          `unknown request "${name}"; the target has: ${Object.keys(context.requests).join(', ')}`,
-        );
+    for (const { template: name, weight } of mixEntries(mix, context)) {
+      const definition = context.requests[name]!;
       const reason = definition.unavailable?.({ pools, state }) ?? null;
       if (reason !== null) throw new LoadError('TEMPLATE_UNAVAILABLE', `request "${name}" cannot run: ${reason}`);
       entries.push({ name, definition });
       weights.push(weight);
     }
-    if (entries.length === 0)
-      throw new LoadError('TEMPLATE_UNAVAILABLE', 'the load mix has no request with a positive weight');
     const prefix = clientKeyPrefix(context.runId);
     const factory: RequestFactory = new RequestFactory(entries, weights, {
       pools,

@@ -1,6 +1,7 @@
 // The load contract: a validated profile (an open-model arrival rate, like k6's
 // ramping-arrival-rate executor), the requests it is made of, and the engine interface the runner
 // drives. Engines (builtin undici, k6) record one Sample per scheduled request into the recorder.
+import type { Mix } from './mix.ts';
 import type { TargetFixtures } from '../target/fixtures.ts';
 import type { Target } from '../target/types.ts';
 import type { TimelineRecorder } from '../timeline/recorder.ts';
@@ -31,8 +32,8 @@ export interface LoadProfile {
   maxInFlight: number;
   /** Per-request timeout (connect + response); set it above the app's query timeout. */
   timeoutMs: number;
-  /** Weighted requests, by the target's request names; empty: the target's default mix. */
-  mix: MixEntry[];
+  /** The requests it sends: named weights (empty: the target's default mix) or a selection by kind and tag. */
+  mix: Mix;
 }
 
 /**

@@ -1,6 +1,7 @@
 // What a target's matrix needs before it runs: its cells (a target that declares none has no matrix:
 // exit 2, saying where to declare them), and each scenario a cell names, resolved once — a name as
-// `faultline run` takes it, or a path relative to the config file.
+// `faultline run` takes it (the target's own scenarios first, then the catalog's), or a path
+// relative to the config file.
 import path from 'node:path';
 import { resolveTargets } from '../cli/catalog.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -47,7 +48,7 @@ export async function resolveCellScenarios(
   );
   const scenarios = new Map<string, Scenario>();
   for (const ref of refs) {
-    const found = await resolveTargets([ref.includes('/') ? path.resolve(target.root, ref) : ref]);
+    const found = await resolveTargets([ref.includes('/') ? path.resolve(target.root, ref) : ref], target);
     if (found.length !== 1)
       throw new MatrixError(`the matrix cell scenario "${ref}" is a suite of ${found.length}: name one scenario`);
     scenarios.set(ref, found[0] as Scenario);

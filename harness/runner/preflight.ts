@@ -3,13 +3,19 @@
 // it cannot import a module, its config is wrong — says nothing about resilience: the run ends NOT
 // PROVEN and shows what the app printed, how it exited and the command that started it. A defect
 // that breaks the app only under a fault (Redis critical, no connection retry) boots fine here and
-// is still judged by the scenarios. It reuses the environment a scenario gets, so it costs one
-// environment start.
+// is still judged by the scenarios. Once the app is healthy, the target's own definition is tried
+// against it (preflight-target.ts): a request that cannot be built, a write with no key, a health
+// path the app does not have stop the run before any fault with a TargetError (exit 2: the config is
+// the user's input, and the app itself booted fine). It reuses the environment a scenario gets, so
+// it costs one environment start.
 import { InterruptedError } from '../cli/exit-codes.ts';
 import type { AppExit, StartedEnvironment } from '../environment/types.ts';
 import { startEnvironment, type EnvironmentChoice } from './environment-factory.ts';
 import type { AppOutputLine, PreflightResult } from './types.ts';
+import { healthProblems, requestProblems } from './preflight-target.ts';
+import type { ScenarioProblem } from '../scenario/errors.ts';
 import { targetBounds } from '../target/contract.ts';
+import { TargetError } from '../target/define.ts';
 import { readyPath } from '../target/health.ts';
 import type { Target } from '../target/types.ts';
 
@@ -42,6 +48,22 @@ export interface PreflightOptions {
   appEnv: Record<string, string>;
   signal?: AbortSignal;
   onProgress?: (message: string) => void;
+  /**
+   * The requests the run loads (requestsOfScenarios): each is built once the app is healthy.
+   * Default: the target's default mix.
+   */
+  requests?: readonly string[];
+}
+
+function defaultMixRequests(target: Target): string[] {
+  return Object.entries(target.defaultMix)
+    .filter(([, weight]) => weight > 0)
+    .map(([name]) => name);
+}
+
+/** Whether the app runs as the target ships it: none of its defects switched on. */
+function runsHealthy(target: Target, appEnv: Readonly<Record<string, string>>): boolean {
+  return target.defects === undefined || (appEnv[target.defects.env] ?? '').trim() === '';
 }
 
 async function answersHealthy(url: string): Promise<boolean> {
@@ -97,6 +119,7 @@ export async function runPreflight(choice: EnvironmentChoice, options: Preflight
   const readyAt = readyPath(choice.target);
   const command = env.appCommand;
   let outcome: Pick<PreflightResult, 'passed' | 'reason' | 'healthyAfterMs'>;
+  let targetProblems: ScenarioProblem[] = [];
   try {
     const appStartedAt = performance.now();
     if (env.kind !== 'external') await env.startApp();
@@ -105,6 +128,12 @@ export async function runPreflight(choice: EnvironmentChoice, options: Preflight
       if (options.signal?.aborted) throw new InterruptedError('interrupted during preflight');
       if (await answersHealthy(`${env.appUrl}${readyAt}`)) {
         outcome = { passed: true, healthyAfterMs: Math.round(performance.now() - appStartedAt) };
+        options.onProgress?.('app healthy: building every request of the run and asking every health endpoint');
+        const target = choice.target;
+        targetProblems = [
+          ...requestProblems(target, env.fixtures, options.requests ?? defaultMixRequests(target), options.seed),
+          ...(await healthProblems(target, env.appUrl, { healthyApp: runsHealthy(target, options.appEnv) })),
+        ];
         break;
       }
       if (exit !== undefined) {
@@ -129,6 +158,8 @@ export async function runPreflight(choice: EnvironmentChoice, options: Preflight
     detachLog();
     detachExit();
   }
+  if (targetProblems.length > 0)
+    throw new TargetError(targetProblems, `target "${choice.target.name}", tried against the healthy app in preflight`);
   return {
     ...base,
     ...outcome,

@@ -10,6 +10,7 @@ import { preflightLines } from '../report/preflight-text.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { expectedCapabilities, missingCapabilityReason, type EnvironmentChoice } from './environment-factory.ts';
 import { runPreflight } from './preflight.ts';
+import { requestsOfScenarios } from './preflight-target.ts';
 import { runScenario } from './run-scenario.ts';
 import type { PreflightResult, ScenarioRunResult } from './types.ts';
 
@@ -54,15 +55,17 @@ export async function runPlan(plan: RunPlan): Promise<PlanOutcome> {
   let preflight: PreflightResult | undefined;
   try {
     const capabilities = expectedCapabilities(environment);
-    const runnable = plan.scenarios.some(
+    const runnable = plan.scenarios.filter(
       (scenario) =>
         missingCapabilityReason(scenario.needs, capabilities, environment.kind, scenario.app.instances) === undefined,
     );
-    if (plan.preflight !== false && runnable) {
+    if (plan.preflight !== false && runnable.length > 0) {
       on?.preflightStart?.();
       preflight = await runPreflight(environment, {
         seed: plan.seed,
         appEnv: plan.appEnv,
+        // Every request the runs will load is built once against the healthy app first.
+        requests: requestsOfScenarios(environment.target, runnable),
         signal,
         onProgress: on?.preflightProgress,
       });

@@ -10,6 +10,8 @@ import { K6LoadEngine } from '../load/k6-engine.ts';
 import type { LoadEngine } from '../load/types.ts';
 import { startHealthPoller } from '../probes/health-poller.ts';
 import { answerContract, errorCodeReader } from '../target/contract.ts';
+import { fitScenario } from '../target/fit.ts';
+import { targetAppEnv } from '../target/fixtures.ts';
 import { healthEndpoints } from '../target/health.ts';
 import { watchReadiness } from '../probes/readiness.ts';
 import { scenarioFacts } from '../scenario/define.ts';
@@ -62,7 +64,11 @@ function shifted(env: StartedEnvironment, originMs: number): EnvironmentEvents {
   };
 }
 
-export async function runScenario(scenario: Scenario, options: RunScenarioOptions): Promise<ScenarioRunResult> {
+export async function runScenario(written: Scenario, options: RunScenarioOptions): Promise<ScenarioRunResult> {
+  const { target } = options.environment;
+  // The scenario with the target's own bounds, for the app as this scenario starts it.
+  const fit = fitScenario(target, written, { ...targetAppEnv(target), ...written.app.env, ...options.appEnv });
+  const scenario = 'scenario' in fit ? fit.scenario : written;
   const seed = scenario.seed ?? options.seed;
   const startedAt = new Date();
   const base = {
@@ -79,12 +85,10 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     ...rest,
   });
 
-  const missing = missingCapabilityReason(
-    scenario.needs,
-    capabilities,
-    options.environment.kind,
-    scenario.app.instances,
-  );
+  const missing =
+    'skip' in fit
+      ? `not for this target: ${fit.skip}`
+      : missingCapabilityReason(scenario.needs, capabilities, options.environment.kind, scenario.app.instances);
   if (missing !== undefined) {
     return finish({
       status: 'skipped',
@@ -130,7 +134,7 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     const originMs = env.now();
     const clock = { now: () => env.now() - originMs };
     const recorder = new TimelineRecorder({ runId: options.runId, seed, clock });
-    const detach = attachEnvironment(recorder, shifted(env, originMs));
+    const detach = attachEnvironment(recorder, shifted(env, originMs), options.environment.target.logs);
     recorder.mark('run-start', 0, { scenario: scenario.name, environment: env.kind });
     const readiness = watchReadiness((atMs) => recorder.mark('app-ready', atMs));
     const poller = startHealthPoller({

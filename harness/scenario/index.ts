@@ -1,5 +1,6 @@
 // Scenarios: what a file under scenarios/ imports to describe a run, and what the runner loads.
-export { defineScenario, isScenario, scenarioFacts, withFile } from './define.ts';
+export { bindScenario, defineScenario, isScenario, scenarioFacts, withFile } from './define.ts';
+export { BoundUnavailable, MACHINE_SLACK_MS, scenarioBounds, type RedisBounds, type ScenarioBounds } from './bounds.ts';
 export { defineSuite, isSuite } from './suite.ts';
 export { loadScenarioFile, loadSuiteFile, loadScenarioOrSuiteFile } from './load-file.ts';
 export { ScenarioError, problemsFromZod, formatPath, type ScenarioProblem } from './errors.ts';

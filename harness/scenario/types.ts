@@ -5,6 +5,7 @@ import type { Duration } from '../lib/duration.ts';
 import type { LoadProfileInput } from '../load/profile-schema.ts';
 import type { LoadProfile } from '../load/types.ts';
 import type { HealthEndpoint } from '../timeline/types.ts';
+import type { ScenarioBounds } from './bounds.ts';
 import type { PlannedAction } from './plan.ts';
 import type { Step, StepInput } from './steps.ts';
 
@@ -72,6 +73,11 @@ export interface Scenario {
   probes: { health?: HealthEndpoint[] };
   /** The file it was loaded from, when loaded by loadScenarioFile. */
   file?: string;
+  /**
+   * For a scenario written as a function of the target's bounds: itself with the target's own (its
+   * fields above hold it with typical bounds). bindScenario calls it.
+   */
+  bind?: (bounds: ScenarioBounds) => Scenario;
 }
 
 export interface SuiteInput {

@@ -4,23 +4,22 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import pg from 'pg';
-import type { DatabaseStep, DatabaseStepContext, Target } from './types.ts';
+import type { CommandStep, DatabaseStep, DatabaseStepContext, Target } from './types.ts';
 
 /** The last lines a failed command printed: enough for an error message, never a whole log. */
 const OUTPUT_LINES = 15;
 
-async function runDatabaseStep(
+/** Runs a command step in the app's folder; a failure says what the command printed last. */
+export async function runCommandStep(
   target: Target,
-  label: 'migrate' | 'seed',
-  step: DatabaseStep,
-  context: DatabaseStepContext,
-): Promise<unknown> {
-  if (typeof step === 'function') return step(context);
-  if ('sql' in step) return applySql(path.resolve(target.root, step.sql), context.databaseUrl);
+  label: string,
+  step: CommandStep,
+  env: Readonly<Record<string, string>> = {},
+): Promise<undefined> {
   const [file, ...args] = step.command;
   const result = await execa(file as string, args, {
     cwd: path.resolve(target.root, target.app.cwd ?? '.'),
-    env: { ...step.env, [target.app.inject.databaseUrl]: context.databaseUrl },
+    env: { ...step.env, ...env },
     reject: false,
     all: true,
     stdin: 'ignore',
@@ -32,15 +31,31 @@ async function runDatabaseStep(
       .slice(-OUTPUT_LINES)
       .join('\n');
     throw new Error(
-      `database.${label} (${step.command.join(' ')}) exited ${result.exitCode ?? result.signal}${output === '' ? '' : `:\n${output}`}`,
+      `${label} (${step.command.join(' ')}) exited ${result.exitCode ?? result.signal}${output === '' ? '' : `:\n${output}`}`,
     );
   }
   return undefined;
 }
 
+async function runDatabaseStep(
+  target: Target,
+  label: 'migrate' | 'seed',
+  step: DatabaseStep,
+  context: DatabaseStepContext,
+): Promise<unknown> {
+  if (typeof step === 'function') return step(context);
+  if ('sql' in step) return applySql(path.resolve(target.root, step.sql), context.databaseUrl);
+  return runCommandStep(target, `database.${label}`, step, { [target.app.inject.databaseUrl]: context.databaseUrl });
+}
+
+/** Brings a fresh database to the app's schema (no seed): for a template database, say. */
+export async function migrateDatabase(target: Target, context: DatabaseStepContext): Promise<void> {
+  await runDatabaseStep(target, 'migrate', target.database.migrate, context);
+}
+
 /** Migrates a fresh database, then seeds it when the target seeds; returns what the seed step returned. */
 export async function migrateAndSeed(target: Target, context: DatabaseStepContext): Promise<unknown> {
-  await runDatabaseStep(target, 'migrate', target.database.migrate, context);
+  await migrateDatabase(target, context);
   return target.database.seed === undefined
     ? undefined
     : runDatabaseStep(target, 'seed', target.database.seed, context);

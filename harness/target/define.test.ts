@@ -57,6 +57,13 @@ describe('defineTarget', () => {
       'health.endpoints.ready: expected a path starting with "/"',
     ],
     ['a request of no kind', { ...VALID, requests: { x: { kind: 'lookup', build: () => ({}) } } }, 'requests.x.kind'],
+    ['a log format it cannot read', { ...VALID, logs: { format: 'xml' } }, "logs.format: expected 'json'"],
+    [
+      'a fatal startup line of no known form',
+      { ...VALID, startup: { fatalExitCode: 1, fatalLog: 42 } },
+      'startup.fatalLog: expected an event name, a RegExp',
+    ],
+    ['an exit code out of range', { ...VALID, startup: { fatalExitCode: 300 } }, 'startup.fatalExitCode'],
     [
       'a mix naming no request',
       { ...VALID, defaultMix: { 'products.list': 1 } },

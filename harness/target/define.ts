@@ -27,8 +27,9 @@ const envName = z.string().regex(ENV_NAME, 'expected an environment variable nam
 const argv = z
   .array(z.string().min(1, 'expected a non-empty argument'))
   .min(1, 'expected the command as a non-empty list of arguments, e.g. ["npx", "tsx", "src/main.ts"]');
+const commandStep = z.strictObject({ command: argv, env: z.record(envName, z.string()).optional() });
 const step = z.union([
-  z.strictObject({ command: argv, env: z.record(envName, z.string()).optional() }),
+  commandStep,
   z.strictObject({ sql: z.string().min(1, 'expected a path to a .sql file or a folder of migrations') }),
   fn('expected { command: [...] }, { sql: "path" } or an async function'),
 ]);
@@ -93,6 +94,7 @@ const schema = z
     app: z.strictObject({
       command: argv,
       cwd: z.string().min(1).optional(),
+      build: z.union([commandStep, fn('expected { command: [...] } or an async function')]).optional(),
       env: z
         .union([z.record(envName, z.string()), fn('expected an object of strings or a function returning one')])
         .optional(),
@@ -111,6 +113,7 @@ const schema = z
         .optional(),
     }),
     prepare: fn('expected an async function').optional(),
+    scenarios: z.string().min(1, "expected a folder of the target's own scenarios and suites").optional(),
     health: z.strictObject({
       endpoints: z
         .record(
@@ -134,6 +137,8 @@ const schema = z
           kind: z.enum(['read', 'write', 'missing', 'socket']),
           build: fn('expected a function building the request'),
           unavailable: fn('expected a function').optional(),
+          tags: z.array(z.string().regex(/^[a-z0-9-]+$/, 'expected a kebab-case tag')).optional(),
+          byNameOnly: z.boolean().optional(),
         }),
       )
       .refine((requests) => Object.keys(requests).length > 0, 'expected at least one request'),
@@ -147,6 +152,7 @@ const schema = z
           queryTimeoutMs: ms,
           recheckMs: ms,
           startupMs: ms,
+          redis: z.strictObject({ commandTimeoutMs: ms, reconnectMaxMs: ms, initTimeoutMs: ms.optional() }).optional(),
         }),
         fn('expected the bounds, or a function of the app environment returning them'),
       ])
@@ -160,6 +166,27 @@ const schema = z
       })
       .optional(),
     defects: defectsSchema.optional(),
+    logs: z
+      .strictObject({
+        format: z.enum(['json', 'text'], "expected 'json' (one JSON object a line) or 'text'"),
+        unhandled: fn('expected a function telling whether a log line is an unhandled error').optional(),
+      })
+      .optional(),
+    startup: z
+      .strictObject({
+        fatalExitCode: z
+          .number()
+          .int('expected a whole exit code')
+          .min(0)
+          .max(255, 'expected an exit code 0-255')
+          .optional(),
+        fatalLog: z
+          .union([z.string().min(1), z.instanceof(RegExp), z.null()], {
+            error: 'expected an event name, a RegExp matching the line, or null for no line',
+          })
+          .optional(),
+      })
+      .optional(),
   })
   .superRefine((target, context) => {
     const problem = (path: PropertyKey[], message: string): void => context.addIssue({ code: 'custom', path, message });

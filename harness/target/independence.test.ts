@@ -11,14 +11,10 @@ const HARNESS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 /** Still welded to the reference app, each for a reason a later change removes. */
 const STILL_WELDED: Record<string, string> = {
-  'bin/faultline.js': 'generates the reference Prisma client before run/up/matrix from the source tree',
-  'doctor/probes.ts': "reports whether the reference app's Prisma client is generated",
   'environment/containers/containers-environment.ts': "builds and runs the reference app's image",
   'environment/containers/plan-containers.ts': "plans the reference app's container and settings",
   'environment/containers/images/image-catalog.ts': "the reference app's image recipe",
   'environment/containers/images/build-images.ts': "builds the reference app's image",
-  'testing/global-setup.ts': "the test run's template database has the reference app's schema",
-  'timeline/fixtures.ts': "hand-made timelines for the checks' tests, shaped like the reference app's answers",
 };
 
 const WELDING = [

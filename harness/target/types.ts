@@ -3,6 +3,7 @@
 // reads an app only through this; nothing in harness/ knows a route, a table or a variable of any app.
 import type { CheckName } from '../checks/registry.ts';
 import type { RequestSpec } from '../load/types.ts';
+import type { LogEvent } from '../timeline/types.ts';
 
 /** A program to run, as argv (no shell): `['npx', 'prisma', 'migrate', 'deploy']`. */
 export interface CommandStep {
@@ -31,6 +32,11 @@ export interface TargetApp {
   command: readonly string[];
   /** The app's folder, relative to the config file (default: the config file's folder). */
   cwd?: string;
+  /**
+   * What makes the app runnable from its sources, run once before it first starts (in `cwd`): e.g.
+   * `['npx', 'prisma', 'generate']`, or a function. Keep it a no-op when nothing changed.
+   */
+  build?: CommandStep | (() => Promise<void>);
   /**
    * The app's own settings (timeouts, retry budgets, feature switches), given to every instance; a
    * function is called once per environment (for a fresh secret per run).
@@ -113,6 +119,13 @@ export interface BuiltRequest {
 
 export interface RequestDefinition<State> {
   kind: RequestKind;
+  /** What else it is, for scenarios that select requests by tag: `['chat']`, `['auth']`. */
+  tags?: readonly string[];
+  /**
+   * Sent only by a scenario that names it, never picked by kind or tag: a request whose answer is not
+   * its kind's (a deleted caller's write answered 401), or one with side effects (a password guess).
+   */
+  byNameOnly?: boolean;
   /** Why it cannot be built from this state and these pools, or null when it can. */
   unavailable?(context: PoolsContext & { state: State }): string | null;
   build(context: BuildContext<State>): BuiltRequest;
@@ -169,6 +182,15 @@ export interface TargetBounds {
   recheckMs: number;
   /** The longest a start with every dependency healthy may take (its whole retry budget and init). */
   startupMs: number;
+  /** For an app with Redis: its timing there (scenarios that break Redis need it). */
+  redis?: {
+    /** How long one Redis command may take before the app gives up on it (and goes to the database). */
+    commandTimeoutMs: number;
+    /** The longest the Redis client waits between two reconnection attempts. */
+    reconnectMaxMs: number;
+    /** How long the startup waits for Redis before it goes on without it (default: commandTimeoutMs). */
+    initTimeoutMs?: number;
+  };
 }
 
 /** How the app answers what the checks judge. */
@@ -206,6 +228,36 @@ export interface DefectCell {
   why: string;
 }
 
+/** One line of the app's log as the harness read it: the level and event it found (null/absent: none). */
+export type LogLine = Pick<LogEvent, 'raw' | 'stream' | 'level' | 'event' | 'msg'>;
+
+/** How the app logs, so the checks read its levels and know its crashes (default: JSON lines). */
+export interface TargetLogs {
+  /**
+   * 'json': one JSON object a line (pino's numeric `level` or a level name, `msg`, `event`).
+   * 'text': `key=value` pairs (`level=fatal event=startup.failed msg="…"`), or a line led by its
+   * level (`ERROR …`, `[fatal] …`, after an optional timestamp). Levels are read as pino's numbers
+   * (50 error, 60 fatal). Either way, Node's own raw stack trace counts as a crash.
+   */
+  format: 'json' | 'text';
+  /**
+   * A line that reports an unhandled error or a crash in the app's own words, besides a fatal line
+   * and a raw stack trace (which always count): `(line) => line.event === 'process.crash'`.
+   */
+  unhandled?(line: LogLine): boolean;
+}
+
+/** What the documented fail-fast at startup looks like (the database never comes). */
+export interface TargetStartup {
+  /** The code the app exits with when it gives up (default 1). */
+  fatalExitCode?: number;
+  /**
+   * The one line it logs then: an event name (a fatal line with that `event`), or a pattern the raw
+   * line matches. Default: a fatal 'startup.failed' line; null: the app logs no such line.
+   */
+  fatalLog?: string | RegExp | null;
+}
+
 export interface TargetDefects {
   /** The variable that switches the app's named bugs on, comma-separated. */
   env: string;
@@ -225,6 +277,12 @@ export interface TargetDefinition<State = unknown> {
   /** Builds what requests need beyond the pools (tokens, a manifest), once per environment. */
   prepare?(context: PrepareContext): Promise<State>;
   health: TargetHealth;
+  /**
+   * A folder (relative to the config file) of the target's own scenarios and suites, beside the
+   * catalog's: those that only make sense for this app. A suite here named like one of the catalog's
+   * takes its place for this target (e.g. a `release` that adds the app's own scenarios).
+   */
+  scenarios?: string;
   /** The requests load is made of, by name. */
   requests: Readonly<Record<string, RequestDefinition<State>>>;
   /** The mix a scenario without its own gets: request name → weight. */
@@ -235,6 +293,10 @@ export interface TargetDefinition<State = unknown> {
   /** How acknowledged writes are confirmed (no-lost-writes); required when a request is a write. */
   writes?: TargetWrites;
   defects?: TargetDefects;
+  /** How the app logs (default: JSON lines). */
+  logs?: TargetLogs;
+  /** What giving up at startup looks like (default: exit 1 after one fatal 'startup.failed' line). */
+  startup?: TargetStartup;
 }
 
 /** A validated definition, with the folder its relative paths are resolved from. */

@@ -125,10 +125,12 @@ export interface LogEvent {
   /** Which app instance wrote it (0-based), when the environment runs several. */
   instance?: number;
   stream: 'stdout' | 'stderr';
-  /** pino's numeric level (50 error, 60 fatal); null for non-JSON lines. */
+  /** pino's numeric level (50 error, 60 fatal), also for a named level; null when the line gives none. */
   level: number | null;
-  /** pino's `event` field, e.g. 'db.state', 'startup.failed'. */
+  /** The line's `event` field (JSON, or `event=` in a text line), e.g. 'db.state', 'startup.failed'. */
   event?: string;
+  /** The target's `logs.unhandled` recognised it as an unhandled error or a crash. */
+  unhandled?: true;
   msg: string;
   requestId?: string;
   raw: string;

@@ -22,5 +22,11 @@ export function referenceBounds(env: Readonly<Record<string, string>>): TargetBo
     // Every backoff delay at its cap, one connection timeout per attempt, the schema check's query,
     // the non-critical services' init timeout.
     startupMs: backoffMs + (retries + 1) * connectionTimeoutMs + queryTimeoutMs + setting('SERVICE_INIT_TIMEOUT_MS'),
+    redis: {
+      commandTimeoutMs: setting('REDIS_CONNECT_TIMEOUT_MS'),
+      // The app's ioredis retry strategy waits at most 2 s between reconnection attempts.
+      reconnectMaxMs: 2_000,
+      initTimeoutMs: setting('SERVICE_INIT_TIMEOUT_MS'),
+    },
   };
 }

@@ -33,11 +33,20 @@ function kindOf(kind: string): RequestKind {
   throw new Error(`a request template of kind ${kind} has no place in the target contract`);
 }
 
+/**
+ * Requests the catalog's scenarios must not pick by kind, only a scenario naming them: a caller whose
+ * account was deleted (the app rightly answers 401, not the kind's answer), a password guess, a
+ * write racing a delete.
+ */
+const BY_NAME_ONLY = /-deleted(-user)?$|^race\.|^auth\.login-wrong-password$/;
+
 export const REFERENCE_REQUESTS: Record<string, RequestDefinition<ReferenceState>> = Object.fromEntries(
   [...TEMPLATES].map(([name, template]) => [
     name,
     {
       kind: kindOf(template.kind),
+      ...(BY_NAME_ONLY.test(name) ? { byNameOnly: true } : {}),
+      ...(template.kind === 'socket' ? { tags: ['chat'] } : {}),
       unavailable: ({ state }) => template.unavailable(state.seed, state.tokens),
       build: (context): BuiltRequest => {
         const spec = template.build({

@@ -448,16 +448,3 @@ export const WRITE_HEAVY_MIX: Record<string, number> = {
   'tickets.create': 3 * (DEFAULT_MIX['tickets.create'] ?? 1),
 };
 
-/**
- * Half writes, for a degraded link (bandwidth, slicing): at 20 requests/s one write is in flight when
- * the link degrades and when it recovers; the rest reads what a client reads, and one missing record.
- */
-export const HALF_WRITES_MIX: Record<string, number> = {
-  'events.list': 2,
-  'events.get': 3,
-  'artists.get': 1,
-  'venues.get': 1,
-  'users.me': 2,
-  'tickets.create': 10,
-  'artists.update-missing': 1,
-};

@@ -1,8 +1,8 @@
 // `faultline doctor`: what this machine can run, and why not. One line per thing the harness may
-// need — Node.js, the generated Prisma client, PostgreSQL's binaries, Redis, Chromium, a Docker
+// need — Node.js, the target in this folder (its config, its build), PostgreSQL's binaries, Redis, Chromium, a Docker
 // engine, k6, ports — each OK or what is missing, what that disables and the command that fixes it.
-// Exit 0 when the main job (`npm run chaos`) can run here, 3 when it cannot. It changes nothing:
-// the bin does not generate the client for it, so it can report on it.
+// Exit 0 when the main job (`npm run chaos`) can run here, 3 when it cannot. It changes nothing but
+// what the target's own build step makes (a generated client, when it is not current).
 import { parseArgs } from 'node:util';
 import {
   chromiumProbe,
@@ -11,7 +11,7 @@ import {
   nodeProbe,
   portsProbe,
   postgresProbe,
-  prismaClientProbe,
+  targetProbe,
   redisProbe,
 } from '../../doctor/probes.ts';
 import { skipLine } from '../../doctor/skip-line.ts';
@@ -49,7 +49,7 @@ export const doctorCommand: Command = {
     console.log('faultline doctor — what this machine can run\n');
     const findings: Finding[] = [
       nodeProbe(),
-      prismaClientProbe(),
+      await targetProbe(),
       await postgresProbe(),
       ...(await portsProbe()),
       redisProbe(context, scenarios),

@@ -57,15 +57,15 @@ export const k6Command: Command = {
     if (action !== 'export')
       throw new UsageError(`expected "faultline k6 export <scenario>", got "${positionals.join(' ')}"`);
     if (target === undefined || extra.length > 0) throw new UsageError('expected exactly one scenario to export');
-    const scenarios = await resolveTargets([target]);
+    const app = await loadTarget({ file: values.target });
+    const scenarios = await resolveTargets([target], app);
     if (scenarios.length !== 1)
       throw new UsageError(`"${target}" is a suite of ${scenarios.length} scenarios; export one scenario at a time`);
     const scenario = scenarios[0]!;
     if (scenario.load === null)
       throw new UsageError(`scenario "${scenario.name}" has no load section: there is nothing for k6 to run`);
-    const app = await loadTarget({ file: values.target });
     assertScenariosFit(app, [scenario]);
-    refuseNonHttpTemplates(scenario.load.mix, app.requests, 'k6 export');
+    refuseNonHttpTemplates(scenario.load.mix, app, 'k6 export');
     const seed = parseSeed(values.seed);
     const policy = await resolvePolicy([target], values.gating);
 

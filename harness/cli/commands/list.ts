@@ -3,20 +3,27 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../command.ts';
 import { ExitCode, UsageError } from '../exit-codes.ts';
 import { loadCatalog } from '../catalog.ts';
+import { TARGET_OPTION } from '../flags.ts';
+import { findConfigFile, loadTarget } from '../../target/load-target.ts';
 
 export const listCommand: Command = {
   name: 'list',
-  summary: 'List the scenarios and suites in scenarios/',
-  usage: 'faultline list [--json]',
+  summary: "List the scenarios and suites: the catalog's, and the target's own when its config names them",
+  usage: 'faultline list [--json] [--target FILE]',
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
       strict: true,
       allowPositionals: true,
-      options: { json: { type: 'boolean' } },
+      options: { json: { type: 'boolean' }, ...TARGET_OPTION },
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    const catalog = await loadCatalog();
+    // Without a config (or with --target), the catalog alone; a config that is there must be valid.
+    const target =
+      values.target !== undefined || findConfigFile(process.cwd()) !== undefined
+        ? await loadTarget({ file: values.target })
+        : undefined;
+    const catalog = await loadCatalog(target);
     if (values.json === true) {
       console.log(
         JSON.stringify(

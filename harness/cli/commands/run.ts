@@ -111,11 +111,11 @@ export const runCommand: Command = {
     const seed = values.seed === undefined ? randomSeed() : parseSeed(values.seed);
     const reporters = reportersFrom(values.reporter);
     const targets = positionals.length > 0 ? positionals : ['release'];
-    const scenarios = await resolveTargets(targets);
+    const target = await loadTarget({ file: values.target });
+    const scenarios = await resolveTargets(targets, target);
     if (scenarios.length === 0) throw new UsageError('nothing to run');
     const policy = await resolvePolicy(targets, values.gating);
 
-    const target = await loadTarget({ file: values.target });
     const appEnv: Record<string, string> = {
       ...Object.fromEntries(appEnvFlags.map((raw) => parseEnvAssignment('app-env', raw))),
       ...defectsEnv(target, values.defects),

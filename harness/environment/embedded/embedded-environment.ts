@@ -15,6 +15,7 @@ import { DEFAULT_HEALTH_CHECK } from '../balancer/health-check.ts';
 import { EmbeddedPostgres } from '../postgres/embedded-postgres.ts';
 import { findRedisServer, RedisServer } from '../redis/redis-server.ts';
 import { migrateAndSeed } from '../../target/database.ts';
+import { buildApp } from '../../target/build.ts';
 import { prepareFixtures, targetAppEnv } from '../../target/fixtures.ts';
 import type { Target } from '../../target/types.ts';
 import { DB_PROXY, EnvironmentStartError, REDIS_PROXY, startClock, Teardown } from '../lifecycle.ts';
@@ -53,6 +54,9 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
   };
 
   try {
+    // The app runnable from its sources first (its own step, e.g. generating a client): once per process.
+    await buildApp(options.target);
+    stopIfAborted();
     const postgres = await EmbeddedPostgres.start();
     undo.push(() => postgres.destroy());
     stopIfAborted();

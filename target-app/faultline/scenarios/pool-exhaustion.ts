@@ -1,4 +1,4 @@
-import { afterReady, dbLatency, defineScenario, during } from '../harness/scenario/index.ts';
+import { afterReady, dbLatency, defineScenario, during } from '../../../harness/scenario/index.ts';
 import { CONNECTION_TIMEOUT_MS, POOL_MAX, RECOVERY_BOUND_MS, TWO_QUERY_REQUEST_BUDGET_MS } from './bounds.ts';
 
 /** Slow enough that ten pooled connections serve ~30 queries/s, far below the offered load. */

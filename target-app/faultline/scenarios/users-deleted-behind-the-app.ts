@@ -1,4 +1,4 @@
-import { afterReady, at, dbExecute, defineScenario } from '../harness/scenario/index.ts';
+import { afterReady, at, dbExecute, defineScenario } from '../../../harness/scenario/index.ts';
 
 /**
  * How long the app trusts a token check (AUTH_CACHE_TTL_MS), set for this run: longer than the app

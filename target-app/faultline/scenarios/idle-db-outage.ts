@@ -1,4 +1,4 @@
-import { afterReady, dbDown, defineScenario, during } from '../harness/scenario/index.ts';
+import { afterReady, dbDown, defineScenario, during } from '../../../harness/scenario/index.ts';
 import { idleNoticeLagMs } from './bounds.ts';
 
 /** Set here, so that the lag bound follows the interval the app was started with. */

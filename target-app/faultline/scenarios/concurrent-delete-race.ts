@@ -1,4 +1,4 @@
-import { defineScenario } from '../harness/scenario/index.ts';
+import { defineScenario } from '../../../harness/scenario/index.ts';
 
 export default defineScenario({
   name: 'concurrent-delete-race',

@@ -1,4 +1,4 @@
-import { afterReady, dbLockTable, defineScenario, during } from '../harness/scenario/index.ts';
+import { afterReady, dbLockTable, defineScenario, during } from '../../../harness/scenario/index.ts';
 import { DB_FAULT_REQUEST_BUDGET_MS, QUERY_TIMEOUT_MS, RECOVERY_BOUND_MS } from './bounds.ts';
 
 /**

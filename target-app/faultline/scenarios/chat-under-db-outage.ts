@@ -1,5 +1,5 @@
-import { DEFAULT_MIX } from '../target-app/faultline/templates.ts';
-import { afterReady, dbDown, defineScenario, during } from '../harness/scenario/index.ts';
+import { DEFAULT_MIX } from '../templates.ts';
+import { afterReady, dbDown, defineScenario, during } from '../../../harness/scenario/index.ts';
 import { AUTH_CACHE_TTL_MS, DB_FAULT_REQUEST_BUDGET_MS, RECOVERY_BOUND_MS, SOCKET_CACHED_CHECK_MS } from './bounds.ts';
 
 export default defineScenario({

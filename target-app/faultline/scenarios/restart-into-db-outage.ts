@@ -1,5 +1,5 @@
-import { appRestart, at, dbDown, defineScenario, during } from '../harness/scenario/index.ts';
-import { WRITE_HEAVY_MIX } from '../target-app/faultline/templates.ts';
+import { appRestart, at, dbDown, defineScenario, during } from '../../../harness/scenario/index.ts';
+import { WRITE_HEAVY_MIX } from '../templates.ts';
 import { HEALTH_LAG_MS, MACHINE_SLACK_MS, RECOVERY_BOUND_MS, minConnectBudgetMs } from './bounds.ts';
 
 const OUTAGE_FROM_MS = 3_000;

@@ -1,4 +1,4 @@
-import { at, dbDown, defineScenario } from '../harness/scenario/index.ts';
+import { at, dbDown, defineScenario } from '../../../harness/scenario/index.ts';
 import { connectBudgetMs, MACHINE_SLACK_MS } from './bounds.ts';
 
 /** A short retry budget, so that the documented give-up comes within the run. */

@@ -1,4 +1,4 @@
-import { at, defineScenario, redisDown } from '../harness/scenario/index.ts';
+import { at, defineScenario, redisDown } from '../../../harness/scenario/index.ts';
 
 /**
  * Set here, so that the limit the check holds the app to is the one the app was started with: a
