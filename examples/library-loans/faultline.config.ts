@@ -117,7 +117,10 @@ export default defineTarget({
         {
           scenario: 'db-outage-under-load',
           mustFail: ['health-truthful'],
-          mustPass: ['no-crash', 'no-5xx-except-503'],
+          // Not no-5xx-except-503: with the gate open every request meets the lost pool, and now and
+          // then one fails in a way the error mapping does not know (52 × 500 in one run) — a side
+          // effect of the same bug, not another one.
+          mustPass: ['no-crash'],
           evidence: {
             check: 'health-truthful',
             count: 'down: untruthful',
