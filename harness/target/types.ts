@@ -1,7 +1,7 @@
 // The target contract: everything Faultline needs to know about an app to start it, load it and
 // judge it, written by the app's own team in a `faultline.config.ts` with `defineTarget`. The harness
 // reads an app only through this; nothing in harness/ knows a route, a table or a variable of any app.
-import type { CheckName } from '../checks/registry.ts';
+import type { DefectCell } from './defect-cells.ts';
 import type { RequestSpec } from '../load/types.ts';
 import type { LogEvent } from '../timeline/types.ts';
 
@@ -201,33 +201,6 @@ export interface TargetErrors {
   unavailable?: { code?: string; retryAfter?: boolean };
 }
 
-/**
- * A fact a failed check's result must show for a cell to count as caught: one of its evidence counts
- * (`count`) or figures (`figure`) is at least `atLeast` (default 1). Judged on the numbers a check
- * returns, never on the words of its summary.
- */
-export type DefectEvidence = {
-  check: CheckName;
-  /** At least this many (default 1). */
-  atLeast?: number;
-  /** What the fact means, for people: 'a 500 was answered'. */
-  says: string;
-} & ({ count: string; figure?: never } | { figure: string; count?: never });
-
-/** One scenario that must catch a defect, and how. */
-export interface DefectCell {
-  /** A scenario by name (as `faultline run` takes it), or a path relative to the config file. */
-  scenario: string;
-  /** Every one of these checks must fail with the defect on… */
-  mustFail: readonly CheckName[];
-  /** …while these still pass: the scenario failed for the stated reason, not because something else broke. */
-  mustPass: readonly CheckName[];
-  /** And one of the failed checks must show the fact that says why. */
-  evidence?: DefectEvidence;
-  /** Why the defect makes those checks fail, in a sentence. */
-  why: string;
-}
-
 /** One line of the app's log as the harness read it: the level and event it found (null/absent: none). */
 export type LogLine = Pick<LogEvent, 'raw' | 'stream' | 'level' | 'event' | 'msg'>;
 
@@ -257,6 +230,8 @@ export interface TargetStartup {
    */
   fatalLog?: string | RegExp | null;
 }
+
+export type { DefectCell, DefectEvidence } from './defect-cells.ts';
 
 export interface TargetDefects {
   /** The variable that switches the app's named bugs on, comma-separated. */
