@@ -7,6 +7,7 @@ import { referenceBounds } from './target-app/faultline/bounds.ts';
 import { DEFAULT_APP_SETTINGS, newJwtSecret } from './target-app/faultline/settings.ts';
 import { seedDatabase } from './target-app/scripts/seed.ts';
 import { ALL_DEFECT_NAMES } from './target-app/src/lib/defects.ts';
+import { DEFECT_MATRIX } from './target-app/faultline/defect-matrix.ts';
 import { REFERENCE_HEALTH } from './target-app/faultline/health.ts';
 import { prepareReference, REFERENCE_REQUESTS } from './target-app/faultline/requests.ts';
 import { DEFAULT_MIX } from './target-app/faultline/templates.ts';
@@ -41,5 +42,6 @@ export default defineTarget({
   errors: { unavailable: { code: 'DATABASE_' } },
   defaultMix: DEFAULT_MIX,
   writes: { readBack: 'SELECT "clientKey" FROM tickets WHERE "clientKey" = ANY($1::text[])' },
-  defects: { env: 'TARGET_APP_DEFECTS', names: ALL_DEFECT_NAMES },
+  // Its bugs behind a switch, and the matrix cells that must catch each (`faultline matrix`).
+  defects: { env: 'TARGET_APP_DEFECTS', names: ALL_DEFECT_NAMES, cells: DEFECT_MATRIX },
 });

@@ -1,20 +1,17 @@
 // runScenario for code that is not the CLI (a vitest test, a script): one scenario, on the embedded
 // environment unless told otherwise, gated by a policy (every check blocks by default), no progress
-// output. The result is what the reporters render; `expect(result).toPassChecks()` reads it.
-import { InterruptedError } from './cli/exit-codes.ts';
+// output — run as `faultline run` runs it (runner/run-plan.ts). The result is what the reporters
+// render; `expect(result).toPassChecks()` reads it.
 import { randomSeed } from './lib/random.ts';
-import { preflightLines } from './report/preflight-text.ts';
-import { runPreflight } from './runner/preflight.ts';
-import { requestsOfScenarios } from './runner/preflight-target.ts';
-import type { ScenarioRunResult } from './runner/types.ts';
 import { gateScenario } from './report/gating/gate.ts';
 import { DEFAULT_POLICY } from './report/gating/policies.ts';
 import type { GatedScenarioResult, GatingPolicy } from './report/gating/types.ts';
-import { expectedCapabilities, missingCapabilityReason, type EnvironmentChoice } from './runner/environment-factory.ts';
-import { runScenario as runOne } from './runner/run-scenario.ts';
+import type { EnvironmentChoice } from './runner/environment-factory.ts';
+import { notRun, runPlan } from './runner/run-plan.ts';
 import type { Scenario } from './scenario/types.ts';
 import { defectsEnv } from './cli/flags.ts';
 import { assertScenariosFit } from './target/fit.ts';
+import { newRunId } from './runner/run-id.ts';
 import { loadTarget } from './target/load-target.ts';
 import type { Target } from './target/types.ts';
 
@@ -31,7 +28,7 @@ export interface RunScenarioOptions {
   defects?: string[];
   /** Extra environment for the app. */
   appEnv?: Record<string, string>;
-  /** Blocking vs advisory checks and extra thresholds; default: every check blocks. Retries are the CLI's. */
+  /** Blocking vs advisory checks, extra thresholds and retries; default: every check blocks, no retry. */
   policy?: GatingPolicy;
   /** Live progress on stderr (default false). */
   progress?: boolean;
@@ -58,50 +55,25 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
       ? {}
       : defectsEnv(target, options.defects.join(','))),
   };
-  const runId = `${scenario.name}-${new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${seed.toString(16)}`;
-  const needsMissing =
-    missingCapabilityReason(
-      scenario.needs,
-      expectedCapabilities(environment),
-      environment.kind,
-      scenario.app.instances,
-    ) !== undefined;
-  if (options.preflight !== false && !needsMissing) {
-    const startedAt = new Date();
-    const requests = requestsOfScenarios(target, [scenario]);
-    const preflight = await runPreflight(environment, { seed, appEnv, requests, signal: options.signal }).catch(
-      (error: unknown) => {
-        if (error instanceof InterruptedError) return undefined;
-        throw error;
-      },
-    );
-    if (preflight === undefined || !preflight.passed) {
-      const result: ScenarioRunResult = {
-        name: scenario.name,
-        description: scenario.description,
-        file: scenario.file,
-        status: 'error',
-        errorKind: preflight === undefined ? 'interrupted' : 'preflight',
-        reason: preflight === undefined ? 'interrupted' : preflightLines(preflight).join('\n'),
-        seed: scenario.seed ?? seed,
-        startedAt: startedAt.toISOString(),
-        durationMs: Date.now() - startedAt.getTime(),
-        environment: { kind: environment.kind, capabilities: null },
-        checks: [],
-        timeline: null,
-        loadEngine: null,
-      };
-      return gateScenario(result, options.policy ?? DEFAULT_POLICY, { graceMs: scenario.graceMs });
-    }
-  }
-  const result = await runOne(scenario, {
-    runId,
+  const startedAt = new Date();
+  const policy = options.policy ?? DEFAULT_POLICY;
+  const { preflight, results } = await runPlan({
+    runId: newRunId(seed, scenario.name),
     seed,
+    scenarios: [scenario],
     environment,
     loadEngine: options.loadEngine ?? 'builtin',
     appEnv,
+    policy,
+    preflight: options.preflight,
     progress: options.progress ?? false,
     signal: options.signal,
   });
-  return gateScenario(result, options.policy ?? DEFAULT_POLICY, { graceMs: scenario.graceMs });
+  // No result: the app never booted in preflight, or the run was interrupted — an error, not a verdict.
+  return (
+    results[0] ??
+    gateScenario(notRun(scenario, preflight, { seed, environment: environment.kind, startedAt }), policy, {
+      graceMs: scenario.graceMs,
+    })
+  );
 }

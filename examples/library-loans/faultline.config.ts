@@ -98,5 +98,57 @@ export default defineTarget({
     };
   },
   writes: { readBack: 'SELECT reference FROM "Loan" WHERE reference = ANY($1::text[])' },
-  defects: { env: 'LIBRARY_BUGS', names: ['listen-early', 'p2025-500', 'db-errors-500'] },
+  // Its bugs, and the scenarios of Faultline's catalog that must catch each (`npx faultline matrix`):
+  // the checks that must fail, those that must still pass, and the count that shows why.
+  defects: {
+    env: 'LIBRARY_BUGS',
+    names: ['listen-early', 'p2025-500', 'db-errors-500'],
+    cells: {
+      'listen-early': [
+        {
+          scenario: 'startup-db-late',
+          mustFail: ['health-truthful'],
+          mustPass: ['no-crash', 'no-5xx-except-503', 'db-failures-are-503'],
+          evidence: {
+            check: 'health-truthful',
+            count: 'down: untruthful',
+            says: '/readyz said up while the database was down',
+          },
+          why: 'It listens at once and /readyz says ready for the eight seconds the database is not there yet, while its routes answer 503: the health lie is the whole bug.',
+        },
+        {
+          scenario: 'db-outage-under-load',
+          mustFail: ['health-truthful'],
+          // Not no-5xx-except-503: with the gate open every request meets the lost pool, and now and
+          // then one fails in a way the error mapping does not know (52 × 500 in one run) — a side
+          // effect of the same bug, not another one.
+          mustPass: ['no-crash'],
+          evidence: {
+            check: 'health-truthful',
+            count: 'down: untruthful',
+            says: '/readyz said up while the database was down',
+          },
+          why: '/readyz says ready whatever the database does, so it answers 200 through the whole outage while every route answers 503.',
+        },
+      ],
+      'db-errors-500': [
+        {
+          scenario: 'db-outage-under-load',
+          mustFail: ['db-failures-are-503', 'no-5xx-except-503'],
+          mustPass: ['no-crash'],
+          evidence: { check: 'no-5xx-except-503', count: '500', says: 'a 500 was answered' },
+          why: 'Every request while the database is unreachable answers 500 instead of 503 with Retry-After; the service stays up.',
+        },
+      ],
+      'p2025-500': [
+        {
+          scenario: 'p2025-sweep',
+          mustFail: ['missing-records-are-404', 'no-5xx-except-503'],
+          mustPass: ['no-crash'],
+          evidence: { check: 'missing-records-are-404', count: '500', says: 'a missing record answered 500' },
+          why: "Returning a loan or deleting a member that does not exist throws Prisma's P2025, which the bug lets through as a 500 instead of a 404, from the first such request on.",
+        },
+      ],
+    },
+  },
 });

@@ -45,7 +45,9 @@ describe('exits-as-documented', () => {
   });
 
   it('fails a wrong exit code, an exit past the bound, and a duplicated fatal line', () => {
-    expect(evaluate([started, exit({ atMs: 12_000, code: 0 })], [failed]).summary).toContain('exit code 0, expected 1');
+    const exited0 = evaluate([started, exit({ atMs: 12_000, code: 0 })], [failed]);
+    expect(exited0.summary).toContain('exit code 0, expected 1');
+    expect(exited0.evidence.counts['exit code 0']).toBe(1);
     expect(evaluate([started, exit({ atMs: 30_000, code: 1 })], [failed]).summary).toContain('bound 15000 ms');
     expect(evaluate([started, exit({ atMs: 12_000, code: 1 })], [failed, { ...failed, atMs: 11_950 }]).passed).toBe(
       false,

@@ -54,6 +54,8 @@ export const exitsAsDocumented: Check<ExitsAsDocumentedOptions> = {
           looksLikeStackTrace(event)),
     );
     const problems: Evidence[] = [];
+    /** How the process ended ('exit code 0'), a count readers match on; absent when it never exited. */
+    let exitedWith: string | null = null;
     const figures: Record<string, number> = { startupFailedLines: failLines.length, crashLines: crashes.length };
 
     if (exit === undefined || exit.type !== 'exit') {
@@ -63,6 +65,7 @@ export const exitsAsDocumented: Check<ExitsAsDocumentedOptions> = {
       });
     } else {
       figures.exitAfterStartMs = Math.round(exit.atMs - startMs);
+      exitedWith = exit.code === null ? `exit signal ${exit.signal ?? 'none'}` : `exit code ${exit.code}`;
       if (exit.code !== expectedCode)
         problems.push({
           type: 'process',
@@ -101,7 +104,11 @@ export const exitsAsDocumented: Check<ExitsAsDocumentedOptions> = {
               .slice(0, 3)
               .join('; ')}.`,
       figures,
-      counts: { startupFailedLines: failLines.length, crashLines: crashes.length },
+      counts: {
+        startupFailedLines: failLines.length,
+        crashLines: crashes.length,
+        ...(exitedWith === null ? {} : { [exitedWith]: 1 }),
+      },
       offending: problems,
     });
   },

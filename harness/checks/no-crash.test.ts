@@ -29,6 +29,7 @@ describe('no-crash', () => {
     );
     expect(result.passed).toBe(false);
     expect(result.summary).toContain('exited 1 time');
+    expect(result.evidence.counts).toMatchObject({ unexpectedExits: 1, 'unexpected exit code 1': 1 });
     expect(result.evidence.firstOffending).toEqual([
       { type: 'process', event: crash, note: expect.stringContaining('code 1') },
     ]);

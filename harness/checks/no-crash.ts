@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { DEFAULT_STARTUP } from '../target/contract.ts';
 import { answerTimes } from '../timeline/phases.ts';
 import type { ProcessEvent, Timeline } from '../timeline/types.ts';
-import { checkResult, plural } from './result.ts';
+import { checkResult, plural, tally } from './result.ts';
 import type { Check, Evidence } from './types.ts';
 
 type Exit = Extract<ProcessEvent, { type: 'exit' }>;
@@ -28,6 +28,7 @@ export const noCrash: Check<Record<string, never>> = {
   evaluate(timeline, { scenario }) {
     const exits = timeline.process.filter((event): event is Exit => event.type === 'exit');
     const offending: Evidence[] = [];
+    const counts: Record<string, number> = {};
     const failFastCode = (scenario.contract?.startup ?? DEFAULT_STARTUP).fatalExitCode;
     let allowedFailFast = 0;
     for (const exit of exits) {
@@ -36,6 +37,11 @@ export const noCrash: Check<Record<string, never>> = {
         allowedFailFast++;
         continue;
       }
+      // The structured fact a reader matches on (the defect matrix): how the process ended.
+      tally(
+        counts,
+        exit.code === null ? `unexpected exit signal ${exit.signal ?? 'none'}` : `unexpected exit code ${exit.code}`,
+      );
       offending.push({
         type: 'process',
         event: exit,
@@ -54,7 +60,7 @@ export const noCrash: Check<Record<string, never>> = {
         expectedExits,
         starts: timeline.process.filter((event) => event.type === 'start').length,
       },
-      counts: { unexpectedExits: offending.length, expectedExits, failFastExits: allowedFailFast },
+      counts: { ...counts, unexpectedExits: offending.length, expectedExits, failFastExits: allowedFailFast },
       offending,
     });
   },

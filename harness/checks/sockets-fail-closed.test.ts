@@ -71,6 +71,8 @@ describe('sockets-fail-closed', () => {
     );
     expect(result.passed).toBe(false);
     expect(result.figures).toMatchObject({ uncheckedSessions: 3, offending: 2 });
+    // The fact a reader matches on, counted: the two admissions no token check stood behind.
+    expect(result.evidence.counts['admitted unchecked']).toBe(2);
     expect(result.evidence.firstOffending[0]?.note).toMatch(/admitted while the database was down/);
   });
 

@@ -84,7 +84,9 @@ export const socketsFailClosed: Check<SocketsFailClosedOptions> = {
         `${isUnchecked ? 'past the cache' : 'within the cache window'}: ${sample.socket?.outcome} ${sample.errorCode ?? ''}`.trim(),
       );
       const problem = problemWith(sample, isUnchecked, options);
-      if (problem !== null) offending.push(sampleEvidence(sample, problem));
+      if (problem === null) continue;
+      offending.push(sampleEvidence(sample, problem));
+      if (isUnchecked && sample.socket?.outcome !== 'refused') tally(counts, 'admitted unchecked');
     }
     return checkResult(this.name, {
       passed: unchecked > 0 && offending.length === 0,

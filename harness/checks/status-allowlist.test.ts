@@ -36,6 +36,7 @@ describe('status-allowlist', () => {
     const result = evaluate(run);
     expect(result.passed).toBe(false);
     expect(result.figures.faultOffending).toBe(1);
+    expect(result.figures['offending 500']).toBe(1);
     expect(result.evidence.firstOffending[0]?.note).toContain('→ 500 INTERNAL at 6.1s: not allowed in phase fault');
   });
 

@@ -94,6 +94,7 @@ export const statusAllowlist: Check<StatusAllowlistOptions> = {
       tally(counts, `${phase}:${outcome}`);
       if (isAllowed(sample, options[phase])) continue;
       tally(figures, `${phase}Offending`);
+      tally(figures, `offending ${outcome}`);
       offending.push(sampleEvidence(sample, `not allowed in phase ${phase} (allowed: ${options[phase].join(', ')})`));
     }
     const http = judged.filter((sample) => wasSent(sample) && isHttp(sample));

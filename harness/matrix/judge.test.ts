@@ -1,5 +1,5 @@
 // A cell is caught only when every named check failed, the checks that must still pass passed and
-// the evidence says why; anything else is missed, the wrong reason, or not a verdict at all.
+// the evidence (a count or figure of the check's result) shows why; anything else is missed, the wrong reason, or not a verdict at all.
 import { describe, expect, it } from 'vitest';
 import { checkResult } from '../checks/result.ts';
 import type { CheckResult } from '../checks/types.ts';
@@ -28,14 +28,23 @@ function run(
   };
 }
 const pass = (name: string): CheckResult => checkResult(name, { passed: true, summary: `${name} held.` });
-const fail = (name: string, summary = `${name} failed.`, note?: string): CheckResult =>
-  checkResult(name, { passed: false, summary, offending: note === undefined ? [] : [{ type: 'note', note }] });
+const fail = (
+  name: string,
+  summary = `${name} failed.`,
+  data: { counts?: Record<string, number>; figures?: Record<string, number> } = {},
+): CheckResult => checkResult(name, { passed: false, summary, ...data });
+/** no-5xx-except-503 as it fails with n answers of the given status. */
+const fiveHundreds = (n: number, status = '500'): CheckResult =>
+  fail('no-5xx-except-503', `${n} answers were 5xx other than 503 (${n} × ${status}).`, {
+    counts: { [status]: n },
+    figures: { other5xx: n, answered503: 0 },
+  });
 
 const expectation: Expectation = {
   scenario: 'startup-db-late',
   mustFail: ['no-5xx-except-503', 'db-failures-are-503'],
   mustPass: ['no-crash', 'ready-within'],
-  evidence: { check: 'no-5xx-except-503', pattern: /× 500/ },
+  evidence: { check: 'no-5xx-except-503', count: '500', says: 'a 500 was answered' },
   why: 'listens early',
 };
 
@@ -45,7 +54,7 @@ describe('judgeCell', () => {
       'listen-before-db',
       expectation,
       run([
-        fail('no-5xx-except-503', '12 answers were 5xx other than 503 (12 × 500).'),
+        fiveHundreds(12),
         fail('db-failures-are-503'),
         pass('no-crash'),
         pass('ready-within'),
@@ -54,31 +63,47 @@ describe('judgeCell', () => {
     );
     expect(cell).toMatchObject({
       verdict: 'caught',
-      explanation: 'caught by no-5xx-except-503, db-failures-are-503',
+      explanation: 'caught by no-5xx-except-503, db-failures-are-503: a 500 was answered',
       failedChecks: ['no-5xx-except-503', 'db-failures-are-503', 'health-truthful'],
       seed: 7,
     });
   });
 
-  it('finds the evidence in an offending item as well as in the summary', () => {
-    const cell = judgeCell(
-      'listen-before-db',
-      expectation,
-      run([
-        fail('no-5xx-except-503', 'bad answers', 'GET /events → 500 INTERNAL (1 × 500)'),
-        fail('db-failures-are-503'),
-        pass('no-crash'),
-        pass('ready-within'),
-      ]),
+  it('judges the evidence by the numbers, never by the words of the summary', () => {
+    const checks = (no5xx: CheckResult) =>
+      run([no5xx, fail('db-failures-are-503'), pass('no-crash'), pass('ready-within')]);
+    // A summary that says "× 500" proves nothing without the count…
+    expect(judgeCell('listen-before-db', expectation, checks(fail('no-5xx-except-503', '12 × 500'))).verdict).toBe(
+      'wrong-reason',
     );
-    expect(cell.verdict).toBe('caught');
+    // …and a count proves it whatever the summary says.
+    const counted = fail('no-5xx-except-503', 'bad answers', { counts: { '500': 1 } });
+    expect(judgeCell('listen-before-db', expectation, checks(counted)).verdict).toBe('caught');
+  });
+
+  it('holds a count or a figure to its threshold (default 1)', () => {
+    const checks = run([fiveHundreds(2), fail('db-failures-are-503'), pass('no-crash'), pass('ready-within')]);
+    const atLeast = (n: number): Expectation => ({
+      ...expectation,
+      evidence: { check: 'no-5xx-except-503', count: '500', atLeast: n, says: 'several 500s' },
+    });
+    expect(judgeCell('listen-before-db', atLeast(2), checks).verdict).toBe('caught');
+    expect(judgeCell('listen-before-db', atLeast(3), checks)).toMatchObject({
+      verdict: 'wrong-reason',
+      explanation: expect.stringContaining('counts["500"] = 2, expected ≥ 3'),
+    });
+    const figure: Expectation = {
+      ...expectation,
+      evidence: { check: 'no-5xx-except-503', figure: 'other5xx', says: 'a 5xx other than 503' },
+    };
+    expect(judgeCell('listen-before-db', figure, checks).verdict).toBe('caught');
   });
 
   it('is missed when one of the named checks passed', () => {
     const cell = judgeCell(
       'listen-before-db',
       expectation,
-      run([fail('no-5xx-except-503', '1 × 500'), pass('db-failures-are-503'), pass('no-crash'), pass('ready-within')]),
+      run([fiveHundreds(1), pass('db-failures-are-503'), pass('no-crash'), pass('ready-within')]),
     );
     expect(cell).toMatchObject({
       verdict: 'missed',
@@ -91,7 +116,7 @@ describe('judgeCell', () => {
       'listen-before-db',
       expectation,
       run([
-        fail('no-5xx-except-503', '1 × 500'),
+        fiveHundreds(1),
         fail('db-failures-are-503'),
         fail('no-crash', 'The app exited 1 time without being asked to.'),
         pass('ready-within'),
@@ -105,10 +130,12 @@ describe('judgeCell', () => {
     const cell = judgeCell(
       'listen-before-db',
       expectation,
-      run([fail('no-5xx-except-503', '3 × 502'), fail('db-failures-are-503'), pass('no-crash'), pass('ready-within')]),
+      run([fiveHundreds(3, '502'), fail('db-failures-are-503'), pass('no-crash'), pass('ready-within')]),
     );
     expect(cell.verdict).toBe('wrong-reason');
-    expect(cell.explanation).toMatch(/without the evidence/);
+    expect(cell.explanation).toMatch(
+      /without the evidence that a 500 was answered \(counts\["500"\] = 0, expected ≥ 1;/,
+    );
   });
 
   it('is no verdict when the run errored or was skipped, or the scenario does not run a named check', () => {
@@ -119,7 +146,7 @@ describe('judgeCell', () => {
     const missing = judgeCell(
       'listen-before-db',
       expectation,
-      run([fail('no-5xx-except-503', '1 × 500'), fail('db-failures-are-503'), pass('no-crash')]),
+      run([fiveHundreds(1), fail('db-failures-are-503'), pass('no-crash')]),
     );
     expect(missing).toMatchObject({
       verdict: 'error',

@@ -1,6 +1,7 @@
 // Judging one run: a healthy scenario passes or not; a defect cell is caught only when every named
-// check failed, the checks that must still pass passed, and the evidence says why. Pure functions
-// of a ScenarioRunResult, so they are unit-tested on hand-made results.
+// check failed, the checks that must still pass passed, and the evidence shows why — a count or a
+// figure of the check's result, never the words of its summary. Pure functions of a
+// ScenarioRunResult, so they are unit-tested on hand-made results.
 import { CHECK_NAMES } from '../checks/registry.ts';
 import type { CheckResult } from '../checks/types.ts';
 import type { ScenarioRunResult } from '../runner/types.ts';
@@ -8,6 +9,7 @@ import type {
   CellResult,
   CellVerdict,
   CheckOutcome,
+  DefectEvidence,
   DefectName,
   DefectSummary,
   DefectVerdict,
@@ -22,8 +24,19 @@ const outcome = (check: CheckResult): CheckOutcome => ({
   summary: check.summary,
 });
 
-function saysWhy(check: CheckResult, pattern: RegExp): boolean {
-  return [check.summary, ...check.evidence.firstOffending.map((item) => item.note)].some((text) => pattern.test(text));
+/** The number the evidence names: one of the check's evidence counts, or one of its figures (absent: 0). */
+function evidenceValue(check: CheckResult, evidence: DefectEvidence): number {
+  const value = evidence.count !== undefined ? check.evidence.counts[evidence.count] : check.figures[evidence.figure];
+  return value ?? 0;
+}
+
+/** 'counts["500"] = 0, expected ≥ 1' */
+function describeShortfall(check: CheckResult, evidence: DefectEvidence): string {
+  const key =
+    evidence.count !== undefined
+      ? `counts[${JSON.stringify(evidence.count)}]`
+      : `figures[${JSON.stringify(evidence.figure)}]`;
+  return `${key} = ${evidenceValue(check, evidence)}, expected ≥ ${evidence.atLeast ?? 1}`;
 }
 
 export function judgeHealthy(result: ScenarioRunResult): HealthyResult {
@@ -79,14 +92,16 @@ export function judgeCell(defect: DefectName, expectation: Expectation, result: 
       'wrong-reason',
       `failed for another reason: ${broke.map((check) => `${check.name} (${check.summary})`).join('; ')}`,
     );
-  if (expectation.evidence !== undefined) {
-    const check = byName.get(expectation.evidence.check);
-    if (check === undefined || !saysWhy(check, expectation.evidence.pattern)) {
+  const evidence = expectation.evidence;
+  if (evidence !== undefined) {
+    // Present: notEvaluated above covers every named check, and the evidence's is one of mustFail.
+    const check = byName.get(evidence.check) as CheckResult;
+    if (evidenceValue(check, evidence) < (evidence.atLeast ?? 1))
       return verdict(
         'wrong-reason',
-        `${expectation.evidence.check} failed without the evidence ${expectation.evidence.pattern} (${check?.summary ?? 'not evaluated'})`,
+        `${evidence.check} failed without the evidence that ${evidence.says} (${describeShortfall(check, evidence)}; ${check.summary})`,
       );
-    }
+    return verdict('caught', `caught by ${expectation.mustFail.join(', ')}: ${evidence.says}`);
   }
   return verdict('caught', `caught by ${expectation.mustFail.join(', ')}`);
 }

@@ -1,5 +1,5 @@
-// The defect matrix end to end, on the embedded environment: the release suite passes against the
-// healthy app, and every defect of the reference app is caught by each scenario the matrix names,
+// The defect matrix end to end, on the embedded environment: every scenario of the reference app's
+// cells (its faultline.config.ts) passes against the healthy app, and every defect is caught by each scenario the matrix names,
 // for the stated reason. One file, one run at a time (about 13 minutes): these are the project's
 // evidence that its verdicts mean something. On a machine without redis-server (or with
 // FAULTLINE_REDIS_SERVER naming none) the scenarios that need Redis cannot run: they must be reported
@@ -8,25 +8,29 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import release from '../../scenarios/release.suite.ts';
 import { expectedCapabilities, missingCapabilityReason } from '../runner/environment-factory.ts';
-import { DEFECT_MATRIX } from './defect-matrix.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { resolveCellScenarios, targetMatrix } from './cell-scenarios.ts';
 import { runMatrix } from './run-matrix.ts';
-import type { DefectName, MatrixResult } from './types.ts';
+import type { MatrixResult } from './types.ts';
 import { writeMatrixReports } from './write-reports.ts';
 import { repoTarget } from '../testing/target.ts';
 
 const SEED = 2026;
+const target = await repoTarget();
+const matrix = targetMatrix(target);
+const scenarios = await resolveCellScenarios(target, matrix);
+const named: Scenario[] = [...scenarios.values()];
 let result: MatrixResult;
 let directory: string;
 
 const capabilities = expectedCapabilities({ kind: 'embedded' });
 /** Why this machine cannot run a scenario (e.g. no Redis), or undefined. */
 const cannotRun = (name: string): string | undefined => {
-  const scenario = release.scenarios.find((candidate) => candidate.name === name);
+  const scenario = named.find((candidate) => candidate.name === name);
   return scenario === undefined ? undefined : missingCapabilityReason(scenario.needs, capabilities, 'embedded');
 };
-const unrunnable = release.scenarios.filter((scenario) => cannotRun(scenario.name) !== undefined);
+const unrunnable = named.filter((scenario) => cannotRun(scenario.name) !== undefined);
 if (unrunnable.length > 0)
   console.warn(
     `matrix.e2e: ${unrunnable.map((scenario) => scenario.name).join(', ')} cannot run here (${cannotRun(unrunnable[0]!.name)}): checking that they and their cells are reported skipped and the matrix NOT PROVEN`,
@@ -36,9 +40,9 @@ beforeAll(async () => {
   result = await runMatrix({
     runId: 'e2e-matrix',
     seed: SEED,
-    matrix: DEFECT_MATRIX,
-    scenarios: release.scenarios,
-    environment: { kind: 'embedded', target: await repoTarget() },
+    matrix,
+    scenarios,
+    environment: { kind: 'embedded', target },
   });
   directory = await fs.mkdtemp(path.join(os.tmpdir(), 'faultline-matrix-'));
 }, 40 * 60_000);
@@ -48,7 +52,7 @@ afterAll(async () => {
 });
 
 describe('the healthy app', () => {
-  it.each(release.scenarios.map((scenario) => scenario.name))('passes %s (or says why it cannot run here)', (name) => {
+  it.each(named.map((scenario) => scenario.name))('passes %s (or says why it cannot run here)', (name) => {
     const healthy = result.healthy.find((candidate) => candidate.scenario === name);
     expect(healthy, `${name} ran`).toBeDefined();
     expect(healthy!.failedChecks.map((check) => `${check.name}: ${check.summary}`)).toEqual([]);
@@ -58,12 +62,12 @@ describe('the healthy app', () => {
   });
 });
 
-const cells = (Object.entries(DEFECT_MATRIX) as [DefectName, (typeof DEFECT_MATRIX)[DefectName]][]).flatMap(
-  ([defect, expectations]) => expectations.map(({ scenario }) => ({ defect, scenario })),
+const cells = Object.entries(matrix).flatMap(([defect, expectations]) =>
+  expectations.map(({ scenario, evidence }) => ({ defect, scenario, says: evidence?.says })),
 );
 
 describe('every defect', () => {
-  it.each(cells)('$defect is caught by $scenario (or is reported not run)', ({ defect, scenario }) => {
+  it.each(cells)('$defect is caught by $scenario (or is reported not run)', ({ defect, scenario, says }) => {
     const cell = result.cells.find((candidate) => candidate.defect === defect && candidate.scenario === scenario);
     expect(cell, `${defect} × ${scenario} ran`).toBeDefined();
     const reason = cannotRun(scenario);
@@ -72,7 +76,8 @@ describe('every defect', () => {
       expect(cell!.explanation).toBe(`skipped: ${reason}`);
       return;
     }
-    expect(cell!.explanation).toBe(`caught by ${cell!.mustFail.map((check) => check.name).join(', ')}`);
+    const by = `caught by ${cell!.mustFail.map((check) => check.name).join(', ')}`;
+    expect(cell!.explanation).toBe(says === undefined ? by : `${by}: ${says}`);
     expect(cell!.verdict).toBe('caught');
   });
 

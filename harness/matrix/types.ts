@@ -1,26 +1,16 @@
-// The defect matrix's contract: what each defect of the reference app must be caught by (declared in
-// defect-matrix.ts), and what a matrix run found (the healthy release suite, then every declared
-// defect × scenario cell). Reporters render a MatrixResult; the runner owns the exit code.
-import type { CheckName } from '../checks/registry.ts';
+// The defect matrix's contract: what a matrix run found (the healthy runs, then every declared
+// defect × scenario cell). The cells themselves are the target's (`defects.cells` in its
+// faultline.config.ts, typed in harness/target/types.ts). Reporters render a MatrixResult; the
+// runner owns the exit code.
 import type { PreflightResult, ScenarioStatus } from '../runner/types.ts';
-import type { DefectName } from '../../target-app/src/lib/defects.ts';
+import type { DefectCell, DefectEvidence } from '../target/types.ts';
 
-export type { DefectName };
-
-/** One scenario that must catch a defect, and how. */
-export interface Expectation {
-  /** A scenario of the release suite. */
-  scenario: string;
-  /** Every one of these checks must fail with the defect on… */
-  mustFail: CheckName[];
-  /** …while these still pass: the scenario failed for the stated reason, not because something else broke. */
-  mustPass: CheckName[];
-  /** And a failed check must say so: a pattern its summary or one of its evidence notes matches. */
-  evidence?: { check: CheckName; pattern: RegExp };
-  /** Why the defect makes those checks fail, in a sentence. */
-  why: string;
-}
-
+/** A defect of the target, as its config names it. */
+export type DefectName = string;
+/** One scenario that must catch a defect, and how (a target's cell). */
+export type Expectation = DefectCell;
+export type { DefectEvidence };
+/** The target's cells, by defect name. */
 export type DefectMatrix = Readonly<Record<DefectName, readonly Expectation[]>>;
 
 /**

@@ -1,6 +1,7 @@
 // defineTarget: checks a target definition the moment a config file is loaded, so a wrong field stops
 // the run before anything starts (exit 2), naming the field and what was expected.
 import { z } from 'zod';
+import { CHECK_NAMES } from '../checks/registry.ts';
 import { ExitCode, FaultlineError } from '../cli/exit-codes.ts';
 import { problemsFromZod, ScenarioError, type ScenarioProblem } from '../scenario/errors.ts';
 import type { TargetDefinition } from './types.ts';
@@ -34,6 +35,58 @@ const step = z.union([
 ]);
 const ms = z.number().int('expected whole milliseconds').nonnegative('expected milliseconds ≥ 0');
 const path = z.string().startsWith('/', 'expected a path starting with "/"');
+
+const checkName = z.enum(CHECK_NAMES, { error: `expected a check name (${CHECK_NAMES.join(', ')})` });
+const evidence = z.union(
+  [
+    z.strictObject({
+      check: checkName,
+      count: z.string().min(1),
+      atLeast: z.number().int().min(1).optional(),
+      says: z.string().min(1),
+    }),
+    z.strictObject({
+      check: checkName,
+      figure: z.string().min(1),
+      atLeast: z.number().optional(),
+      says: z.string().min(1),
+    }),
+  ],
+  { error: "expected { check, count: 'a key of evidence.counts' | figure: 'a key of figures', atLeast?, says }" },
+);
+const cell = z
+  .strictObject({
+    scenario: z.string().min(1, 'expected a scenario name or file'),
+    mustFail: z.array(checkName).min(1, 'expected at least one check that must fail'),
+    mustPass: z.array(checkName),
+    evidence: evidence.optional(),
+    why: z.string().min(1, 'expected why the defect makes those checks fail'),
+  })
+  .superRefine((cell, context) => {
+    for (const name of cell.mustFail.filter((name) => cell.mustPass.includes(name)))
+      context.addIssue({ code: 'custom', path: ['mustPass'], message: `${name} cannot both fail and pass` });
+    if (cell.evidence !== undefined && !cell.mustFail.includes(cell.evidence.check))
+      context.addIssue({
+        code: 'custom',
+        path: ['evidence', 'check'],
+        message: `expected one of the checks that must fail (${cell.mustFail.join(', ')})`,
+      });
+  });
+const defectsSchema = z
+  .strictObject({
+    env: envName,
+    names: z.array(z.string().regex(/^[a-z0-9-]+$/, 'expected kebab-case')).min(1),
+    cells: z.record(z.string(), z.array(cell)).optional(),
+  })
+  .superRefine((defects, context) => {
+    for (const name of Object.keys(defects.cells ?? {}))
+      if (!defects.names.includes(name))
+        context.addIssue({
+          code: 'custom',
+          path: ['cells', name],
+          message: `expected a defect of names (${defects.names.join(', ')})`,
+        });
+  });
 
 const schema = z
   .strictObject({
@@ -112,9 +165,7 @@ const schema = z
           .optional(),
       })
       .optional(),
-    defects: z
-      .strictObject({ env: envName, names: z.array(z.string().regex(/^[a-z0-9-]+$/, 'expected kebab-case')).min(1) })
-      .optional(),
+    defects: defectsSchema.optional(),
     logs: z
       .strictObject({
         format: z.enum(['json', 'text'], "expected 'json' (one JSON object a line) or 'text'"),

@@ -11,8 +11,6 @@ const HARNESS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 /** Still welded to the reference app, each for a reason a later change removes. */
 const STILL_WELDED: Record<string, string> = {
-  'cli/commands/matrix.ts': "the defect matrix's cells are the reference app's (not yet part of the contract)",
-  'matrix/types.ts': "defect names typed by the reference app's registry",
   'environment/containers/containers-environment.ts': "builds and runs the reference app's image",
   'environment/containers/plan-containers.ts': "plans the reference app's container and settings",
   'environment/containers/images/image-catalog.ts': "the reference app's image recipe",

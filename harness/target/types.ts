@@ -1,6 +1,7 @@
 // The target contract: everything Faultline needs to know about an app to start it, load it and
 // judge it, written by the app's own team in a `faultline.config.ts` with `defineTarget`. The harness
 // reads an app only through this; nothing in harness/ knows a route, a table or a variable of any app.
+import type { DefectCell } from './defect-cells.ts';
 import type { RequestSpec } from '../load/types.ts';
 import type { LogEvent } from '../timeline/types.ts';
 
@@ -230,10 +231,17 @@ export interface TargetStartup {
   fatalLog?: string | RegExp | null;
 }
 
+export type { DefectCell, DefectEvidence } from './defect-cells.ts';
+
 export interface TargetDefects {
   /** The variable that switches the app's named bugs on, comma-separated. */
   env: string;
   names: readonly string[];
+  /**
+   * The defect matrix (`faultline matrix`): for each defect name, the scenarios that must catch it. A
+   * name without cells is switchable with `--defects` but proves nothing in the matrix.
+   */
+  cells?: Readonly<Record<string, readonly DefectCell[]>>;
 }
 
 export interface TargetDefinition<State = unknown> {

@@ -1,17 +1,16 @@
-// `faultline matrix`: the release suite against the healthy app, then every defect of the reference
-// app against the scenarios that must catch it (harness/matrix/defect-matrix.ts). Prints the matrix,
+// `faultline matrix`: the scenarios of the target's matrix against the healthy app, then every defect
+// of the target against the scenarios that must catch it (its config's `defects.cells`). Prints the matrix,
 // writes reports/<run-id>/matrix.{md,json}, and exits 0 only when the healthy app passed and every
 // defect was caught; 1 when a defect was missed or the healthy app failed, 3 when nothing failed but
 // something could not run or the app never booted in preflight (not proven), 2 for invalid input.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFECT_NAMES, type DefectName } from '../../../target-app/src/lib/defects.ts';
 import { randomSeed } from '../../lib/random.ts';
 import { cellLine, healthyLine, matrixSummary } from '../../matrix/console.ts';
-import { DEFECT_MATRIX } from '../../matrix/defect-matrix.ts';
+import { chooseDefects, resolveCellScenarios, targetMatrix } from '../../matrix/cell-scenarios.ts';
 import { runMatrix } from '../../matrix/run-matrix.ts';
+import { newRunId } from '../../runner/run-id.ts';
 import { writeMatrixReports } from '../../matrix/write-reports.ts';
-import { resolveTargets } from '../catalog.ts';
 import type { Command } from '../command.ts';
 import { onInterrupt } from '../interrupt.ts';
 import { ExitCode, UsageError } from '../exit-codes.ts';
@@ -21,29 +20,16 @@ import { loadTarget } from '../../target/load-target.ts';
 import { pointLatest, prepareReportDir } from '../report-dir.ts';
 import { preflightLines } from '../../report/preflight-text.ts';
 
-function matrixRunId(seed: number): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `${stamp}-${seed.toString(16).padStart(8, '0')}-matrix`;
-}
-
-function parseOnly(raw: string | undefined): DefectName[] | undefined {
-  if (raw === undefined) return undefined;
-  const names = raw
+const list = (raw: string): string[] =>
+  raw
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
-  const unknown = names.filter((name) => !(DEFECT_NAMES as readonly string[]).includes(name));
-  if (names.length === 0 || unknown.length > 0)
-    throw new UsageError(
-      `--only expects defects of the registry (${DEFECT_NAMES.join(', ')})${unknown.length > 0 ? `; unknown: ${unknown.join(', ')}` : ''}`,
-    );
-  return names as DefectName[];
-}
 
 export const matrixCommand: Command = {
   name: 'matrix',
   summary:
-    'Prove the checks: the release suite on the healthy app, then each defect against the scenarios that must catch it',
+    "Prove the checks: the matrix's scenarios on the healthy app, then each of the target's defects against the scenarios that must catch it",
   usage: 'faultline matrix [--seed N] [--report-dir reports] [--only defect,...] [--target FILE]',
   async run(argv) {
     const { values, positionals } = parseArgs({
@@ -59,11 +45,12 @@ export const matrixCommand: Command = {
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const seed = values.seed === undefined ? randomSeed() : parseSeed(values.seed);
-    const only = parseOnly(values.only);
     const target = await loadTarget({ file: values.target });
-    const scenarios = await resolveTargets(['release']);
-    assertScenariosFit(target, scenarios);
-    const runId = matrixRunId(seed);
+    const matrix = targetMatrix(target);
+    const only = values.only === undefined ? undefined : chooseDefects(target, matrix, list(values.only));
+    const scenarios = await resolveCellScenarios(target, matrix, only);
+    assertScenariosFit(target, [...scenarios.values()]);
+    const runId = newRunId(seed, 'matrix');
     const directory = await prepareReportDir(values['report-dir'], runId);
 
     const abort = onInterrupt();
@@ -76,7 +63,7 @@ export const matrixCommand: Command = {
       result = await runMatrix({
         runId,
         seed,
-        matrix: DEFECT_MATRIX,
+        matrix,
         scenarios,
         only,
         environment: { kind: 'embedded', target },

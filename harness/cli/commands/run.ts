@@ -5,26 +5,20 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageManifest } from '../../lib/package-manifest.ts';
 import { randomSeed } from '../../lib/random.ts';
-import { failedAttempt, gateScenario, policySummary, shouldRetry } from '../../report/gating/gate.ts';
+import { policySummary } from '../../report/gating/gate.ts';
 import { resolvePolicy } from '../../report/gating/resolve.ts';
-import type { FailedAttempt, GatedRunResult, GatedScenarioResult } from '../../report/gating/types.ts';
+import type { GatedRunResult } from '../../report/gating/types.ts';
 import { DEFAULT_REPORTERS, REPORTERS } from '../../report/registry.ts';
 import type { Reporter, ReportContext } from '../../report/types.ts';
-import {
-  expectedCapabilities,
-  missingCapabilityReason,
-  type EnvironmentChoice,
-} from '../../runner/environment-factory.ts';
+import type { EnvironmentChoice } from '../../runner/environment-factory.ts';
 import { preflightLines } from '../../report/preflight-text.ts';
-import { runPreflight } from '../../runner/preflight.ts';
-import { requestsOfScenarios } from '../../runner/preflight-target.ts';
-import type { PreflightResult } from '../../runner/types.ts';
-import { runScenario } from '../../runner/run-scenario.ts';
+import { newRunId } from '../../runner/run-id.ts';
+import { runPlan, type PlanOutcome } from '../../runner/run-plan.ts';
 import { skipLine } from '../../doctor/skip-line.ts';
 import { isScenarioPath, resolveTargets } from '../catalog.ts';
 import type { Command } from '../command.ts';
 import { onInterrupt } from '../interrupt.ts';
-import { InterruptedError, UsageError } from '../exit-codes.ts';
+import { UsageError } from '../exit-codes.ts';
 import { defectsEnv, parseEnvAssignment, parseSeed, TARGET_OPTION } from '../flags.ts';
 import { assertScenariosFit } from '../../target/fit.ts';
 import { loadTarget } from '../../target/load-target.ts';
@@ -102,11 +96,6 @@ function reportersFrom(flag: string | undefined): Reporter[] {
   return names.map((name) => REPORTERS[name]!);
 }
 
-function newRunId(seed: number): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `${stamp}-${seed.toString(16).padStart(8, '0')}`;
-}
-
 export const runCommand: Command = {
   name: 'run',
   summary: 'Run scenarios or suites and report the verdicts',
@@ -174,64 +163,35 @@ export const runCommand: Command = {
       scenarios: scenarios.map((scenario) => scenario.name),
       policy: policy.name,
     });
-    const results: GatedScenarioResult[] = [];
-    let preflight: PreflightResult | undefined;
+    let outcome: PlanOutcome;
     try {
-      // Boot the app once, every dependency healthy, before any verdict depends on it starting
-      // (unless nothing would run: every scenario lacks a capability).
-      const capabilities = expectedCapabilities(environment);
-      const runnable = scenarios.filter(
-        (scenario) =>
-          missingCapabilityReason(scenario.needs, capabilities, environment.kind, scenario.app.instances) === undefined,
-      );
-      if (runnable.length > 0) {
-        process.stderr.write('\n▶ preflight: booting the app once, every dependency healthy, no fault\n');
-        preflight = await runPreflight(environment, {
-          seed,
-          appEnv,
-          requests: requestsOfScenarios(environment.target, runnable),
-          signal: abort.signal,
-          onProgress: (message) => process.stderr.write(`  ${message}\n`),
-        });
-        process.stderr.write(`  ${preflightLines(preflight)[0]}\n`);
-      }
-      for (const scenario of preflight?.passed === false ? [] : scenarios) {
-        if (abort.signal.aborted) break;
-        // A failed scenario runs again while the policy allows; the earlier attempts stay in the
-        // report and a pass on a retry is "flaky", never a plain pass.
-        const retried: FailedAttempt[] = [];
-        let result: GatedScenarioResult;
-        for (;;) {
-          const attempt = retried.length + 1;
-          process.stderr.write(
-            `\n▶ ${scenario.name}${attempt > 1 ? ` (retry ${attempt - 1} of ${policy.retries})` : ''}\n`,
-          );
-          // A retry gets its own run id, so its writes' client keys never replay the first attempt's
-          // (which matters where the database outlives the attempt: --env external).
-          const attemptRunId = attempt === 1 ? runId : `${runId}-retry${attempt - 1}`;
-          const raw = await runScenario(scenario, {
-            runId: attemptRunId,
-            seed,
-            environment,
-            loadEngine,
-            appEnv,
-            signal: abort.signal,
-          });
-          result = gateScenario(raw, policy, { graceMs: scenario.graceMs, retried: [...retried] });
-          if (abort.signal.aborted || !shouldRetry(result, policy)) break;
-          retried.push(failedAttempt(result, attempt));
-        }
-        // An interrupted scenario has no verdict to report.
-        if (abort.signal.aborted && result.errorKind === 'interrupted') break;
-        results.push(result);
-        await fanOut('onScenarioEnd', result);
-      }
-    } catch (error) {
-      // Ctrl-C during preflight: the reports still say what ran (nothing), and the exit code is 130.
-      if (!(error instanceof InterruptedError)) throw error;
+      outcome = await runPlan({
+        runId,
+        seed,
+        scenarios,
+        environment,
+        loadEngine,
+        appEnv,
+        policy,
+        signal: abort.signal,
+        on: {
+          preflightStart: () =>
+            process.stderr.write('\n▶ preflight: booting the app once, every dependency healthy, no fault\n'),
+          preflightProgress: (message) => process.stderr.write(`  ${message}\n`),
+          preflight: (result) => process.stderr.write(`  ${preflightLines(result)[0]}\n`),
+          attemptStart: (scenario, attempt) =>
+            process.stderr.write(
+              `\n▶ ${scenario.name}${attempt > 1 ? ` (retry ${attempt - 1} of ${policy.retries})` : ''}\n`,
+            ),
+          scenarioEnd: async (result) => {
+            await fanOut('onScenarioEnd', result);
+          },
+        },
+      });
     } finally {
       abort.dispose();
     }
+    const { preflight, results } = outcome;
     const run: GatedRunResult = {
       runId,
       seed,

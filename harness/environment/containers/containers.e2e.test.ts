@@ -4,7 +4,7 @@
 // process-fault scenarios pass, and a startup and a runtime defect are caught exactly as the matrix
 // says they are in the embedded environment. Without an engine every test is skipped, saying why.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFECT_MATRIX } from '../../matrix/defect-matrix.ts';
+import { DEFECT_MATRIX } from '../../../target-app/faultline/defect-matrix.ts';
 import { judgeCell } from '../../matrix/judge.ts';
 import { runScenario } from '../../runner/run-scenario.ts';
 import type { ScenarioRunResult } from '../../runner/types.ts';
@@ -83,7 +83,7 @@ describe.skipIf(engine !== undefined)('the containers environment', () => {
     async ({ defect, scenario }) => {
       const expectation = DEFECT_MATRIX[defect].find((cell) => cell.scenario === scenario.name)!;
       const cell = judgeCell(defect, expectation, await run(scenario, defect));
-      expect(cell.explanation).toBe(`caught by ${expectation.mustFail.join(', ')}`);
+      expect(cell.explanation).toBe(`caught by ${expectation.mustFail.join(', ')}: ${expectation.evidence?.says}`);
       expect(cell.verdict).toBe('caught');
     },
     SCENARIO_TIMEOUT_MS,

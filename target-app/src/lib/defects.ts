@@ -43,7 +43,7 @@ export const APP_TESTED_DEFECTS = {
     "chat presence never expires: a crashed instance's sockets stay counted for ever (src/socket/multi-instance.test.ts)",
 } as const;
 
-/** The defects of the matrix: each caught by a release scenario (harness/matrix/defect-matrix.ts). */
+/** The defects of the matrix: each caught by a release scenario (target-app/faultline/defect-matrix.ts). */
 export type DefectName = keyof typeof DEFECTS;
 export const DEFECT_NAMES = Object.keys(DEFECTS) as DefectName[];
 /** Every switch TARGET_APP_DEFECTS accepts. */
