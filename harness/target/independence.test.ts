@@ -15,10 +15,8 @@ const STILL_WELDED: Record<string, string> = {
   'cli/commands/matrix.ts': "the defect matrix's cells are the reference app's (not yet part of the contract)",
   'matrix/types.ts': "defect names typed by the reference app's registry",
   'doctor/probes.ts': "reports whether the reference app's Prisma client is generated",
-  'environment/containers/containers-environment.ts': "builds and runs the reference app's image",
-  'environment/containers/plan-containers.ts': "plans the reference app's container and settings",
-  'environment/containers/images/image-catalog.ts': "the reference app's image recipe",
-  'environment/containers/images/build-images.ts': "builds the reference app's image",
+  'environment/containers/images/image-catalog.ts':
+    "the fault proxy's image borrows the reference app's image-dependencies script (keep/verify)",
   'testing/global-setup.ts': "the test run's template database has the reference app's schema",
   'timeline/fixtures.ts': "hand-made timelines for the checks' tests, shaped like the reference app's answers",
 };

@@ -31,6 +31,7 @@ import { loadTarget } from '../../target/load-target.ts';
 import { prepareReportDir, pointLatest } from '../report-dir.ts';
 import { runExitCode } from '../run-exit-code.ts';
 import { imageConfigFromEnv } from '../../environment/containers/images/image-choice.ts';
+import { targetContainer } from '../../environment/containers/images/target-image.ts';
 
 const OPTIONS = {
   env: { type: 'string', default: 'embedded' },
@@ -123,6 +124,8 @@ export const runCommand: Command = {
     const reporters = reportersFrom(values.reporter);
     const targets = positionals.length > 0 ? positionals : ['release'];
     const target = await loadTarget({ file: values.target });
+    // The app must have a container to run in one: said now, as bad input, before anything starts.
+    if (where.kind === 'containers') targetContainer(target);
     const scenarios = await resolveTargets(targets, target);
     if (scenarios.length === 0) throw new UsageError('nothing to run');
     const policy = await resolvePolicy(targets, values.gating);
