@@ -27,6 +27,14 @@ export default defineTarget({
     },
     env: () => ({ ...DEFAULT_APP_SETTINGS, JWT_SECRET: newJwtSecret() }),
     inject: { databaseUrl: 'DATABASE_URL', redisUrl: 'REDIS_URL', port: 'PORT', drainMs: 'SHUTDOWN_DRAIN_MS' },
+    // For --env containers: built from the repository root on the Node image the harness chose.
+    container: {
+      dockerfile: 'target-app/Dockerfile',
+      nodeImageArg: 'NODE_IMAGE',
+      port: 3000,
+      // Reachable through Docker's port mapping; the harness migrates, so the image must not as well.
+      env: { HOST: '0.0.0.0', MIGRATE_ON_START: 'false' },
+    },
   },
   database: {
     // Prisma's migration history, applied without Prisma's schema engine (offline machines).

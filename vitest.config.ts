@@ -24,6 +24,7 @@ export default defineConfig({
       'prisma/**/*.test.ts',
       'scenarios/**/*.test.ts',
       'examples/**/*.test.ts',
+      'tools/**/*.test.ts',
     ],
     exclude: ['node_modules/**', 'target-app/src/generated/**', 'examples/*/src/generated/**'],
     testTimeout: 60_000,

@@ -34,6 +34,14 @@ describe('defineTarget', () => {
     expect(defineTarget(VALID)).toBe(VALID);
   });
 
+  it('accepts a container as a Dockerfile to build or an image to run', () => {
+    const dockerfile = { dockerfile: 'Dockerfile', context: '.', nodeImageArg: 'NODE_IMAGE', port: 8080 };
+    expect(problems({ ...VALID, app: { ...VALID.app, container: dockerfile } })).toEqual([]);
+    expect(
+      problems({ ...VALID, app: { ...VALID.app, container: { image: 'shop:1', env: { HOST: '0.0.0.0' } } } }),
+    ).toEqual([]);
+  });
+
   it.each([
     [
       'no command',
@@ -83,6 +91,16 @@ describe('defineTarget', () => {
       'writes: expected writes.readBack: requests buy are writes',
     ],
     ['a field it does not know', { ...VALID, healthcheck: '/ready' }, 'healthcheck'],
+    [
+      'a container of neither form',
+      { ...VALID, app: { ...VALID.app, container: { build: '.' } } },
+      'app.container: expected { dockerfile: "Dockerfile", context?: "." } or { image: "name:tag" }',
+    ],
+    [
+      'a container port out of range',
+      { ...VALID, app: { ...VALID.app, container: { image: 'shop:1', port: 70_000 } } },
+      'app.container',
+    ],
   ])('refuses %s, naming the field', (_label, definition, expected) => {
     expect(problems(definition).join('\n')).toContain(expected);
   });

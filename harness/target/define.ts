@@ -35,6 +35,22 @@ const step = z.union([
 ]);
 const ms = z.number().int('expected whole milliseconds').nonnegative('expected milliseconds ≥ 0');
 const path = z.string().startsWith('/', 'expected a path starting with "/"');
+const containerExtras = {
+  port: z.number().int().min(1).max(65_535, 'expected a port 1-65535').optional(),
+  env: z.record(envName, z.string()).optional(),
+};
+const container = z.union(
+  [
+    z.strictObject({
+      dockerfile: z.string().min(1),
+      context: z.string().min(1).optional(),
+      nodeImageArg: envName.optional(),
+      ...containerExtras,
+    }),
+    z.strictObject({ image: z.string().min(1), ...containerExtras }),
+  ],
+  { error: 'expected { dockerfile: "Dockerfile", context?: "." } or { image: "name:tag" }' },
+);
 
 const checkName = z.enum(CHECK_NAMES, { error: `expected a check name (${CHECK_NAMES.join(', ')})` });
 const evidence = z.union(
@@ -104,6 +120,7 @@ const schema = z
         port: envName,
         drainMs: envName.optional(),
       }),
+      container: container.optional(),
     }),
     database: z.strictObject({
       migrate: step,

@@ -25,6 +25,7 @@ import { loadTarget } from '../../target/load-target.ts';
 import { prepareReportDir, pointLatest } from '../report-dir.ts';
 import { runExitCode } from '../run-exit-code.ts';
 import { imageConfigFromEnv } from '../../environment/containers/images/image-choice.ts';
+import { targetContainer } from '../../environment/containers/images/target-image.ts';
 
 const OPTIONS = {
   env: { type: 'string', default: 'embedded' },
@@ -114,6 +115,8 @@ export const runCommand: Command = {
     // Files first: a scenario file's own mistake is said before anything else is looked for.
     const byPath = targets.every(isScenarioPath) ? await resolveTargets(targets) : undefined;
     const target = await loadTarget({ file: values.target });
+    // The app must have a container to run in one: said now, as bad input, before anything starts.
+    if (where.kind === 'containers') targetContainer(target);
     const scenarios = byPath ?? (await resolveTargets(targets, target));
     if (scenarios.length === 0) throw new UsageError('nothing to run');
     const policy = await resolvePolicy(targets, values.gating);

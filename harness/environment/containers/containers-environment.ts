@@ -1,39 +1,33 @@
 // The containers provider: executes the plan from `planContainers` with testcontainers — one
 // network; PostgreSQL (migrated and seeded by the harness through its mapped port), Redis, a
 // Toxiproxy (the real one, or the project's own server as an image) with proxies in front of both,
-// and the target app built from target-app/Dockerfile. Images are the official ones or the local
-// stand-ins (images/), as configured; local ones are built first when missing or out of date.
+// and the target's app in its container (`app.container`: its Dockerfile built here, or its image).
+// Images are the official ones or the local stand-ins (images/), as configured; local ones are built
+// first when missing or out of date. A target without a container is refused (exit 2).
 // It returns the same StartedEnvironment as the embedded provider; `stop()` undoes it in reverse.
 // Without a Docker engine it fails within a bounded time with ENVIRONMENT_START_FAILED.
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PostgreSqlContainer } from '@testcontainers/postgresql';
 import { GenericContainer, Network, Wait, type StartedNetwork, type WaitStrategy } from 'testcontainers';
 import { Toxiproxy } from 'toxiproxy-node-client';
 import { migrateAndSeed } from '../../target/database.ts';
-import { prepareFixtures } from '../../target/fixtures.ts';
+import { prepareFixtures, targetAppEnv } from '../../target/fixtures.ts';
+import { readyPath } from '../../target/health.ts';
 import type { Target } from '../../target/types.ts';
 import { freePort } from '../../lib/ports.ts';
-import { newJwtSecret } from '../../../target-app/faultline/settings.ts';
 import { EnvironmentStartError, startClock, Teardown } from '../lifecycle.ts';
 import type { PostgresStopMode, StartedEnvironment } from '../types.ts';
 import { AppContainer, type DockerContainer } from './app-container.ts';
 import type { ContainerPlan, WaitPlan } from './containers-plan.ts';
 import { applyTestcontainersDefaults, connectContainerRuntime } from './container-runtime.ts';
 import { ensureImages, imageLabel } from './images/build-images.ts';
-import { localImage } from './images/image-catalog.ts';
 import { chooseImages, localImagesNeeded, type ImageConfig } from './images/image-choice.ts';
 import { planContainers, postgresUrl } from './plan-containers.ts';
 import { RunningWaitStrategy } from './running-wait-strategy.ts';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+import { appContainerPort, ensureTargetImage, targetContainer } from './images/target-image.ts';
 
 export interface ContainersEnvironmentOptions {
-  /**
-   * Its database steps and fixtures. The image is still the reference app's (target-app/Dockerfile):
-   * a target's own image is not part of the contract yet.
-   */
+  /** The app: its container (`app.container`), settings, database steps and fixtures. */
   target: Target;
   /** Drives the seeded data set. (Real Toxiproxy rolls toxicity with its own, unseeded RNG.) */
   seed: number;
@@ -110,6 +104,9 @@ export async function startContainersEnvironment(options: ContainersEnvironmentO
   const progress = options.onProgress ?? (() => undefined);
   const undo = new Teardown();
   const stopAll = (): Promise<void> => undo.run();
+  const { target } = options;
+  // Before anything starts: a target without a container is an input error (exit 2), not a failed start.
+  const container = targetContainer(target);
 
   try {
     applyTestcontainersDefaults(process.env);
@@ -121,20 +118,24 @@ export async function startContainersEnvironment(options: ContainersEnvironmentO
       async (image) => (await imageLabel(image)) !== undefined,
     );
     progress(`images: ${Object.values(images).join(', ')}`);
-    const localNode = images.node === localImage('node').tag;
-    const built = await ensureImages([...localImagesNeeded(images), 'target-app'], {
-      appNodeImage: localNode ? undefined : images.node,
-      onProgress: progress,
-    });
+    const built = [
+      ...(await ensureImages(localImagesNeeded(images), { onProgress: progress })),
+      await ensureTargetImage(target, { nodeImage: images.node, onProgress: progress }),
+    ];
     progress(
       `images ready: ${built.map((image) => `${image.tag} ${image.status} in ${(image.durationMs / 1000).toFixed(1)} s`).join(', ')}`,
     );
-    const appImage = localImage('target-app').tag;
+    const appImage = built.at(-1)!.tag;
     const labels = { [ENVIRONMENT_LABEL]: randomBytes(6).toString('hex') };
     const plan = planContainers({
       images,
-      repoRoot: ROOT,
-      jwtSecret: newJwtSecret(),
+      app: {
+        image: appImage,
+        settings: { ...targetAppEnv(target), ...container.env },
+        inject: target.app.inject,
+        port: appContainerPort(container),
+        readyPath: readyPath(target),
+      },
       postgresPassword: randomBytes(12).toString('hex'),
       // Docker binds on every interface; pinning the ports keeps the URLs valid across restarts.
       appHostPort: await freePort('0.0.0.0'),
@@ -148,28 +149,34 @@ export async function startContainersEnvironment(options: ContainersEnvironmentO
     undo.push(() => network.stop());
 
     const postgresPlan = plan.postgres;
-    if (postgresPlan.source.kind !== 'image') throw new Error('the postgres plan must name an image');
     const postgres = await configure(
       new PostgreSqlContainer(postgresPlan.source.image)
         .withDatabase(postgresPlan.database)
         .withUsername(postgresPlan.username)
-        .withPassword(postgresPlan.password),
+        .withPassword(postgresPlan.password)
+        // testcontainers' own check runs pg_isready through `docker exec` every 250 ms for the container's
+        // whole life: on a 2-core machine that load is felt by the scenario. Once a second is enough.
+        .withHealthCheck({
+          test: [
+            'CMD-SHELL',
+            `pg_isready --host localhost --username ${postgresPlan.username} --dbname ${postgresPlan.database}`,
+          ],
+          interval: 1_000,
+          timeout: 3_000,
+          retries: 120,
+        }),
       postgresPlan,
       network,
       labels,
     ).start();
     undo.push(() => postgres.stop());
     const databaseUrl = postgresUrl({ ...postgresPlan, host: postgres.getHost(), port: postgres.getPort() });
-    const { target } = options;
     const seeded = await migrateAndSeed(target, { databaseUrl, seed: options.seed });
     progress(
       `postgres ready on :${postgres.getPort()} (migrated${target.database.seed === undefined ? '' : ', seeded'})`,
     );
 
-    const imageOf = (container: ContainerPlan): string => {
-      if (container.source.kind !== 'image') throw new Error(`the ${container.service} plan must name an image`);
-      return container.source.image;
-    };
+    const imageOf = (service: ContainerPlan): string => service.source.image;
     const redis = await configure(new GenericContainer(imageOf(plan.redis)), plan.redis, network, labels).start();
     undo.push(() => redis.stop());
     progress('redis ready');
@@ -191,9 +198,8 @@ export async function startContainersEnvironment(options: ContainersEnvironmentO
 
     const appPlan = plan.app;
     const fixtures = await prepareFixtures(target, { databaseUrl, appEnv: appPlan.env, seeded, seed: options.seed });
-    if (appPlan.source.kind !== 'dockerfile') throw new Error('the app plan must name a Dockerfile');
-    // Built above by the image builder (ensureImages), which, unlike testcontainers' own build, says why
-    // a build failed and skips one that is current. Created now, started by startApp().
+    // Built above (ensureTargetImage), which, unlike testcontainers' own build, says why a build
+    // failed. Created now, started by startApp().
     const appHostPort = appPlan.exposedPorts[0]!.host!;
     const app = new AppContainer(
       client,

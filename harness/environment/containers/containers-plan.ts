@@ -5,11 +5,8 @@
 /** The services of one environment; each is also its container's alias on the network. */
 export type ServiceName = 'postgres' | 'redis' | 'toxiproxy' | 'app';
 
-/** Where a container's image comes from. */
-export type ImageSource =
-  | { kind: 'image'; image: string }
-  /** `GenericContainer.fromDockerfile(context, dockerfile)`; `dockerfile` is relative to `context`. */
-  | { kind: 'dockerfile'; context: string; dockerfile: string; buildArgs: Record<string, string> };
+/** Where a container's image comes from (an image the app's is built before the plan is made). */
+export type ImageSource = { kind: 'image'; image: string };
 
 /** A container port, optionally pinned to a host port (otherwise Docker picks one). */
 export interface ExposedPort {

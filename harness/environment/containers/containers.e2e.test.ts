@@ -45,7 +45,15 @@ async function run(scenario: Scenario, defect?: string): Promise<ScenarioRunResu
 function failures(result: ScenarioRunResult): string[] {
   return [
     ...(result.reason === undefined ? [] : [`${result.status}: ${result.reason}`]),
-    ...result.checks.filter((check) => !check.passed).map((check) => `${check.name}: ${check.summary}`),
+    // With its first offending items: on a loaded machine, what went wrong must be readable from here.
+    ...result.checks
+      .filter((check) => !check.passed)
+      .map((check) =>
+        [
+          `${check.name}: ${check.summary}`,
+          ...(check.evidence?.firstOffending ?? []).slice(0, 3).map((item) => `  ${item.note}`),
+        ].join('\n'),
+      ),
   ];
 }
 

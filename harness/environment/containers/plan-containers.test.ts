@@ -2,14 +2,19 @@
 // the app reaches PostgreSQL and Redis only through Toxiproxy, every proxy points at the right
 // service, every container is on the network under its alias, and the ports a caller needs are exposed.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_APP_SETTINGS } from '../../../target-app/faultline/settings.ts';
 import { DB_PROXY, REDIS_PROXY } from '../lifecycle.ts';
 import type { ContainerPlan, ContainersPlan } from './containers-plan.ts';
 import { planContainers, type PlanOptions } from './plan-containers.ts';
 
+const SETTINGS = { HOST: '0.0.0.0', DB_POOL_MAX: '10', JWT_SECRET: 'a-secret-of-at-least-16-chars' };
 const OPTIONS: PlanOptions = {
-  repoRoot: '/repo',
-  jwtSecret: 'a-secret-of-at-least-16-chars',
+  app: {
+    image: 'faultline-target/loans:latest',
+    settings: SETTINGS,
+    inject: { databaseUrl: 'DATABASE_URL', redisUrl: 'REDIS_URL', port: 'PORT' },
+    port: 3000,
+    readyPath: '/healthz',
+  },
   postgresPassword: 'p4ss',
   appHostPort: 41_000,
   postgresHostPort: 41_001,
@@ -70,48 +75,42 @@ describe('planContainers', () => {
     expect(plan.toxiproxy.wait).toEqual({ kind: 'http', method: 'GET', path: '/version', port: 8474, status: 200 });
   });
 
-  it('starts the app with the default settings, listening on every interface of its container', () => {
-    for (const [key, value] of Object.entries(DEFAULT_APP_SETTINGS)) {
-      if (key === 'HOST') continue;
-      expect(plan.app.env[key], key).toBe(value);
-    }
-    // 127.0.0.1 (the embedded default) would be unreachable through Docker's port mapping.
-    expect(plan.app.env.HOST).toBe('0.0.0.0');
+  it("starts the app with the target's settings and its port under the name the target reads it by", () => {
+    expect(plan.app.env).toMatchObject(SETTINGS);
     expect(plan.app.env.PORT).toBe('3000');
-    expect(plan.app.env.JWT_SECRET).toBe(OPTIONS.jwtSecret);
-    // The harness migrates; the image must not also migrate through the startup race.
-    expect(plan.app.env.MIGRATE_ON_START).toBe('false');
+  });
+
+  it('injects under the names the target gives, and no Redis URL to an app without Redis', () => {
+    const own = planContainers({
+      ...OPTIONS,
+      app: { ...OPTIONS.app, inject: { databaseUrl: 'PG_URL', port: 'HTTP_PORT' }, port: 8080 },
+    });
+    expect(new URL(own.app.env.PG_URL!).hostname).toBe('toxiproxy');
+    expect(own.app.env.HTTP_PORT).toBe('8080');
+    expect(own.app.env.DATABASE_URL).toBeUndefined();
+    expect(Object.values(own.app.env).some((value) => value.startsWith('redis://'))).toBe(false);
+    expect(own.app.exposedPorts).toEqual([{ container: 8080, host: 41_000 }]);
+    expect(own.app.readiness).toMatchObject({ path: '/healthz', port: 8080 });
   });
 
   it('applies appEnv overrides last, over the defaults and the wiring', () => {
     const overridden = planContainers({
       ...OPTIONS,
-      appEnv: { DB_QUERY_TIMEOUT_MS: '1000', TARGET_APP_DEFECTS: 'health-always-ok', LOG_LEVEL: 'debug' },
+      appEnv: { DB_QUERY_TIMEOUT_MS: '1000', APP_DEFECTS: 'health-always-ok', LOG_LEVEL: 'debug' },
     });
     expect(overridden.app.env).toMatchObject({
       DB_QUERY_TIMEOUT_MS: '1000',
-      TARGET_APP_DEFECTS: 'health-always-ok',
+      APP_DEFECTS: 'health-always-ok',
       LOG_LEVEL: 'debug',
     });
-    expect(overridden.app.env.DB_POOL_MAX).toBe(DEFAULT_APP_SETTINGS.DB_POOL_MAX);
+    expect(overridden.app.env.DB_POOL_MAX).toBe(SETTINGS.DB_POOL_MAX);
     expect(overridden.app.env.DATABASE_URL).toBe(plan.app.env.DATABASE_URL);
   });
 
-  it('builds the app from target-app/Dockerfile at the repository root and waits for its health only when starting it itself', () => {
-    expect(plan.app.source).toEqual({
-      kind: 'dockerfile',
-      context: '/repo',
-      dockerfile: 'target-app/Dockerfile',
-      buildArgs: { NODE_IMAGE: 'node:20-bookworm-slim' },
-    });
+  it("runs the target's image and waits for its ready path only when starting it itself", () => {
+    expect(plan.app.source).toEqual({ kind: 'image', image: 'faultline-target/loans:latest' });
     expect(plan.app.exposedPorts).toEqual([{ container: 3000, host: 41_000 }]);
-    expect(plan.app.readiness).toEqual({
-      kind: 'http',
-      method: 'GET',
-      path: '/api/v1/health',
-      port: 3000,
-      status: 200,
-    });
+    expect(plan.app.readiness).toEqual({ kind: 'http', method: 'GET', path: '/healthz', port: 3000, status: 200 });
     expect(plan.app.wait).toEqual({ kind: 'running' });
   });
 

@@ -1,7 +1,8 @@
 // The wiring of the containers environment as a pure function: images, aliases, ports, the app's
 // environment and the Toxiproxy proxies. The app reaches PostgreSQL and Redis only through
 // Toxiproxy (`toxiproxy:8666`, `toxiproxy:8667`), so every fault the harness injects is on its path.
-import { DEFAULT_APP_SETTINGS } from '../../../target-app/faultline/settings.ts';
+// The app is the target's: its image, its settings and the names it reads the injected values under.
+import type { TargetApp } from '../../target/types.ts';
 import { DB_PROXY, REDIS_PROXY } from '../lifecycle.ts';
 import type { ContainersPlan, ProxyPlan, ServiceName } from './containers-plan.ts';
 import type { ImageSet } from './images/image-choice.ts';
@@ -10,7 +11,6 @@ export const POSTGRES_IMAGE = 'postgres:17-alpine';
 export const REDIS_IMAGE = 'redis:7-alpine';
 export const TOXIPROXY_IMAGE = 'ghcr.io/shopify/toxiproxy:2.12.0';
 export const NODE_IMAGE = 'node:20-bookworm-slim';
-export const APP_DOCKERFILE = 'target-app/Dockerfile';
 /** The official images, used when no other choice is given. */
 export const OFFICIAL_IMAGES: ImageSet = {
   postgres: POSTGRES_IMAGE,
@@ -30,16 +30,25 @@ export const REDIS_PORT = 6379;
 export const TOXIPROXY_API_PORT = 8474;
 export const DB_PROXY_LISTEN_PORT = 8666;
 export const REDIS_PROXY_LISTEN_PORT = 8667;
-export const APP_PORT = 3000;
-export const HEALTH_PATH = '/api/v1/health';
 
 const DATABASE = 'faultline';
 const USERNAME = 'faultline';
 
+/** The target's app as its container runs it. */
+export interface AppContainerSpec {
+  /** The app's image (built from the target's Dockerfile, or the target's own image). */
+  image: string;
+  /** The target's settings for this environment (`app.env`), then `app.container.env`. */
+  settings: Readonly<Record<string, string>>;
+  inject: TargetApp['inject'];
+  /** The port it listens on inside its container. */
+  port: number;
+  /** The path whose 200 means it is serving. */
+  readyPath: string;
+}
+
 export interface PlanOptions {
-  /** The repository root: the app image's build context. */
-  repoRoot: string;
-  jwtSecret: string;
+  app: AppContainerSpec;
   postgresPassword: string;
   /** Host port the app's port is pinned to, so `appUrl` survives killApp/startApp. */
   appHostPort: number;
@@ -48,7 +57,7 @@ export interface PlanOptions {
   /** Overrides of the app's environment, applied last (as in the embedded provider). */
   appEnv?: Record<string, string>;
   appStartupTimeoutMs?: number;
-  /** The images to run (official ones, or the local stand-ins); the app is built on `node`. */
+  /** The images to run (official ones, or the local stand-ins). */
   images?: ImageSet;
 }
 
@@ -79,6 +88,7 @@ export function planContainers(options: PlanOptions): ContainersPlan {
   ];
   const images = options.images ?? OFFICIAL_IMAGES;
   const credentials = { username: USERNAME, password: options.postgresPassword, database: DATABASE };
+  const { app } = options;
 
   return {
     network: { aliases: { ...ALIASES } },
@@ -121,32 +131,23 @@ export function planContainers(options: PlanOptions): ContainersPlan {
     proxies,
     app: {
       service: 'app',
-      source: {
-        kind: 'dockerfile',
-        context: options.repoRoot,
-        dockerfile: APP_DOCKERFILE,
-        buildArgs: { NODE_IMAGE: images.node },
-      },
+      source: { kind: 'image', image: app.image },
       networkAliases: [ALIASES.app],
       env: {
-        ...DEFAULT_APP_SETTINGS,
-        // Inside a container the app must listen on every interface to be reachable through the port mapping.
-        HOST: '0.0.0.0',
-        PORT: String(APP_PORT),
-        DATABASE_URL: postgresUrl({ ...credentials, host: ALIASES.toxiproxy, port: DB_PROXY_LISTEN_PORT }),
-        REDIS_URL: `redis://${ALIASES.toxiproxy}:${REDIS_PROXY_LISTEN_PORT}`,
-        JWT_SECRET: options.jwtSecret,
-        // The harness migrates and seeds the database itself before the app starts; the image's own
-        // migrate-on-start would retry through the startup race and skew the startup scenarios.
-        MIGRATE_ON_START: 'false',
+        ...app.settings,
+        [app.inject.port]: String(app.port),
+        [app.inject.databaseUrl]: postgresUrl({ ...credentials, host: ALIASES.toxiproxy, port: DB_PROXY_LISTEN_PORT }),
+        ...(app.inject.redisUrl === undefined
+          ? {}
+          : { [app.inject.redisUrl]: `redis://${ALIASES.toxiproxy}:${REDIS_PROXY_LISTEN_PORT}` }),
         ...options.appEnv,
       },
       command: undefined,
-      exposedPorts: [{ container: APP_PORT, host: options.appHostPort }],
+      exposedPorts: [{ container: app.port, host: options.appHostPort }],
       wait: { kind: 'running' },
-      readiness: { kind: 'http', method: 'GET', path: HEALTH_PATH, port: APP_PORT, status: 200 },
+      readiness: { kind: 'http', method: 'GET', path: app.readyPath, port: app.port, status: 200 },
       startupTimeoutMs: options.appStartupTimeoutMs ?? 120_000,
-      port: APP_PORT,
+      port: app.port,
     },
     startOrder: ['postgres', 'redis', 'toxiproxy', 'app'],
   };

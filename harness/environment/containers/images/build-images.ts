@@ -50,8 +50,6 @@ export interface ImageResult {
 
 export interface BuildOptions {
   onProgress?: (message: string) => void;
-  /** Build the target-app image on this Node image instead of the local `faultline/node:20`. */
-  appNodeImage?: string;
 }
 
 async function walk(absolute: string, relative: string, into: string[]): Promise<void> {
@@ -80,7 +78,8 @@ async function hashFiles(hash: ReturnType<typeof createHash>, root: string, file
   }
 }
 
-async function run(args: string[], options: { cwd?: string; input?: string } = {}): Promise<string> {
+/** Runs a command; on failure its error carries the command's last lines of output. */
+export async function runCommand(args: string[], options: { cwd?: string; input?: string } = {}): Promise<string> {
   const result = await execa(args[0]!, args.slice(1), { ...options, all: true, reject: false });
   if (result.exitCode !== 0) {
     const tail = (result.all ?? '').split('\n').slice(-OUTPUT_TAIL_LINES).join('\n');
@@ -102,12 +101,6 @@ export async function imageLabel(tag: string): Promise<string | undefined> {
   return result.stdout.trim().replace(/^<no value>$/, '');
 }
 
-/** The image's ID if it is present, else its name: what a build on it depends on. */
-async function identityOf(tag: string): Promise<string> {
-  const result = await execa(dockerCli(), ['image', 'inspect', '--format', '{{.Id}}', tag], { reject: false });
-  return result.exitCode === 0 ? result.stdout.trim() : tag;
-}
-
 async function contentHash(image: LocalImage, parentIdentity: string | undefined): Promise<string> {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ recipe: image.recipe, parent: parentIdentity ?? null }));
@@ -126,8 +119,6 @@ async function contentHash(image: LocalImage, parentIdentity: string | undefined
       ),
     );
     if (recipe.packed !== undefined && existsSync(HOST_CA_BUNDLE)) hash.update(await fs.readFile(HOST_CA_BUNDLE));
-  } else {
-    await hashFiles(hash, REPO_ROOT, await filesOf(REPO_ROOT, recipe.inputs));
   }
   return hash.digest('hex').slice(0, 32);
 }
@@ -135,9 +126,9 @@ async function contentHash(image: LocalImage, parentIdentity: string | undefined
 async function buildRootfs(image: LocalImage, hash: string, workDir: string): Promise<void> {
   const tarball = path.join(workDir, 'rootfs.tar');
   const mirror = existsSync(HOST_APT_SOURCES) ? [HOST_APT_SOURCES] : [];
-  await run(['mmdebstrap', '--variant=minbase', '--quiet', 'bookworm', tarball, ...mirror]);
+  await runCommand(['mmdebstrap', '--variant=minbase', '--quiet', 'bookworm', tarball, ...mirror]);
   // `docker import` takes LABEL and CMD; STOPSIGNAL must be set by a build (the images built on it do).
-  await run([
+  await runCommand([
     dockerCli(),
     'import',
     '--change',
@@ -162,7 +153,7 @@ async function stageContext(image: LocalImage, workDir: string): Promise<void> {
   if (recipe.packed !== undefined) {
     // Packed on the host with its own npm (registry, proxy and CA settings as the user configured them).
     for (const [file, spec] of Object.entries(recipe.packed)) {
-      const packed = (await run(['npm', 'pack', spec, '--silent', '--pack-destination', workDir]))
+      const packed = (await runCommand(['npm', 'pack', spec, '--silent', '--pack-destination', workDir]))
         .trim()
         .split('\n')
         .pop()!;
@@ -178,14 +169,9 @@ async function buildWithDockerfile(
   workDir: string,
   buildArgs: Record<string, string>,
 ): Promise<void> {
-  const recipe = image.recipe;
-  const [context, dockerfile] =
-    recipe.kind === 'repository'
-      ? [REPO_ROOT, path.join(REPO_ROOT, recipe.dockerfile)]
-      : [workDir, path.join(workDir, 'Dockerfile')];
   await stageContext(image, workDir);
   const args = Object.entries(buildArgs).flatMap(([key, value]) => ['--build-arg', `${key}=${value}`]);
-  await run([
+  await runCommand([
     dockerCli(),
     'build',
     '--pull=false',
@@ -195,10 +181,10 @@ async function buildWithDockerfile(
     `${LABEL_IMAGE}=${image.name}`,
     ...args,
     '-f',
-    dockerfile,
+    path.join(workDir, 'Dockerfile'),
     '-t',
     image.tag,
-    context,
+    workDir,
   ]);
 }
 
@@ -209,10 +195,9 @@ export async function ensureImage(name: LocalImageName, options: BuildOptions = 
   const buildArgs: Record<string, string> = {};
   let parentIdentity: string | undefined;
   if (image.parent !== undefined) {
-    const override = name === 'target-app' ? options.appNodeImage : undefined;
-    const parentTag = override ?? localImage(image.parent.name).tag;
+    const parentTag = localImage(image.parent.name).tag;
     buildArgs[image.parent.buildArg] = parentTag;
-    parentIdentity = override === undefined ? await imageLabel(parentTag) : await identityOf(parentTag);
+    parentIdentity = await imageLabel(parentTag);
     if (parentIdentity === undefined)
       throw new ImageBuildError(image.tag, `its parent image ${parentTag} is not built`);
   }
@@ -241,7 +226,7 @@ export async function ensureImages(
   const wanted = new Set<LocalImageName>();
   const add = (name: LocalImageName): void => {
     const parent = localImage(name).parent;
-    if (parent !== undefined && !(name === 'target-app' && options.appNodeImage !== undefined)) add(parent.name);
+    if (parent !== undefined) add(parent.name);
     wanted.add(name);
   };
   names.forEach(add);

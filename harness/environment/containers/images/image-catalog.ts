@@ -17,7 +17,7 @@ export const HOST_APT_SOURCES = '/etc/apt/sources.list.d/debian.sources';
 export const LABEL_HASH = 'org.faultline.content-hash';
 export const LABEL_IMAGE = 'org.faultline.image';
 
-export type LocalImageName = 'debian' | 'node' | 'postgres' | 'redis' | 'toxiproxy' | 'target-app';
+export type LocalImageName = 'debian' | 'node' | 'postgres' | 'redis' | 'toxiproxy';
 
 /** A file or directory copied into a staged build context: `from` relative to the repository root. */
 export interface ContextEntry {
@@ -29,9 +29,7 @@ export type ImageRecipe =
   /** `mmdebstrap --variant=minbase bookworm`, then `docker import`. */
   | { kind: 'rootfs' }
   /** `docker build` of `<dir>/Dockerfile` in a staged context holding `dir`'s files plus `context`. */
-  | { kind: 'staged'; dir: string; context: ContextEntry[]; packed?: Record<string, string> }
-  /** `docker build -f dockerfile` with the repository root as context; `inputs` are what it copies. */
-  | { kind: 'repository'; dockerfile: string; inputs: string[] };
+  | { kind: 'staged'; dir: string; context: ContextEntry[]; packed?: Record<string, string> };
 
 export interface LocalImage {
   name: LocalImageName;
@@ -77,25 +75,13 @@ export const LOCAL_IMAGES: readonly LocalImage[] = [
       context: [
         { from: 'package.json', to: 'package.json' },
         { from: 'package-lock.json', to: 'package-lock.json' },
-        { from: 'target-app/scripts/image-dependencies.mjs', to: 'target-app/scripts/image-dependencies.mjs' },
+        { from: 'tools/image-dependencies.mjs', to: 'tools/image-dependencies.mjs' },
         // What `faultline proxy` loads (harness/cli loads its other commands lazily, never here).
         ...['bin', 'cli', 'lib', 'scenario', 'toxiproxy'].map((dir) => ({
           from: `harness/${dir}`,
           to: `harness/${dir}`,
         })),
       ],
-    },
-  },
-  {
-    name: 'target-app',
-    tag: 'faultline/target-app:latest',
-    official: 'target-app built on node:20-bookworm-slim',
-    parent: { name: 'node', buildArg: 'NODE_IMAGE' },
-    recipe: {
-      kind: 'repository',
-      dockerfile: 'target-app/Dockerfile',
-      // Exactly what target-app/Dockerfile copies (tests and the generated client are not copied).
-      inputs: ['package.json', 'package-lock.json', 'prisma.config.ts', 'prisma', 'target-app', '.dockerignore'],
     },
   },
 ];
