@@ -447,4 +447,3 @@ export const WRITE_HEAVY_MIX: Record<string, number> = {
   ...DEFAULT_MIX,
   'tickets.create': 3 * (DEFAULT_MIX['tickets.create'] ?? 1),
 };
-
