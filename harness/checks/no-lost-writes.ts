@@ -70,7 +70,7 @@ export const noLostWrites: Check<NoLostWritesOptions> = {
       return checkResult(this.name, {
         passed: false,
         proven: false,
-        summary: `No write was acknowledged (${writes} sent): nothing was proven. Add tickets.create to the load mix.`,
+        summary: `No write was acknowledged (${writes} sent): nothing was proven. Add a write request of the target to the load mix.`,
         figures,
       });
     }

@@ -25,7 +25,7 @@ export interface ScenarioInput {
   app?: {
     /** Start the app this long after the origin (after the faults at 0 are in place). Default 0. */
     startAt?: Duration;
-    /** Environment overrides for the app, e.g. { DB_CONNECT_MAX_RETRIES: 2 }. */
+    /** Environment overrides for the app (its own settings), e.g. { CONNECT_ATTEMPTS: 2 }. */
     env?: Record<string, string | number | boolean>;
     /** 'fail-fast': the database never comes and the app is expected to exit 1 (documented). */
     expect?: 'ready' | 'fail-fast';
