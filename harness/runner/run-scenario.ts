@@ -3,7 +3,7 @@
 import { evaluateChecks } from '../checks/registry.ts';
 import { checksVerdict, unprovenReason } from '../checks/result.ts';
 import { InterruptedError } from '../cli/exit-codes.ts';
-import type { EnvironmentEvents, StartedEnvironment } from '../environment/types.ts';
+import type { StartedEnvironment } from '../environment/types.ts';
 import { runFaultSchedule, runFaultScheduleAfterReady } from '../faults/scheduler.ts';
 import { BuiltinLoadEngine } from '../load/builtin-engine.ts';
 import { K6LoadEngine } from '../load/k6-engine.ts';
@@ -25,6 +25,7 @@ import {
   type EnvironmentChoice,
 } from './environment-factory.ts';
 import { notProvenReason, READY_WAIT_MS } from './not-proven.ts';
+import { shifted, sleepUntil } from './scenario-clock.ts';
 import { startProgress } from './progress.ts';
 import type { ScenarioRunResult } from './types.ts';
 import { acknowledgedKeys, readBackWrites } from './write-readback.ts';
@@ -39,29 +40,6 @@ export interface RunScenarioOptions {
   /** Progress output; false in tests. */
   progress?: boolean;
   signal?: AbortSignal;
-}
-
-function sleepUntil(clock: () => number, atMs: number, signal?: AbortSignal): Promise<void> {
-  const waitMs = atMs - clock();
-  if (waitMs <= 0 || signal?.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, waitMs);
-    function done(): void {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
-
-/** The environment's events on the scenario's clock (0 = the scenario's start). */
-function shifted(env: StartedEnvironment, originMs: number): EnvironmentEvents {
-  return {
-    onAppLog: (listener) => env.onAppLog((line) => listener({ ...line, atMs: line.atMs - originMs })),
-    onAppExit: (listener) => env.onAppExit((exit) => listener({ ...exit, atMs: exit.atMs - originMs })),
-    onAppStart: (listener) => env.onAppStart((start) => listener({ ...start, atMs: start.atMs - originMs })),
-  };
 }
 
 export async function runScenario(written: Scenario, options: RunScenarioOptions): Promise<ScenarioRunResult> {

@@ -1,6 +1,7 @@
 // The target contract: everything Faultline needs to know about an app to start it, load it and
 // judge it, written by the app's own team in a `faultline.config.ts` with `defineTarget`. The harness
 // reads an app only through this; nothing in harness/ knows a route, a table or a variable of any app.
+import type { TargetContainer } from './container.ts';
 import type { DefectCell } from './defect-cells.ts';
 import type { RequestSpec } from '../load/types.ts';
 import type { LogEvent } from '../timeline/types.ts';
@@ -60,33 +61,7 @@ export interface TargetApp {
   container?: TargetContainer;
 }
 
-/**
- * The app's container: a Dockerfile the harness builds (Docker's layer cache keeps a current image),
- * or an image it runs as it is. Inside it the app is given the same values as everywhere (`inject`,
- * `env`), the port as `port`; it must listen on every interface (0.0.0.0) to be reachable.
- */
-export type TargetContainer = (
-  | {
-      /** The Dockerfile, relative to the config file's folder: 'Dockerfile'. */
-      dockerfile: string;
-      /** The build context, relative to the config file's folder (default: that folder). */
-      context?: string;
-      /**
-       * A build `ARG` naming the Node base image, e.g. 'NODE_IMAGE': the harness sets it to the Node
-       * image it runs with (the official one, or the local stand-in where no registry is reachable).
-       */
-      nodeImageArg?: string;
-    }
-  | {
-      /** An image already built (or pullable): 'registry.example.com/loans:1.4'. */
-      image: string;
-    }
-) & {
-  /** The port the app listens on inside the container, given under `inject.port` (default 3000). */
-  port?: number;
-  /** Extra environment for the container only, after `env`: `{ HOST: '0.0.0.0' }`. */
-  env?: Readonly<Record<string, string>>;
-};
+export type { TargetContainer } from './container.ts';
 
 export interface TargetDatabase {
   /** Brings a fresh, empty database to the app's schema. */
