@@ -71,6 +71,11 @@ describe('requestProblems', () => {
     expect(text).toContain('needs an admin token');
   });
 
+  it('lets a write without a key through when it says it cannot be read back', () => {
+    const shop = target({ bump: { kind: 'write', readBack: false, build: () => ({ method: 'PATCH', path: '/b/1' }) } });
+    expect(requestProblems(shop, TEST_FIXTURES, ['bump'], 1)).toEqual([]);
+  });
+
   it('leaves a request out of the run alone, and a name the target does not define to the scenario check', () => {
     const shop = target({ broken: { kind: 'write', build: () => ({ method: 'POST', path: '/b' }) } });
     expect(requestProblems(shop, TEST_FIXTURES, ['unknown'], 1)).toEqual([]);

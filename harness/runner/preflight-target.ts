@@ -81,10 +81,10 @@ export function requestProblems(
         problem(`build() returned the path "${spec.path}": expected a path starting with "/", e.g. "/books/1"`);
         break;
       }
-      if (definition.kind !== 'write') continue;
+      if (definition.kind !== 'write' || definition.readBack === false) continue;
       if (typeof spec.clientKey !== 'string' || spec.clientKey === '') {
         problem(
-          'is a write, but build() returned no key: return `key` (e.g. `const key = nextKey()`, sent with the write) — no-lost-writes reads acknowledged writes back by it',
+          'is a write, but build() returned no key: return `key` (e.g. `const key = nextKey()`, sent with the write) — no-lost-writes reads acknowledged writes back by it; or say `readBack: false` for a write nothing can find again (an update or delete of an existing row)',
         );
         break;
       }

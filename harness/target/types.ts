@@ -131,6 +131,11 @@ export interface RequestDefinition<State> {
    * its kind's (a deleted caller's write answered 401), or one with side effects (a password guess).
    */
   byNameOnly?: boolean;
+  /**
+   * false for a write that cannot be read back by a key (an update or delete of an existing row): it
+   * returns no `key` and no-lost-writes does not look for it. Default: a write returns its key.
+   */
+  readBack?: false;
   /** Why it cannot be built from this state and these pools, or null when it can. */
   unavailable?(context: PoolsContext & { state: State }): string | null;
   build(context: BuildContext<State>): BuiltRequest;

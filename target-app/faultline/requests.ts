@@ -46,6 +46,8 @@ export const REFERENCE_REQUESTS: Record<string, RequestDefinition<ReferenceState
     {
       kind: kindOf(template.kind),
       ...(BY_NAME_ONLY.test(name) ? { byNameOnly: true } : {}),
+      // Updates and deletes racing each other, and a fire-and-forget heartbeat: nothing to read back.
+      ...(template.kind === 'write' && name !== 'tickets.create' ? { readBack: false as const } : {}),
       ...(template.kind === 'socket' ? { tags: ['chat'] } : {}),
       unavailable: ({ state }) => template.unavailable(state.seed, state.tokens),
       build: (context): BuiltRequest => {
