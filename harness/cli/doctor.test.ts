@@ -11,6 +11,7 @@ import { findRedisServer } from '../environment/redis/redis-server.ts';
 import { freePort } from '../lib/ports.ts';
 import { findChromium } from '../report/html/chromium.ts';
 import { loadCatalog } from './catalog.ts';
+import { repoTarget } from '../testing/target.ts';
 import { renderFindings } from './commands/doctor.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -44,9 +45,11 @@ describe('faultline doctor', () => {
       DOCKER_HOST: `tcp://127.0.0.1:${closedPort}`,
     });
     expect(result.exitCode, result.stderr).toBe(0);
-    const redisScenarios = (await loadCatalog()).scenarios
+    // The catalog's and the repository target's own (doctor reads the target in its folder).
+    const redisScenarios = (await loadCatalog(await repoTarget())).scenarios
       .filter((scenario) => scenario.needs.redis)
-      .map((scenario) => scenario.name);
+      .map((scenario) => scenario.name)
+      .sort();
     expect(redisScenarios.length).toBeGreaterThan(0);
     expect(line(result.stdout, 'Redis')).toMatch(
       /^ {2}MISSING\s+Redis\s+FAULTLINE_REDIS_SERVER=\/nonexistent\/redis-server is not an executable$/,

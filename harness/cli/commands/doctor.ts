@@ -17,6 +17,7 @@ import {
 import { skipLine } from '../../doctor/skip-line.ts';
 import type { DoctorContext, Finding } from '../../doctor/types.ts';
 import { loadCatalog, resolveTargets } from '../catalog.ts';
+import { loadTarget } from '../../target/load-target.ts';
 import type { Command } from '../command.ts';
 import { ExitCode, UsageError } from '../exit-codes.ts';
 
@@ -44,7 +45,9 @@ export const doctorCommand: Command = {
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     // Read here, at the edge: FAULTLINE_REDIS_SERVER, FAULTLINE_CHROMIUM, DOCKER_HOST, PATH.
     const context: DoctorContext = { env: process.env, dockerTimeoutMs: DOCKER_TIMEOUT_MS };
-    const { scenarios } = await loadCatalog();
+    // The target's own scenarios count too, when its config loads (the Target line says when not).
+    const target = await loadTarget().catch(() => undefined);
+    const { scenarios } = await loadCatalog(target);
 
     console.log('faultline doctor — what this machine can run\n');
     const findings: Finding[] = [
@@ -60,7 +63,7 @@ export const doctorCommand: Command = {
     console.log(renderFindings(findings));
 
     const blocking = findings.filter((finding) => finding.essential && finding.status === 'missing');
-    const skipping = skipLine(await resolveTargets(['release']), { kind: 'embedded' });
+    const skipping = skipLine(await resolveTargets(['release'], target), { kind: 'embedded' });
     console.log(
       blocking.length === 0
         ? `\nThe main job can run here: npm run chaos${skipping === undefined ? ' (every scenario)' : ` — it ${skipping.replace(/ — .*$/, '')}`}.`
