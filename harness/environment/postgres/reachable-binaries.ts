@@ -1,10 +1,11 @@
 // As root, PostgreSQL runs as the `postgres` user (it refuses root), and that user must be able to
 // reach its binaries. Installed in a private folder — a 0700 home, a mkdtemp directory, a CI
 // checkout under /root — they are not, and initdb fails with EACCES. Then the binaries are copied
-// once into the system temp folder, keyed by their location and size, and run from there: a cache
-// shared by every later run (like npm's), not a leftover of one.
+// once into the system temp folder, keyed by their content (so every install of the same version
+// shares one copy), and run from there: a cache shared by every later run (like npm's), not a
+// leftover of one.
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,8 +29,10 @@ export async function reachableBinaries(binaries: Binaries): Promise<Binaries> {
   const bin = path.dirname(binaries.initdb);
   if (traversableByOthers(bin)) return binaries;
   const tree = path.dirname(bin);
+  // The same version's binaries are the same bytes wherever they are installed.
   const key = createHash('sha256')
-    .update(`${tree}\0${statSync(binaries.postgres).size}`)
+    .update(readFileSync(binaries.postgres))
+    .update(readFileSync(binaries.initdb))
     .digest('hex')
     .slice(0, 16);
   const copy = path.join(os.tmpdir(), `faultline-postgres-${key}`);
