@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, expect, it, vi } from 'vitest';
 import { main } from '../cli/main.ts';
+import { SHOP_TARGET_FIELDS } from '../testing/shop-target.ts';
 
 afterEach(() => vi.restoreAllMocks());
 const dir = mkdtempSync(path.join(os.tmpdir(), 'faultline-matrix-cli-'));
@@ -17,12 +18,7 @@ function config(name: string, defects: string): string {
     file,
     `import { defineTarget } from 'faultline';
 export default defineTarget({
-  name: 'shop',
-  app: { command: ['node', 'server.js'], inject: { databaseUrl: 'SHOP_DB', port: 'SHOP_PORT' } },
-  database: { migrate: { sql: 'schema.sql' } },
-  health: { endpoints: { ready: '/ready' }, ready: 'ready' },
-  requests: { home: { kind: 'read', build: () => ({ method: 'GET', path: '/' }) } },
-  defaultMix: { home: 1 },
+  ${SHOP_TARGET_FIELDS}
   ${defects}
 });
 `,

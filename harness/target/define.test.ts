@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SHOP_TARGET_FIELDS } from '../testing/shop-target.ts';
 import { defineScenario } from '../scenario/define.ts';
 import { defineTarget, TargetError } from './define.ts';
 import { assertScenariosFit } from './fit.ts';
@@ -119,14 +120,7 @@ describe('loadTarget', () => {
   });
   const config = (body: string): string =>
     `import { defineTarget } from 'faultline';\nexport default defineTarget(${body});\n`;
-  const valid = `{
-    name: 'shop',
-    app: { command: ['node', 'server.js'], inject: { databaseUrl: 'SHOP_DB', port: 'SHOP_PORT' } },
-    database: { migrate: { sql: 'schema.sql' } },
-    health: { endpoints: { ready: '/ready' }, ready: 'ready' },
-    requests: { home: { kind: 'read', build: () => ({ method: 'GET', path: '/' }) } },
-    defaultMix: { home: 1 },
-  }`;
+  const valid = `{\n  ${SHOP_TARGET_FIELDS}\n}`;
 
   it("finds faultline.config.ts in the folder, imports 'faultline' from anywhere, and resolves paths from it", async () => {
     const cwd = folder({ 'faultline.config.ts': config(valid) });
