@@ -26,6 +26,7 @@ function describeLine(fatalLog: StartupContract['fatalLog']): string {
 
 export const exitsAsDocumented: Check<ExitsAsDocumentedOptions> = {
   name: 'exits-as-documented',
+  judgesStartup: true,
   description:
     "When the database never comes, the app exits with its documented code (default 1) within a bound, having logged exactly its documented line (default: one fatal 'startup.failed') and no stack trace.",
   optionsSchema: z.strictObject({

@@ -40,6 +40,7 @@ export function firstReadyAtMs(timeline: Pick<Timeline, 'samples' | 'health'>, f
 
 export const readyWithin: Check<{ withinMs: number }> = {
   name: 'ready-within',
+  judgesStartup: true,
   description:
     'At startup, the app is ready (first 2xx or health ok) within a bound after the database became reachable.',
   optionsSchema: z.strictObject({ withinMs: durationMsSchema }),

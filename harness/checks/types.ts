@@ -64,5 +64,10 @@ export interface Check<Options = unknown> {
   readonly description: string;
   /** Validates and normalises the scenario's options (durations → ms); `{}` must give the defaults. */
   readonly optionsSchema: z.ZodType<Options>;
+  /**
+   * The check judges how the app starts (readiness after boot, the exit of a failed start): it needs
+   * the harness to start the app, so a scenario using it needs process control.
+   */
+  readonly judgesStartup?: true;
   evaluate(timeline: Timeline, context: CheckContext<Options>): CheckResult;
 }

@@ -246,6 +246,11 @@ export const scenarioSchema = z
     for (const step of steps) {
       for (const need of faultNeeds(step.fault.type)) needs[need] = true;
     }
+    // A scenario about the app's start needs the harness to start the app: one whose checks judge the
+    // start, or whose fault is in place when the process starts (the app boots into it). Against an
+    // app already running (the external environment) it would pass on a runtime outage instead.
+    const bootsIntoFault = plan.some((action) => action.anchor === 'start' && action.atMs <= input.app.startAt);
+    if (bootsIntoFault || checks.some((check) => CHECKS[check.name].judgesStartup)) needs.processControl = true;
 
     return {
       name: input.name,
