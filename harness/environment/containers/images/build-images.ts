@@ -174,6 +174,8 @@ async function buildWithDockerfile(
   await runCommand([
     dockerCli(),
     'build',
+    // A failed step's container goes too (the legacy builder keeps it otherwise).
+    '--force-rm',
     '--pull=false',
     '--label',
     `${LABEL_HASH}=${hash}`,

@@ -79,6 +79,7 @@ export async function ensureTargetImage(
     await runCommand([
       dockerCli(),
       'build',
+      '--force-rm',
       '--pull=false',
       ...buildArgs,
       '-f',
