@@ -20,7 +20,7 @@ import type { PostgresStopMode, StartedEnvironment } from '../types.ts';
 import { AppContainer, type DockerContainer } from './app-container.ts';
 import type { ContainerPlan, WaitPlan } from './containers-plan.ts';
 import { applyTestcontainersDefaults, connectContainerRuntime } from './container-runtime.ts';
-import { ensureImages, imageLabel } from './images/build-images.ts';
+import { ensureImages, imageLabel, pullImage } from './images/build-images.ts';
 import { chooseImages, localImagesNeeded, type ImageConfig } from './images/image-choice.ts';
 import { planContainers, postgresUrl } from './plan-containers.ts';
 import { RunningWaitStrategy } from './running-wait-strategy.ts';
@@ -116,6 +116,7 @@ export async function startContainersEnvironment(options: ContainersEnvironmentO
     const images = await chooseImages(
       options.images ?? { mode: 'auto', overrides: {} },
       async (image) => (await imageLabel(image)) !== undefined,
+      (image) => pullImage(image, progress),
     );
     progress(`images: ${Object.values(images).join(', ')}`);
     const built = [

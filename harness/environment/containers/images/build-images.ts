@@ -89,6 +89,17 @@ export async function runCommand(args: string[], options: { cwd?: string; input?
 }
 
 /** The content-hash label of a present image, `''` for an image without one, undefined when absent. */
+/** Pulls an image from its registry; false when it cannot be had (no registry reachable, no such image). */
+export async function pullImage(tag: string, onProgress: (message: string) => void): Promise<boolean> {
+  onProgress(`pulling ${tag} …`);
+  const result = await execa(dockerCli(), ['pull', '--quiet', tag], { reject: false, all: true });
+  if (result.exitCode !== 0)
+    onProgress(
+      `could not pull ${tag} (${result.all?.trim().split('\n').at(-1) ?? 'no output'}): building its local stand-in`,
+    );
+  return result.exitCode === 0;
+}
+
 export async function imageLabel(tag: string): Promise<string | undefined> {
   const result = await execa(
     dockerCli(),

@@ -21,6 +21,23 @@ describe('image choice', () => {
     expect(localImagesNeeded(images)).toEqual(['postgres']);
   });
 
+  it('on auto, pulls an official image neither built nor present, and builds the local one when the pull fails', async () => {
+    const pulled: string[] = [];
+    const pull = (image: string): Promise<boolean> => {
+      pulled.push(image);
+      return Promise.resolve(image === 'redis:7-alpine');
+    };
+    const images = await chooseImages(imageConfigFromEnv({}), present('faultline/postgres:15'), pull);
+    expect(pulled).toEqual(['redis:7-alpine', 'ghcr.io/shopify/toxiproxy:2.12.0', 'node:20-bookworm-slim']);
+    expect(images).toEqual({
+      postgres: 'faultline/postgres:15',
+      redis: 'redis:7-alpine',
+      toxiproxy: 'faultline/toxiproxy:2.12.0',
+      node: 'faultline/node:20',
+    });
+    expect(localImagesNeeded(images)).toEqual(['postgres', 'toxiproxy', 'node']);
+  });
+
   it('takes every local image with FAULTLINE_IMAGES=local, and a named image over the mode', async () => {
     const config = imageConfigFromEnv({ FAULTLINE_IMAGES: 'local', FAULTLINE_REDIS_IMAGE: 'my/redis:1' });
     const images = await chooseImages(config, present());

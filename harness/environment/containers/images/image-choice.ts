@@ -1,7 +1,8 @@
 // Which images the containers environment runs: the official ones (pulled from their registries) or
 // the local stand-ins `npm run images` builds, chosen by configuration, never by editing files.
 //   FAULTLINE_IMAGES=official | local | auto (default): auto takes, per image, the official one when it
-//   is already present, else the local one when it is built, else the official one (pulled).
+//   is already present, else the local one when it is built, else the official one if it can be
+//   pulled, else the local one (built then: a machine with no registry needs no setting).
 //   FAULTLINE_POSTGRES_IMAGE, FAULTLINE_REDIS_IMAGE, FAULTLINE_TOXIPROXY_IMAGE, FAULTLINE_NODE_IMAGE
 //   name one image outright.
 import { z } from 'zod';
@@ -57,10 +58,14 @@ export function imageConfigFromEnv(env: Record<string, string | undefined>): Ima
   return { mode: values.FAULTLINE_IMAGES, overrides };
 }
 
-/** Resolve every role to one image name; `isPresent` says whether the engine has an image already. */
+/**
+ * Resolve every role to one image name; `isPresent` says whether the engine has an image already,
+ * `pull` fetches one and says whether it could (without it, auto names the official image unpulled).
+ */
 export async function chooseImages(
   config: ImageConfig,
   isPresent: (image: string) => Promise<boolean>,
+  pull?: (image: string) => Promise<boolean>,
 ): Promise<ImageSet> {
   const choose = async (role: ImageRole): Promise<string> => {
     const override = config.overrides[role];
@@ -69,7 +74,9 @@ export async function chooseImages(
     if (config.mode === 'official') return local.official;
     if (config.mode === 'local') return local.tag;
     if (await isPresent(local.official)) return local.official;
-    return (await isPresent(local.tag)) ? local.tag : local.official;
+    if (await isPresent(local.tag)) return local.tag;
+    if (pull === undefined || (await pull(local.official))) return local.official;
+    return local.tag;
   };
   return {
     postgres: await choose('postgres'),
