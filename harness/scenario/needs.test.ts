@@ -1,5 +1,6 @@
-// A scenario about the app's start needs the harness to start the app: against an app already
-// running (the external environment) it would pass on a runtime outage and prove nothing of the start.
+// A scenario about the app's start, or with app settings of its own, needs the harness to start the
+// app: against an app already running (the external environment) it would pass on a runtime outage,
+// or be judged by bounds computed from settings the app does not have.
 import { describe, expect, it } from 'vitest';
 import { defineScenario } from './define.ts';
 import { dbDown, dbUp } from './faults.ts';
@@ -31,6 +32,11 @@ describe('what a scenario needs of the app process', () => {
       timeline: [at('1s', dbDown()), at('8s', dbUp())],
     });
     expect(startsLate.needs.processControl).toBe(true);
+  });
+
+  it('so does a scenario that starts the app with settings of its own', () => {
+    const tuned = defineScenario({ ...runtime, app: { env: { DB_POOL_MAX: 2 } } });
+    expect(tuned.needs.processControl).toBe(true);
   });
 
   it('a check that judges the start needs it too', () => {

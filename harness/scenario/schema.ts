@@ -246,11 +246,15 @@ export const scenarioSchema = z
     for (const step of steps) {
       for (const need of faultNeeds(step.fault.type)) needs[need] = true;
     }
-    // A scenario about the app's start needs the harness to start the app: one whose checks judge the
-    // start, or whose fault is in place when the process starts (the app boots into it). Against an
-    // app already running (the external environment) it would pass on a runtime outage instead.
+    // The harness must start the app itself for a scenario about the app's start (its checks judge the
+    // start, or a fault is in place when the process starts: the app boots into it), and for one that
+    // starts it with settings of its own (`app.env`: its bounds are computed from them). Against an app
+    // already running (the external environment) the one would pass on a runtime outage, the other
+    // be judged by bounds the app does not have.
     const bootsIntoFault = plan.some((action) => action.anchor === 'start' && action.atMs <= input.app.startAt);
-    if (bootsIntoFault || checks.some((check) => CHECKS[check.name].judgesStartup)) needs.processControl = true;
+    const ownSettings = Object.keys(input.app.env).length > 0;
+    if (bootsIntoFault || ownSettings || checks.some((check) => CHECKS[check.name].judgesStartup))
+      needs.processControl = true;
 
     return {
       name: input.name,
