@@ -156,6 +156,7 @@ const schema = z
           unavailable: fn('expected a function').optional(),
           tags: z.array(z.string().regex(/^[a-z0-9-]+$/, 'expected a kebab-case tag')).optional(),
           byNameOnly: z.boolean().optional(),
+          read: fn('expected a function reading named numbers from an answer').optional(),
           readBack: z.literal(false, { error: 'expected readBack: false (or no readBack)' }).optional(),
         }),
       )

@@ -136,6 +136,12 @@ export interface RequestDefinition<State> {
    * returns no `key` and no-lost-writes does not look for it. Default: a write returns its key.
    */
   readBack?: false;
+  /**
+   * Named numbers read from a 2xx answer (`body` is the parsed JSON, or the text), recorded on its
+   * sample as `reading` for the target's own checks: `({ body }) => ({ online: body.online })`. A
+   * non-finite number is left out; a throw records no reading. Read by the builtin engine only.
+   */
+  read?(answer: { status: number; body: unknown }): Readonly<Record<string, number>> | undefined;
   /** Why it cannot be built from this state and these pools, or null when it can. */
   unavailable?(context: PoolsContext & { state: State }): string | null;
   build(context: BuildContext<State>): BuiltRequest;
