@@ -3,6 +3,7 @@
 // reads an app only through this; nothing in harness/ knows a route, a table or a variable of any app.
 import type { TargetContainer } from './container.ts';
 import type { DefectCell } from './defect-cells.ts';
+import type { Check } from '../checks/types.ts';
 import type { RequestSpec } from '../load/types.ts';
 import type { LogEvent } from '../timeline/types.ts';
 
@@ -247,7 +248,7 @@ export interface TargetStartup {
   fatalLog?: string | RegExp | null;
 }
 
-export type { DefectCell, DefectEvidence } from './defect-cells.ts';
+export type { CellCheckName, DefectCell, DefectEvidence } from './defect-cells.ts';
 
 export interface TargetDefects {
   /** The variable that switches the app's named bugs on, comma-separated. */
@@ -259,6 +260,14 @@ export interface TargetDefects {
    */
   cells?: Readonly<Record<string, readonly DefectCell[]>>;
 }
+
+/**
+ * One of the app's own checks: an invariant only this app has (its presence counts, its own
+ * figures), judged like a built-in check — a pure function of the recorded timeline, named by a
+ * scenario under `targetChecks`, usable in the matrix's cells. It reads what the timeline records:
+ * samples (with the `reading`s its requests' `read` made), faults, health, process events, logs.
+ */
+export type TargetCheck<Options = unknown> = Omit<Check<Options>, 'name'>;
 
 export interface TargetDefinition<State = unknown> {
   /** A short name for reports: 'library-loans'. */
@@ -288,6 +297,11 @@ export interface TargetDefinition<State = unknown> {
   logs?: TargetLogs;
   /** What giving up at startup looks like (default: exit 1 after one fatal 'startup.failed' line). */
   startup?: TargetStartup;
+  /**
+   * The app's own checks, by kebab-case name (never a built-in check's): scenarios name them under
+   * `targetChecks`, and matrix cells in mustFail/mustPass/evidence like built-in ones.
+   */
+  checks?: Readonly<Record<string, TargetCheck>>;
 }
 
 /** A validated definition, with the folder its relative paths are resolved from. */
