@@ -289,7 +289,7 @@ export const DEFECT_MATRIX: Readonly<Record<DefectName, readonly DefectCell[]>> 
         'overCounted',
         'a presence read still counted the killed instance’s sockets',
       ),
-      why: "Some sixteen sockets have joined the event through the balancer's round-robin when instance 1 is SIGKILLed, so some are on it (each has an even chance; were none, the check would say not proven, never passed). Without expiry their members have no end and no one is left to remove them: every presence read from the TTL's end to the end of the run — about twenty — counts them. The survivor serves throughout: the stale count is the whole bug.",
+      why: "Some sixteen sockets have joined the event through the balancer's round-robin when instance 1 is SIGKILLed, so some are on it (each has an even chance; were none, the check would say not proven, never passed). Without expiry their members have no end and no one is left to remove them: every presence read from the TTL's end (and its slack) to the end of the run — about twenty — counts them. The survivor serves throughout: the stale count is the whole bug.",
     },
   ],
 };

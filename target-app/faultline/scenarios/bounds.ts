@@ -69,9 +69,11 @@ export function idleNoticeLagMs(pingIntervalMs: number): number {
 
 /**
  * The presence TTL the presence scenario starts the app with (PRESENCE_TTL_MS; 30 s by default):
- * short, so that the run is. Passed through the scenario's app.env, so the bound below follows it.
+ * short, so that the run is, yet long enough that a living instance's heartbeat (every third of it)
+ * may come more than three seconds late on a busy machine before its own sockets expire. Passed
+ * through the scenario's app.env, so the bound below follows it.
  */
-export const PRESENCE_TTL_MS = 3_000;
+export const PRESENCE_TTL_MS = 5_000;
 
 /**
  * A killed instance's sockets were last refreshed before the kill, each to expire one TTL later: a

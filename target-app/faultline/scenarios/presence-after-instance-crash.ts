@@ -13,10 +13,10 @@ export default defineScenario({
   app: { instances: 2, env: { PRESENCE_TTL_MS } },
   timeline: [at(afterReady('8s'), instanceKill({ instance: 1 }))],
   // The kill, the TTL and its slack, then reads for as long again: every read then must be exact.
-  duration: '28s',
+  duration: '32s',
   // Two sockets joining a second and two reads: some sixteen sockets before the kill, each on either
   // instance (the balancer's round-robin), so both hold some but once in tens of thousands of runs.
-  load: { rate: 4, duration: '26s', maxInFlight: 200, mix: { [PRESENCE_HOLD]: 1, [PRESENCE_READ]: 1 } },
+  load: { rate: 4, duration: '30s', maxInFlight: 200, mix: { [PRESENCE_HOLD]: 1, [PRESENCE_READ]: 1 } },
   checks: {
     'no-crash': true,
     'no-unhandled-errors': true,
