@@ -50,7 +50,7 @@ export const PRESENCE_REQUESTS: Record<string, RequestDefinition<ReferenceState>
     build: ({ state, rng }) => ({
       method: 'GET',
       path: `/api/v1/events/${presenceEventId(state)}/presence`,
-      route: 'GET /api/v1/events/:id/presence',
+      route: '/api/v1/events/:id/presence',
       headers: { authorization: `Bearer ${pick(rng, liveTokens(state)).token}` },
     }),
     // { eventId, online: number | null, degraded }: null (Redis unavailable) is no count at all.

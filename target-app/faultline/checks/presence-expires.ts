@@ -102,7 +102,8 @@ export const presenceExpires: TargetCheck<PresenceExpiresOptions> = {
       if (online >= least && online <= most) continue;
       tally(counts, online > most ? 'overCounted' : 'underCounted');
       maxExcess = Math.max(maxExcess, online - most);
-      const when = window === 'before' ? 'before the kill' : `${sample.startedAtMs - killedAtMs} ms after the kill`;
+      const when =
+        window === 'before' ? 'before the kill' : `${Math.round(sample.startedAtMs - killedAtMs)} ms after the kill`;
       offending.push(
         sampleEvidence(sample, `presence ${online}, ${when}; the sockets connected then say ${least}–${most}`),
       );
