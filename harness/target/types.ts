@@ -4,6 +4,7 @@
 import type { TargetContainer } from './container.ts';
 import type { DefectCell } from './defect-cells.ts';
 import type { Check } from '../checks/types.ts';
+import type { TargetBounds } from './bounds.ts';
 import type { RequestSpec } from '../load/types.ts';
 import type { LogEvent } from '../timeline/types.ts';
 
@@ -63,6 +64,7 @@ export interface TargetApp {
 }
 
 export type { TargetContainer } from './container.ts';
+export type { TargetBounds } from './bounds.ts';
 
 export interface TargetDatabase {
   /** Brings a fresh, empty database to the app's schema. */
@@ -182,32 +184,6 @@ export interface TargetHealth {
   endpoints: Readonly<Record<string, string | HealthEndpointDefinition>>;
   /** The endpoint whose 200 means "serving": preflight and the app's readiness wait on it. */
   ready: string;
-}
-
-/**
- * The app's own timing, which scenario bounds derive from (never one machine's speed): give the
- * numbers the app is started with.
- */
-export interface TargetBounds {
-  /** The longest the app waits between two connection attempts at startup (its backoff cap). */
-  retryMaxDelayMs: number;
-  /** How long one connection attempt may take before it fails. */
-  connectionTimeoutMs: number;
-  /** How long one query may run before the app gives up on it. */
-  queryTimeoutMs: number;
-  /** While the database is down, how often the app tries it again (its reconnect interval). */
-  recheckMs: number;
-  /** The longest a start with every dependency healthy may take (its whole retry budget and init). */
-  startupMs: number;
-  /** For an app with Redis: its timing there (scenarios that break Redis need it). */
-  redis?: {
-    /** How long one Redis command may take before the app gives up on it (and goes to the database). */
-    commandTimeoutMs: number;
-    /** The longest the Redis client waits between two reconnection attempts. */
-    reconnectMaxMs: number;
-    /** How long the startup waits for Redis before it goes on without it (default: commandTimeoutMs). */
-    initTimeoutMs?: number;
-  };
 }
 
 /** How the app answers what the checks judge. */
