@@ -6,11 +6,12 @@ import { defineTarget } from 'faultline';
 import { referenceBounds } from './target-app/faultline/bounds.ts';
 import { DEFAULT_APP_SETTINGS, newJwtSecret } from './target-app/faultline/settings.ts';
 import { seedDatabase } from './target-app/scripts/seed.ts';
-import { ALL_DEFECT_NAMES } from './target-app/src/lib/defects.ts';
+import { DEFECT_NAMES } from './target-app/src/lib/defects.ts';
 import { DEFECT_MATRIX } from './target-app/faultline/defect-matrix.ts';
 import { REFERENCE_HEALTH } from './target-app/faultline/health.ts';
 import { prepareReference, REFERENCE_REQUESTS } from './target-app/faultline/requests.ts';
 import { DEFAULT_MIX } from './target-app/faultline/templates.ts';
+import { presenceExpires } from './target-app/faultline/checks/presence-expires.ts';
 
 export default defineTarget({
   name: 'reference-app',
@@ -50,6 +51,8 @@ export default defineTarget({
   errors: { unavailable: { code: 'DATABASE_' } },
   defaultMix: DEFAULT_MIX,
   writes: { readBack: 'SELECT "clientKey" FROM tickets WHERE "clientKey" = ANY($1::text[])' },
+  // Invariants only this app has, judged like the built-in checks (scenarios name them in targetChecks).
+  checks: { 'presence-expires': presenceExpires },
   // Its bugs behind a switch, and the matrix cells that must catch each (`faultline matrix`).
-  defects: { env: 'TARGET_APP_DEFECTS', names: ALL_DEFECT_NAMES, cells: DEFECT_MATRIX },
+  defects: { env: 'TARGET_APP_DEFECTS', names: DEFECT_NAMES, cells: DEFECT_MATRIX },
 });

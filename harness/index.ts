@@ -25,7 +25,14 @@ export {
 // Every fault's builder, by name: dbDown(), dbLatency({ latencyMs: 800 }), appKill(), ...
 export * from './faults/registry.ts';
 export type { Scenario, ScenarioInput, Suite, SuiteInput } from './scenario/types.ts';
-export { CHECK_NAMES, type CheckName, type CheckResult, type Evidence } from './checks/index.ts';
+export {
+  CHECK_NAMES,
+  checkResult,
+  type CheckContext,
+  type CheckName,
+  type CheckResult,
+  type Evidence,
+} from './checks/index.ts';
 
 // Gating and verdicts.
 export {
@@ -48,4 +55,4 @@ export { renderJunit } from './report/junit.ts';
 export { renderMarkdown } from './report/markdown.ts';
 export { renderHtml } from './report/html/index.ts';
 export type { RunResult, ScenarioRunResult, ScenarioStatus } from './runner/types.ts';
-export type { Timeline } from './timeline/types.ts';
+export type { Sample, Timeline } from './timeline/types.ts';

@@ -48,22 +48,33 @@ export interface ConfiguredCheck {
   options: unknown;
 }
 
+/** One of the target's own checks (its `checks`), chosen by a scenario, with its validated options. */
+export interface ConfiguredTargetCheck {
+  name: string;
+  options: unknown;
+  check: Omit<Check<unknown>, 'name'>;
+}
+
 export function getCheck(name: CheckName): Check<unknown> {
   return CHECKS[name];
 }
 
 /**
- * Evaluates each configured check over the same timeline, in order. A check that throws is a
+ * Evaluates each configured check over the same timeline, in order (the built-in ones, then the
+ * target's own). A check that throws is a
  * harness bug: it is reported as a failed result (never a silent pass), and the others still run.
  */
 export function evaluateChecks(
   timeline: Timeline,
   checks: readonly ConfiguredCheck[],
   scenario: ScenarioFacts,
+  targetChecks: readonly ConfiguredTargetCheck[] = [],
 ): CheckResult[] {
-  return checks.map(({ name, options }) => {
+  const all = [...checks.map(({ name, options }) => ({ name, options, check: getCheck(name) })), ...targetChecks];
+  return all.map(({ name, options, check }) => {
     try {
-      return getCheck(name).evaluate(timeline, { options, scenario });
+      // The result carries the name the scenario chose it by, whatever the check returned.
+      return { ...check.evaluate(timeline, { options, scenario }), name };
     } catch (error) {
       return checkResult(name, {
         passed: false,

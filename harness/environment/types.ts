@@ -79,6 +79,8 @@ export interface StartedEnvironment extends EnvironmentEvents, AsyncDisposable {
    * behind the balancer, back in rotation), then the next. Absent where the provider cannot do it.
    */
   rollingRestart?(): Promise<void>;
+  /** One instance (0-based) killed and not restarted. Absent where the provider cannot do it. */
+  killInstance?(instance: number, signal?: 'SIGKILL' | 'SIGTERM'): Promise<void>;
   stopPostgres(options?: { mode?: PostgresStopMode }): Promise<void>;
   startPostgres(): Promise<void>;
   stop(): Promise<void>;

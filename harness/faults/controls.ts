@@ -14,6 +14,8 @@ export interface AppControl {
   restart(): Promise<void>;
   /** One instance at a time, each ready again before the next; absent where it cannot be done. */
   rollingRestart?(): Promise<void>;
+  /** One instance (0-based) killed and left down; absent where instances cannot be told apart. */
+  killInstance?(instance: number, signal: 'SIGKILL' | 'SIGTERM'): Promise<void>;
 }
 
 /** The PostgreSQL server itself, where the harness runs it. */
@@ -78,6 +80,7 @@ export function controlsOf(env: StartedEnvironment): Controls {
           kill: (signal) => env.killApp(signal),
           restart: () => env.restartApp(),
           rollingRestart: env.rollingRestart?.bind(env),
+          killInstance: env.killInstance?.bind(env),
         }
       : undefined,
     postgres: has.postgresControl

@@ -23,7 +23,7 @@ import { FaultError } from './types.ts';
 
 describe('fault registry', () => {
   it('lists every fault under its own type', () => {
-    expect(FAULT_TYPES).toHaveLength(21);
+    expect(FAULT_TYPES).toHaveLength(22);
     for (const [name, definition] of Object.entries(REGISTRY)) expect(definition.type).toBe(name);
   });
 

@@ -23,3 +23,4 @@ export { appKill } from './app-kill.ts';
 export { appStart } from './app-start.ts';
 export { appRestart } from './app-restart.ts';
 export { rollingRestart } from './rolling-restart.ts';
+export { instanceKill } from './instance-kill.ts';

@@ -3,6 +3,7 @@
 // it cannot hide its own slowness); if `maxInFlight` requests are already out, the next one is not
 // sent but recorded as dropped, with a cap record. One Sample per scheduled request; a Socket.IO
 // session (socket-session.ts) is one request here, counted against the same cap.
+import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
 import type { TimelineRecorder } from '../timeline/recorder.ts';
@@ -13,6 +14,7 @@ import { RequestFactory } from './request-factory.ts';
 import { runSocketSession } from './socket-session.ts';
 import type { LoadContext, LoadEngine, LoadProfile, RequestSpec } from './types.ts';
 import { errorCodeReader } from '../target/contract.ts';
+import type { RequestDefinition } from '../target/types.ts';
 
 /** Reads `error.code` from an error body `{ error: { code, message, requestId } }`. */
 /** An error answer's code, as `read` finds it in the body (parsed JSON, or the text when it is none). */
@@ -30,6 +32,28 @@ export function errorCodeOf(
     return read(body);
   } catch {
     return null;
+  }
+}
+
+/** The target's reading of a 2xx body: its finite numbers, or undefined when it read nothing (or threw). */
+export function readingOf(
+  bodyText: string,
+  status: number,
+  definition: Pick<RequestDefinition<unknown>, 'read'>,
+): Record<string, number> | undefined {
+  let body: unknown = bodyText;
+  try {
+    body = JSON.parse(bodyText) as unknown;
+  } catch {
+    // not JSON: the reader gets the text
+  }
+  try {
+    const figures = Object.entries(definition.read?.({ status, body }) ?? {}).filter(([, value]) =>
+      Number.isFinite(value),
+    );
+    return figures.length === 0 ? undefined : Object.fromEntries(figures);
+  } catch {
+    return undefined;
   }
 }
 
@@ -74,6 +98,11 @@ export class BuiltinLoadEngine implements LoadEngine {
       bodyTimeout: 0,
     });
     const pending = new Set<Promise<void>>();
+    // Held socket sessions stay connected until the schedule ends (or the run is aborted).
+    const release = new AbortController();
+    // One listener per held session: as many as the load holds, none of them a leak.
+    setMaxListeners(0, release.signal);
+    signal?.addEventListener('abort', () => release.abort(), { once: true });
     let inFlight = 0;
     let dropped = 0;
 
@@ -92,7 +121,13 @@ export class BuiltinLoadEngine implements LoadEngine {
       };
       let sample: Sample;
       if (spec.session !== undefined) {
-        const answer = await runSocketSession(context.appUrl, spec.session, profile.timeoutMs, () => recorder.now());
+        const answer = await runSocketSession(
+          context.appUrl,
+          spec.session,
+          profile.timeoutMs,
+          () => recorder.now(),
+          release.signal,
+        );
         recorder.recordSample({ ...base, ...answer });
         return;
       }
@@ -105,17 +140,21 @@ export class BuiltinLoadEngine implements LoadEngine {
           signal: timeout,
         });
         const ok = response.statusCode >= 200 && response.statusCode < 300;
-        // Error bodies are small and carry the code the checks need; success bodies are only drained.
-        const errorCode = ok
-          ? (await response.body.dump(), null)
-          : errorCodeOf(await response.body.text(), context.errorCode);
+        const definition = context.requests[spec.template];
+        const reads = ok && definition?.read !== undefined;
+        // Error bodies are small and carry the code the checks need; success bodies are only drained,
+        // unless the target reads figures from them.
+        const text = ok && !reads ? (await response.body.dump(), '') : await response.body.text();
+        const reading =
+          reads && definition !== undefined ? readingOf(text, response.statusCode, definition) : undefined;
         sample = {
           ...base,
           endedAtMs: recorder.now(),
           status: response.statusCode,
           errorClass: null,
-          errorCode,
+          errorCode: ok ? null : errorCodeOf(text, context.errorCode),
           retryAfter: headerValue(response.headers['retry-after']),
+          ...(reading === undefined ? {} : { reading }),
         };
       } catch (error) {
         const errorClass = classifyError(error, timeout.aborted);
@@ -187,9 +226,11 @@ export class BuiltinLoadEngine implements LoadEngine {
         }
         fire(dueMs);
       }
+      release.abort();
       await Promise.allSettled([...pending]);
       recorder.mark('load-end', recorder.now(), { engine: this.name, dropped, aborted });
     } finally {
+      release.abort();
       await Promise.allSettled([...pending]);
       await pool.close();
     }

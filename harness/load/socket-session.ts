@@ -2,7 +2,9 @@
 // answered, in the Sample's terms: an outcome ('acked', 'refused' at the handshake with the server's
 // reason, 'error-ack' with the acknowledgement's code), or no answer at all (status null with an
 // errorClass, as for HTTP: 'timeout' when the whole session outlasted its budget, a connection
-// error when nothing listened or the server dropped the socket). Never throws.
+// error when nothing listened or the server dropped the socket). A held session stays connected
+// after its last acknowledgement until `release` aborts, and says when and by whom it was closed.
+// Never throws.
 import { io, type Socket } from 'socket.io-client';
 import type { ErrorClass, Sample, SocketOutcome } from '../timeline/types.ts';
 import { classifyError } from './classify-error.ts';
@@ -41,12 +43,34 @@ function connect(socket: Socket): Promise<void> {
   });
 }
 
-/** Runs the session within `timeoutMs` (the whole session, like an HTTP request's whole exchange). */
+/** Until `release` aborts or the socket closes; true when the socket closed first (it was dropped). */
+function hold(socket: Socket, release: AbortSignal | undefined): Promise<boolean> {
+  if (!socket.connected) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const released = (): void => {
+      socket.off('disconnect', dropped);
+      resolve(false);
+    };
+    const dropped = (): void => {
+      release?.removeEventListener('abort', released);
+      resolve(true);
+    };
+    socket.once('disconnect', dropped);
+    if (release?.aborted === true) released();
+    else release?.addEventListener('abort', released, { once: true });
+  });
+}
+
+/**
+ * Runs the session within `timeoutMs` (the whole session, like an HTTP request's whole exchange);
+ * a held one (`session.hold`) then stays connected until `release` aborts.
+ */
 export async function runSocketSession(
   appUrl: string,
   session: SocketSessionSpec,
   timeoutMs: number,
   now: () => number,
+  release?: AbortSignal,
 ): Promise<SessionAnswer> {
   const socket = io(appUrl, {
     auth: { token: session.token },
@@ -93,7 +117,13 @@ export async function runSocketSession(
     return answered({ outcome: 'acked', step: session.emits.at(-1)?.event ?? 'connect', admittedAtMs }, null);
   };
   try {
-    return await Promise.race([run(), deadline]);
+    const answer = await Promise.race([run(), deadline]);
+    clearTimeout(timer);
+    if (session.hold !== true || answer.socket?.outcome !== 'acked') return answer;
+    const heldAtMs = answer.endedAtMs;
+    const dropped = await hold(socket, release);
+    const closedAtMs = now();
+    return { ...answer, endedAtMs: closedAtMs, socket: { ...answer.socket, heldAtMs, closedAtMs, dropped } };
   } catch (error) {
     const noAnswer = error instanceof NoAnswer ? error : new NoAnswer('other', String((error as Error)?.message));
     return {

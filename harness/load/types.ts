@@ -40,6 +40,12 @@ export interface LoadProfile {
 export interface SocketSessionSpec {
   token: string;
   emits: { event: string; payload: unknown }[];
+  /**
+   * Stay connected after the last acknowledgement until the load's schedule ends (or the server
+   * drops the socket), as a user keeping a page open: the sample then says when it closed and who
+   * closed it. The session's timeout bounds the handshake and the emits, not the hold.
+   */
+  hold?: boolean;
 }
 
 /** A concrete request, ready to send: an HTTP request, or (method 'SOCKET') a Socket.IO session. */

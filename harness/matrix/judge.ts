@@ -122,13 +122,17 @@ export function summarizeDefect(defect: DefectName, cells: readonly CellResult[]
 }
 
 /** Which checks some caught cell showed failing (the proof that a check can fail), and which none did. */
-export function checkCoverage(cells: readonly CellResult[]): { shown: string[]; never: string[] } {
+export function checkCoverage(
+  cells: readonly CellResult[],
+  /** The target's own checks, judged beside the built-in ones. */
+  targetChecks: readonly string[] = [],
+): { shown: string[]; never: string[] } {
   const shown = new Set(
     cells.filter((cell) => cell.verdict === 'caught').flatMap((cell) => cell.mustFail.map((check) => check.name)),
   );
   return {
-    shown: CHECK_NAMES.filter((name) => shown.has(name)),
-    never: CHECK_NAMES.filter((name) => !shown.has(name)),
+    shown: [...CHECK_NAMES, ...targetChecks].filter((name) => shown.has(name)),
+    never: [...CHECK_NAMES, ...targetChecks].filter((name) => !shown.has(name)),
   };
 }
 

@@ -73,7 +73,10 @@ export function planMatrix(
       const scenario = scenarios.get(cell.scenario);
       if (scenario === undefined)
         throw new MatrixError(`the matrix names scenario "${cell.scenario}" for ${defect}, which was not found`);
-      const evaluated = new Set(scenario.checks.map((check) => check.name));
+      const evaluated = new Set<string>([
+        ...scenario.checks.map((check) => check.name),
+        ...scenario.targetChecks.map((check) => check.name),
+      ]);
       const unknown = [...cell.mustFail, ...cell.mustPass].filter((name) => !evaluated.has(name));
       if (unknown.length > 0)
         throw new MatrixError(
@@ -155,7 +158,7 @@ export async function runMatrix(options: RunMatrixOptions): Promise<MatrixResult
   }
 
   const summary = defects.map((defect) => summarizeDefect(defect, cells));
-  const coverage = checkCoverage(cells);
+  const coverage = checkCoverage(cells, Object.keys(environment.target.checks ?? {}));
   const judged = matrixVerdict(healthy, cells, summary, {
     healthy: healthyScenarios.length,
     cells: defects.reduce((count, defect) => count + (options.matrix[defect]?.length ?? 0), 0),

@@ -13,6 +13,7 @@ import { answerContract, errorCodeReader } from '../target/contract.ts';
 import { fitScenario } from '../target/fit.ts';
 import { targetAppEnv } from '../target/fixtures.ts';
 import { healthEndpoints } from '../target/health.ts';
+import { configuredTargetChecks } from '../target/target-checks.ts';
 import { watchReadiness } from '../probes/readiness.ts';
 import { scenarioFacts } from '../scenario/define.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -275,6 +276,7 @@ export async function runScenario(written: Scenario, options: RunScenarioOptions
       timeline,
       scenario.checks,
       scenarioFacts(scenario, answerContract(options.environment.target)),
+      configuredTargetChecks(options.environment.target, scenario),
     );
     const verdict = checksVerdict(checks);
     const unproven =

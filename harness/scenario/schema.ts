@@ -78,6 +78,7 @@ const SCENARIO_FIELDS = [
   'timeline',
   'load',
   'checks',
+  'targetChecks',
   'clock',
   'probes',
 ];
@@ -131,6 +132,15 @@ export const scenarioSchema = z
         .default([]),
       load: loadSectionSchema.optional(),
       checks: checksSchema,
+      // Named here, judged against the target when the run starts (target/fit.ts).
+      targetChecks: z
+        .record(
+          z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected the kebab-case name of one of the target's checks"),
+          z.union([z.literal(true), z.record(z.string(), z.unknown())], {
+            error: 'expected true or an object of options',
+          }),
+        )
+        .default({}),
       probes: z
         .strictObject(
           {
@@ -218,7 +228,12 @@ export const scenarioSchema = z
     const checks: ConfiguredCheck[] = Object.entries(input.checks)
       .filter(([, options]) => options !== undefined)
       .map(([name, options]) => ({ name: name as CheckName, options }));
-    if (checks.length === 0) issue(['checks'], `expected at least one check (${CHECK_NAMES.join(', ')})`);
+    const targetChecks = Object.entries(input.targetChecks).map(([name, options]) => ({
+      name,
+      options: options === true ? {} : options,
+    }));
+    if (checks.length + targetChecks.length === 0)
+      issue(['checks'], `expected at least one check (${CHECK_NAMES.join(', ')})`);
     if (input.app.expect === 'fail-fast' && !checks.some((check) => check.name === 'exits-as-documented')) {
       issue(['checks'], "expected 'exits-as-documented' in a scenario whose app is expected to fail fast");
     }
@@ -274,6 +289,7 @@ export const scenarioSchema = z
       plan,
       load,
       checks,
+      targetChecks,
       probes: input.probes.health === undefined ? {} : { health: [...new Set(input.probes.health)] },
     };
   });

@@ -49,6 +49,11 @@ export interface ScenarioInput {
   /** Check name → true (defaults) or its options, e.g. { 'recovers-within': { withinMs: '10s' } }. */
   checks: Partial<Record<CheckName, true | Record<string, unknown>>>;
   /**
+   * The target's own checks (its config's `checks`) by name → true or their options; the names and
+   * options are checked against the target before the run starts.
+   */
+  targetChecks?: Record<string, true | Record<string, unknown>>;
+  /**
    * What the probes poll: `health` names the health endpoints (default all three). Polling only the
    * one that reports state without a database round-trip leaves an idle app to notice a loss itself.
    */
@@ -69,6 +74,11 @@ export interface Scenario {
   plan: PlannedAction[];
   load: LoadProfile | null;
   checks: ConfiguredCheck[];
+  /**
+   * The target's own checks it names: options as written until the scenario is fitted to a target
+   * (target/fit.ts), which validates them with each check's schema.
+   */
+  targetChecks: { name: string; options: unknown }[];
   /** The endpoints to poll, by name (default: every polled endpoint of the target). */
   probes: { health?: HealthEndpoint[] };
   /** The file it was loaded from, when loaded by loadScenarioFile. */

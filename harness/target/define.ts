@@ -52,7 +52,19 @@ const container = z.union(
   { error: 'expected { dockerfile: "Dockerfile", context?: "." } or { image: "name:tag" }' },
 );
 
-const checkName = z.enum(CHECK_NAMES, { error: `expected a check name (${CHECK_NAMES.join(', ')})` });
+// A built-in check or one of the target's own: which, is judged with the whole target (below).
+const checkName = z.string().min(1, 'expected a check name');
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const targetCheck = z.looseObject({
+  description: z
+    .string({ error: 'expected a description of what the check holds the app to' })
+    .min(1, 'expected a description of what the check holds the app to'),
+  optionsSchema: z.custom<{ safeParse: unknown }>(
+    (value) => typeof (value as { safeParse?: unknown } | null)?.safeParse === 'function',
+    'expected a zod schema of the options a scenario gives it (z.object({...}); `true` is parsed as {})',
+  ),
+  evaluate: fn('expected evaluate(timeline, { options, scenario }) returning a CheckResult'),
+});
 const evidence = z.union(
   [
     z.strictObject({
@@ -156,6 +168,7 @@ const schema = z
           unavailable: fn('expected a function').optional(),
           tags: z.array(z.string().regex(/^[a-z0-9-]+$/, 'expected a kebab-case tag')).optional(),
           byNameOnly: z.boolean().optional(),
+          read: fn('expected a function reading named numbers from an answer').optional(),
           readBack: z.literal(false, { error: 'expected readBack: false (or no readBack)' }).optional(),
         }),
       )
@@ -184,6 +197,18 @@ const schema = z
       })
       .optional(),
     defects: defectsSchema.optional(),
+    checks: z
+      .record(
+        z
+          .string()
+          .regex(KEBAB, 'expected a kebab-case check name')
+          .refine(
+            (name) => !(CHECK_NAMES as readonly string[]).includes(name),
+            'expected a name that is not a built-in check',
+          ),
+        targetCheck,
+      )
+      .optional(),
     logs: z
       .strictObject({
         format: z.enum(['json', 'text'], "expected 'json' (one JSON object a line) or 'text'"),
@@ -219,6 +244,21 @@ const schema = z
       else if (weight < 0) problem(['defaultMix', name], 'expected a weight ≥ 0');
     if (!Object.values(target.defaultMix).some((weight) => weight > 0))
       problem(['defaultMix'], 'expected at least one request with a positive weight');
+    const known = [...CHECK_NAMES, ...Object.keys(target.checks ?? {})];
+    for (const [defect, cells] of Object.entries(target.defects?.cells ?? {}))
+      cells.forEach((cell, index) => {
+        const named = [
+          ...cell.mustFail.map((name, at) => ({ name, path: ['mustFail', at] })),
+          ...cell.mustPass.map((name, at) => ({ name, path: ['mustPass', at] })),
+          ...(cell.evidence === undefined ? [] : [{ name: cell.evidence.check, path: ['evidence', 'check'] }]),
+        ];
+        for (const { name, path } of named)
+          if (!known.includes(name))
+            problem(
+              ['defects', 'cells', defect, index, ...path],
+              `expected a check name, built-in or the target's own (${known.join(', ')}); got "${name}"`,
+            );
+      });
     const writes = names.filter((name) => target.requests[name]?.kind === 'write');
     if (writes.length > 0 && target.writes === undefined)
       problem(

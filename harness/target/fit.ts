@@ -11,6 +11,7 @@ import { ScenarioError, type ScenarioProblem } from '../scenario/errors.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { targetBounds } from './contract.ts';
 import { targetAppEnv } from './fixtures.ts';
+import { targetCheckProblems } from './target-checks.ts';
 import type { Target } from './types.ts';
 
 export function assertScenariosFit(target: Target, scenarios: readonly Scenario[]): void {
@@ -43,6 +44,7 @@ export function assertScenariosFit(target: Target, scenarios: readonly Scenario[
           path,
           message: `expected a health endpoint of the target "${target.name}" (${endpoints.join(', ')}); got "${name}"`,
         });
+    problems.push(...targetCheckProblems(target, scenario));
     if (problems.length > 0) throw new ScenarioError(problems, scenario.file ?? scenario.name);
     // With this target's bounds the scenario must still be valid (a run long enough for its recovery bound).
     if (scenario.bind !== undefined)

@@ -3,6 +3,8 @@
 // reads an app only through this; nothing in harness/ knows a route, a table or a variable of any app.
 import type { TargetContainer } from './container.ts';
 import type { DefectCell } from './defect-cells.ts';
+import type { Check } from '../checks/types.ts';
+import type { TargetBounds } from './bounds.ts';
 import type { RequestSpec } from '../load/types.ts';
 import type { LogEvent } from '../timeline/types.ts';
 
@@ -62,6 +64,7 @@ export interface TargetApp {
 }
 
 export type { TargetContainer } from './container.ts';
+export type { TargetBounds } from './bounds.ts';
 
 export interface TargetDatabase {
   /** Brings a fresh, empty database to the app's schema. */
@@ -136,6 +139,12 @@ export interface RequestDefinition<State> {
    * returns no `key` and no-lost-writes does not look for it. Default: a write returns its key.
    */
   readBack?: false;
+  /**
+   * Named numbers read from a 2xx answer (`body` is the parsed JSON, or the text), recorded on its
+   * sample as `reading` for the target's own checks: `({ body }) => ({ online: body.online })`. A
+   * non-finite number is left out; a throw records no reading. Read by the builtin engine only.
+   */
+  read?(answer: { status: number; body: unknown }): Readonly<Record<string, number>> | undefined;
   /** Why it cannot be built from this state and these pools, or null when it can. */
   unavailable?(context: PoolsContext & { state: State }): string | null;
   build(context: BuildContext<State>): BuiltRequest;
@@ -177,32 +186,6 @@ export interface TargetHealth {
   ready: string;
 }
 
-/**
- * The app's own timing, which scenario bounds derive from (never one machine's speed): give the
- * numbers the app is started with.
- */
-export interface TargetBounds {
-  /** The longest the app waits between two connection attempts at startup (its backoff cap). */
-  retryMaxDelayMs: number;
-  /** How long one connection attempt may take before it fails. */
-  connectionTimeoutMs: number;
-  /** How long one query may run before the app gives up on it. */
-  queryTimeoutMs: number;
-  /** While the database is down, how often the app tries it again (its reconnect interval). */
-  recheckMs: number;
-  /** The longest a start with every dependency healthy may take (its whole retry budget and init). */
-  startupMs: number;
-  /** For an app with Redis: its timing there (scenarios that break Redis need it). */
-  redis?: {
-    /** How long one Redis command may take before the app gives up on it (and goes to the database). */
-    commandTimeoutMs: number;
-    /** The longest the Redis client waits between two reconnection attempts. */
-    reconnectMaxMs: number;
-    /** How long the startup waits for Redis before it goes on without it (default: commandTimeoutMs). */
-    initTimeoutMs?: number;
-  };
-}
-
 /** How the app answers what the checks judge. */
 export interface TargetErrors {
   /** Reads an error answer's code from its body (default: `error.code`, else `code`). */
@@ -241,7 +224,7 @@ export interface TargetStartup {
   fatalLog?: string | RegExp | null;
 }
 
-export type { DefectCell, DefectEvidence } from './defect-cells.ts';
+export type { CellCheckName, DefectCell, DefectEvidence } from './defect-cells.ts';
 
 export interface TargetDefects {
   /** The variable that switches the app's named bugs on, comma-separated. */
@@ -253,6 +236,14 @@ export interface TargetDefects {
    */
   cells?: Readonly<Record<string, readonly DefectCell[]>>;
 }
+
+/**
+ * One of the app's own checks: an invariant only this app has (its presence counts, its own
+ * figures), judged like a built-in check — a pure function of the recorded timeline, named by a
+ * scenario under `targetChecks`, usable in the matrix's cells. It reads what the timeline records:
+ * samples (with the `reading`s its requests' `read` made), faults, health, process events, logs.
+ */
+export type TargetCheck<Options = unknown> = Omit<Check<Options>, 'name'>;
 
 export interface TargetDefinition<State = unknown> {
   /** A short name for reports: 'library-loans'. */
@@ -282,6 +273,11 @@ export interface TargetDefinition<State = unknown> {
   logs?: TargetLogs;
   /** What giving up at startup looks like (default: exit 1 after one fatal 'startup.failed' line). */
   startup?: TargetStartup;
+  /**
+   * The app's own checks, by kebab-case name (never a built-in check's): scenarios name them under
+   * `targetChecks`, and matrix cells in mustFail/mustPass/evidence like built-in ones.
+   */
+  checks?: Readonly<Record<string, TargetCheck>>;
 }
 
 /** A validated definition, with the folder its relative paths are resolved from. */

@@ -16,6 +16,14 @@ export interface SocketOutcome {
   step: string;
   /** When the handshake was admitted (absent when it was refused). */
   admittedAtMs?: number;
+  /**
+   * A held session (SocketSessionSpec.hold): when its hold began (its last acknowledgement), when
+   * its connection closed, and whether the server or the network closed it (`dropped`) before the
+   * load let it go.
+   */
+  heldAtMs?: number;
+  closedAtMs?: number;
+  dropped?: boolean;
 }
 
 /**
@@ -57,6 +65,8 @@ export interface Sample {
   clientKey?: string;
   /** A short message for errorClass 'other' (the transport error), for evidence. */
   errorMessage?: string;
+  /** What the target's `read` of the request found in a 2xx answer: named numbers (builtin engine only). */
+  reading?: Record<string, number>;
 }
 
 /** What a fault acts on. Postgres-server faults are 'database' faults too (details say how). */

@@ -1,7 +1,7 @@
 // The reference app's declared matrix is consistent before anything runs: every defect of its
 // registry has a scenario that must catch it, every named scenario is in the release suite and
 // evaluates every check the cell names, its config hands the cells to Faultline, and every check of
-// the catalog is shown failing by some defect.
+// the catalog, and of the app's own, is shown failing by some defect.
 import fs from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { CHECK_NAMES } from '../../harness/checks/registry.ts';
@@ -11,7 +11,8 @@ import { declaredMatrixMarkdown } from '../../harness/matrix/markdown.ts';
 import { planMatrix } from '../../harness/matrix/run-matrix.ts';
 import { repoTarget } from '../../harness/testing/target.ts';
 import { DEFECT_NAMES } from '../src/lib/defects.ts';
-import { DEFECT_MATRIX, UNCAUGHT_CHECKS, UNCAUGHT_DEFECTS } from './defect-matrix.ts';
+import { DEFECT_MATRIX } from './defect-matrix.ts';
+import { UNCAUGHT_CHECKS, UNCAUGHT_DEFECTS } from './matrix-holes.ts';
 
 const cells = Object.entries(DEFECT_MATRIX).flatMap(([defect, expectations]) =>
   expectations.map((expectation) => ({ defect, ...expectation })),
@@ -37,6 +38,13 @@ describe("the reference app's defect matrix", () => {
     // A hole is declared with its reason, and a declared hole that a cell now catches is no hole.
     expect(CHECK_NAMES.filter((name) => !caught.has(name))).toEqual(Object.keys(UNCAUGHT_CHECKS));
     for (const reason of Object.values(UNCAUGHT_CHECKS)) expect(reason.length).toBeGreaterThan(0);
+  });
+
+  it("shows each of the app's own checks failing against at least one defect", async () => {
+    const caught = new Set<string>(cells.flatMap((cell) => cell.mustFail));
+    const own = Object.keys((await repoTarget()).checks ?? {});
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.filter((name) => !caught.has(name))).toEqual([]);
   });
 
   it('names only scenarios of its release suite', async () => {

@@ -6,13 +6,12 @@
 // is a hole in the harness. Only cells that catch the defect every time belong here: a scenario that
 // catches it by luck of timing would make the matrix flaky, so the reasons below also say why it is
 // certain.
-import type { CheckName } from '../../harness/checks/registry.ts';
-import type { DefectCell, DefectEvidence } from '../../harness/target/types.ts';
+import type { CellCheckName, DefectCell, DefectEvidence } from '../../harness/target/types.ts';
 import type { DefectName } from '../src/lib/defects.ts';
 
 /** The evidence that a failed check counted something (`count`), or measured it (`figure`), at least once. */
-const counted = (check: CheckName, count: string, says: string): DefectEvidence => ({ check, count, says });
-const figured = (check: CheckName, figure: string, says: string): DefectEvidence => ({ check, figure, says });
+const counted = (check: CellCheckName, count: string, says: string): DefectEvidence => ({ check, count, says });
+const figured = (check: CellCheckName, figure: string, says: string): DefectEvidence => ({ check, figure, says });
 
 export const DEFECT_MATRIX: Readonly<Record<DefectName, readonly DefectCell[]>> = {
   'listen-before-db': [
@@ -280,16 +279,13 @@ export const DEFECT_MATRIX: Readonly<Record<DefectName, readonly DefectCell[]>> 
       why: 'Each instance closes its listener the moment it gets SIGTERM while the balancer still holds it healthy: until two failed checks (a second apart) take it out, every other request of ten a second is sent to a closed port and answered 502 by the balancer, which never retries — twice per run, once per instance. The exit itself is the SIGTERM the harness sent, exit 0: no crash.',
     },
   ],
+  'presence-without-expiry': [
+    {
+      scenario: 'presence-after-instance-crash',
+      mustFail: ['presence-expires'],
+      mustPass: ['no-crash', 'no-unhandled-errors'],
+      evidence: counted('presence-expires', 'overCounted', 'a read counted the killed instance’s sockets'),
+      why: "Some sixteen sockets have joined the event through the balancer's round-robin when instance 1 is SIGKILLed, so some are on it (each has an even chance; were none, the check would say not proven, never passed). Without expiry their members have no end and no one is left to remove them: every presence read from the TTL's end (and its slack) to the end of the run — about twenty — counts them. The survivor serves throughout: the stale count is the whole bug.",
+    },
+  ],
 };
-
-/**
- * Defects with no cell yet, each with what a scenario would need to catch it. They are holes in the
- * harness, named rather than hidden; target-app's tests show that each switch changes behaviour.
- */
-export const UNCAUGHT_DEFECTS: Readonly<Partial<Record<DefectName, string>>> = {};
-
-/**
- * Checks of the catalog that no declared cell shows failing, each with why and what would. A check
- * that never fails proves nothing: these are holes in the harness, named rather than hidden.
- */
-export const UNCAUGHT_CHECKS: Readonly<Record<string, string>> = {};

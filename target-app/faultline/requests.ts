@@ -2,6 +2,7 @@
 // manifest becomes a named request of the target, its P2025 probes the `missing` kind.
 import type { BuiltRequest, PrepareContext, RequestDefinition, RequestKind } from '../../harness/target/types.ts';
 import { ensureSeedManifest, type SeedManifest } from './manifest.ts';
+import { PRESENCE_REQUESTS } from './presence-requests.ts';
 import { TEMPLATES } from './templates.ts';
 import { mintTokens, type TokenBook } from './tokens.ts';
 
@@ -40,33 +41,40 @@ function kindOf(kind: string): RequestKind {
  */
 const BY_NAME_ONLY = /-deleted(-user)?$|^race\.|^auth\.login-wrong-password$/;
 
-export const REFERENCE_REQUESTS: Record<string, RequestDefinition<ReferenceState>> = Object.fromEntries(
-  [...TEMPLATES].map(([name, template]) => [
-    name,
-    {
-      kind: kindOf(template.kind),
-      ...(BY_NAME_ONLY.test(name) ? { byNameOnly: true } : {}),
-      // Updates and deletes racing each other, and a fire-and-forget heartbeat: nothing to read back.
-      ...(template.kind === 'write' && name !== 'tickets.create' ? { readBack: false as const } : {}),
-      ...(template.kind === 'socket' ? { tags: ['chat'] } : {}),
-      unavailable: ({ state }) => template.unavailable(state.seed, state.tokens),
-      build: (context): BuiltRequest => {
-        const spec = template.build({
-          seed: context.state.seed,
-          tokens: context.state.tokens,
-          rng: context.rng,
-          nextClientKey: context.nextKey,
-        });
-        return {
-          method: spec.method,
-          path: spec.path,
-          route: spec.routeTemplate,
-          headers: spec.headers,
-          body: spec.body,
-          key: spec.clientKey,
-          session: spec.session,
-        };
+export const REFERENCE_REQUESTS: Record<string, RequestDefinition<ReferenceState>> = {
+  ...templateRequests(),
+  ...PRESENCE_REQUESTS,
+};
+
+function templateRequests(): Record<string, RequestDefinition<ReferenceState>> {
+  return Object.fromEntries(
+    [...TEMPLATES].map(([name, template]) => [
+      name,
+      {
+        kind: kindOf(template.kind),
+        ...(BY_NAME_ONLY.test(name) ? { byNameOnly: true } : {}),
+        // Updates and deletes racing each other, and a fire-and-forget heartbeat: nothing to read back.
+        ...(template.kind === 'write' && name !== 'tickets.create' ? { readBack: false as const } : {}),
+        ...(template.kind === 'socket' ? { tags: ['chat'] } : {}),
+        unavailable: ({ state }) => template.unavailable(state.seed, state.tokens),
+        build: (context): BuiltRequest => {
+          const spec = template.build({
+            seed: context.state.seed,
+            tokens: context.state.tokens,
+            rng: context.rng,
+            nextClientKey: context.nextKey,
+          });
+          return {
+            method: spec.method,
+            path: spec.path,
+            route: spec.routeTemplate,
+            headers: spec.headers,
+            body: spec.body,
+            key: spec.clientKey,
+            session: spec.session,
+          };
+        },
       },
-    },
-  ]),
-);
+    ]),
+  );
+}

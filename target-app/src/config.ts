@@ -2,7 +2,7 @@
 // names one, a file (lib/config-source.ts), then validated with zod. Nothing else in target-app
 // reads process.env.
 import { z } from 'zod';
-import { ALL_DEFECT_NAMES, type AppDefectName } from './lib/defects.ts';
+import { DEFECT_NAMES, type DefectName } from './lib/defects.ts';
 import { ConfigSourceError, environmentSource, fileSource, type RawConfig } from './lib/config-source.ts';
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
@@ -15,15 +15,15 @@ const defectList = z
       .split(',')
       .map((name) => name.trim())
       .filter((name) => name.length > 0);
-    const unknown = names.filter((name) => !(ALL_DEFECT_NAMES as readonly string[]).includes(name));
+    const unknown = names.filter((name) => !(DEFECT_NAMES as readonly string[]).includes(name));
     if (unknown.length > 0) {
       ctx.addIssue({
         code: 'custom',
-        message: `unknown defect(s) ${unknown.join(', ')}; known: ${ALL_DEFECT_NAMES.join(', ')}`,
+        message: `unknown defect(s) ${unknown.join(', ')}; known: ${DEFECT_NAMES.join(', ')}`,
       });
       return z.NEVER;
     }
-    return names as AppDefectName[];
+    return names as DefectName[];
   });
 
 const configSchema = z.object({

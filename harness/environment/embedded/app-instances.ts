@@ -44,6 +44,14 @@ export class AppInstances {
     await Promise.all(this.apps.map((app) => app.kill(signal)));
   }
 
+  /** One instance killed, the others left running (the balancer takes it out on its failed checks). */
+  async killInstance(instance: number, signal: 'SIGKILL' | 'SIGTERM'): Promise<void> {
+    const app = this.apps[instance];
+    if (app === undefined)
+      throw new Error(`there is no app instance ${instance} (this run has ${this.apps.length}, numbered from 0)`);
+    await app.kill(signal);
+  }
+
   /** SIGTERM each instance in turn, start it again, and wait until it is ready before the next. */
   async rollingRestart(): Promise<void> {
     for (const app of this.apps) {

@@ -174,6 +174,7 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
         await app.start();
       },
       rollingRestart: () => app.rollingRestart(),
+      killInstance: (instance, signal = 'SIGKILL') => app.killInstance(instance, signal),
       stopPostgres: ({ mode = 'fast' }: { mode?: PostgresStopMode } = {}) => postgres.stop(mode),
       startPostgres: () => postgres.startAgain(),
       stop: async () => {

@@ -1,6 +1,7 @@
 // Two app instances in the embedded environment: behind the balancer on appUrl, each start, exit and
 // log line names its instance, a rolling restart SIGTERMs them one at a time (each exits 0 after its
-// drain, and the other one is serving meanwhile), and stop() leaves no instance or port behind.
+// drain, and the other one is serving meanwhile), killInstance SIGKILLs one and leaves it down while
+// the other serves on, and stop() leaves no instance or port behind.
 import { describe, expect, it } from 'vitest';
 import { isPortOpen } from '../../lib/ports.ts';
 import type { AppExit, AppLogLine, AppStart } from '../types.ts';
@@ -54,6 +55,16 @@ describe('two app instances', () => {
       const drains = logs.filter((line) => line.json?.event === 'shutdown.draining').map((line) => line.instance);
       expect(drains).toEqual([0, 1]);
       expect(await ready()).toBe(true);
+
+      await expect(env.killInstance?.(2)).rejects.toThrow('there is no app instance 2 (this run has 2');
+      await env.killInstance?.(1);
+      expect(exits.slice(2).map(({ instance, signal, expected }) => ({ instance, signal, expected }))).toEqual([
+        { instance: 1, signal: 'SIGKILL', expected: true },
+      ]);
+      // Out of rotation after its failed checks, never started again: instance 0 answers every request.
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      for (let request = 0; request < 4; request += 1) expect(await ready()).toBe(true);
+      expect(starts.filter((start) => start.instance === 1)).toHaveLength(2);
     } finally {
       await env.stop();
     }

@@ -1,7 +1,7 @@
 // Bounds of the reference app's own scenarios: the catalog's derivations (harness/scenario/bounds.ts)
 // from the settings the app starts with, plus what only this app has (its retry budget's setting,
 // its pool size, its token cache) — never tuned to one machine.
-import { scenarioBounds } from '../../../harness/scenario/bounds.ts';
+import { MACHINE_SLACK_MS, scenarioBounds } from '../../../harness/scenario/bounds.ts';
 import { referenceBounds } from '../bounds.ts';
 import { DEFAULT_APP_SETTINGS } from '../settings.ts';
 
@@ -66,3 +66,18 @@ export const SOCKET_CACHED_CHECK_MS = AUTH_CACHE_TTL_MS + 1_000;
 export function idleNoticeLagMs(pingIntervalMs: number): number {
   return Math.max(HEALTH_LAG_MS, pingIntervalMs + CONNECTION_TIMEOUT_MS + QUERY_TIMEOUT_MS + 2_000);
 }
+
+/**
+ * The presence TTL the presence scenario starts the app with (PRESENCE_TTL_MS; 30 s by default):
+ * short, so that the run is, yet long enough that a living instance's heartbeat (every third of it)
+ * may come more than three seconds late on a busy machine before its own sockets expire. Passed
+ * through the scenario's app.env, so the bound below follows it.
+ */
+export const PRESENCE_TTL_MS = 5_000;
+
+/**
+ * A killed instance's sockets were last refreshed before the kill, each to expire one TTL later: a
+ * count read one TTL after the kill no longer holds them. Plus the machine's slack (a read sent late,
+ * an instance slow to die).
+ */
+export const PRESENCE_EXPIRY_MS = PRESENCE_TTL_MS + MACHINE_SLACK_MS;

@@ -62,6 +62,7 @@ it('the registry names at least the defects the harness relies on', () => {
       'rate-limit-fails-open',
       'timeouts-flip-state',
       'no-background-ping',
+      'presence-without-expiry',
     ]),
   );
 });

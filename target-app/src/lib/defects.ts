@@ -31,31 +31,20 @@ export const DEFECTS = {
     'one statement, query or pool-acquire timeout marks the database lost: every request answers 503 until a reconnection ping succeeds (src/lib/database-timeouts.test.ts)',
   'no-background-ping':
     'an idle app never notices a lost database: its state changes only when a request or a health ping fails (src/lib/database-watch.test.ts)',
-} as const;
-
-/**
- * Defects that the app's own tests show changing behaviour (the file named in each), but that no
- * release scenario can catch yet, so they are not in the defect matrix: no release scenario runs
- * two instances and kills one. A scenario that catches one moves it into DEFECTS and the matrix.
- */
-export const APP_TESTED_DEFECTS = {
   'presence-without-expiry':
     "chat presence never expires: a crashed instance's sockets stay counted for ever (src/socket/multi-instance.test.ts)",
 } as const;
 
-/** The defects of the matrix: each caught by a release scenario (target-app/faultline/defect-matrix.ts). */
+/** The defects, each caught by a release scenario (target-app/faultline/defect-matrix.ts). */
 export type DefectName = keyof typeof DEFECTS;
 export const DEFECT_NAMES = Object.keys(DEFECTS) as DefectName[];
-/** Every switch TARGET_APP_DEFECTS accepts. */
-export type AppDefectName = DefectName | keyof typeof APP_TESTED_DEFECTS;
-export const ALL_DEFECT_NAMES = [...DEFECT_NAMES, ...Object.keys(APP_TESTED_DEFECTS)] as AppDefectName[];
 
 export interface Defects {
-  has(name: AppDefectName): boolean;
-  readonly enabled: readonly AppDefectName[];
+  has(name: DefectName): boolean;
+  readonly enabled: readonly DefectName[];
 }
 
-export function createDefects(enabled: readonly AppDefectName[]): Defects {
+export function createDefects(enabled: readonly DefectName[]): Defects {
   const set = new Set(enabled);
   return { has: (name) => set.has(name), enabled: [...set] };
 }
