@@ -130,10 +130,8 @@ export function checkCoverage(
   const shown = new Set(
     cells.filter((cell) => cell.verdict === 'caught').flatMap((cell) => cell.mustFail.map((check) => check.name)),
   );
-  return {
-    shown: [...CHECK_NAMES, ...targetChecks].filter((name) => shown.has(name)),
-    never: [...CHECK_NAMES, ...targetChecks].filter((name) => !shown.has(name)),
-  };
+  const all = [...CHECK_NAMES, ...targetChecks];
+  return { shown: all.filter((name) => shown.has(name)), never: all.filter((name) => !shown.has(name)) };
 }
 
 /**

@@ -11,6 +11,7 @@ import { planFaults } from './plan.ts';
 import { recoveryRoomProblem } from './recovery-room.ts';
 import type { Anchor, Step } from './steps.ts';
 import type { Scenario } from './types.ts';
+import { KEBAB_CASE } from '../lib/kebab-case.ts';
 
 const unknownKeys = (what: string, known: readonly string[]) => (issue: { code: string; keys?: string[] }) =>
   issue.code === 'unrecognized_keys'
@@ -88,7 +89,7 @@ export const scenarioSchema = z
     {
       name: z
         .string({ error: 'expected a kebab-case name' })
-        .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case name such as "db-outage-under-load"'),
+        .regex(KEBAB_CASE, 'expected a kebab-case name such as "db-outage-under-load"'),
       description: z
         .string({ error: 'expected a description of the production failure it reproduces' })
         .trim()
@@ -135,7 +136,7 @@ export const scenarioSchema = z
       // Named here, judged against the target when the run starts (target/fit.ts).
       targetChecks: z
         .record(
-          z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected the kebab-case name of one of the target's checks"),
+          z.string().regex(KEBAB_CASE, "expected the kebab-case name of one of the target's checks"),
           z.union([z.literal(true), z.record(z.string(), z.unknown())], {
             error: 'expected true or an object of options',
           }),

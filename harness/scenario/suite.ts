@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { isScenario } from './define.ts';
 import { ScenarioError, problemsFromZod } from './errors.ts';
 import type { Scenario, Suite, SuiteInput } from './types.ts';
+import { KEBAB_CASE } from '../lib/kebab-case.ts';
 
 const VALIDATED = Symbol.for('faultline.suite');
 
 const suiteSchema = z
   .strictObject({
-    name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case suite name'),
+    name: z.string().regex(KEBAB_CASE, 'expected a kebab-case suite name'),
     description: z.string().default(''),
     scenarios: z
       .array(

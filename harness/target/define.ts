@@ -5,6 +5,7 @@ import { CHECK_NAMES } from '../checks/registry.ts';
 import { ExitCode, FaultlineError } from '../cli/exit-codes.ts';
 import { problemsFromZod, ScenarioError, type ScenarioProblem } from '../scenario/errors.ts';
 import type { TargetDefinition } from './types.ts';
+import { KEBAB_CASE } from '../lib/kebab-case.ts';
 
 /** A config file (or a definition) that does not describe a usable target: exit code 2. */
 export class TargetError extends FaultlineError {
@@ -54,7 +55,6 @@ const container = z.union(
 
 // A built-in check or one of the target's own: which, is judged with the whole target (below).
 const checkName = z.string().min(1, 'expected a check name');
-const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const targetCheck = z.looseObject({
   description: z
     .string({ error: 'expected a description of what the check holds the app to' })
@@ -201,7 +201,7 @@ const schema = z
       .record(
         z
           .string()
-          .regex(KEBAB, 'expected a kebab-case check name')
+          .regex(KEBAB_CASE, 'expected a kebab-case check name')
           .refine(
             (name) => !(CHECK_NAMES as readonly string[]).includes(name),
             'expected a name that is not a built-in check',

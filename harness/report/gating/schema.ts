@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { ScenarioError, problemsFromZod } from '../../scenario/errors.ts';
 import { parseExpression, parseMetricKey } from './metrics.ts';
 import type { GatingPolicy, GatingThreshold } from './types.ts';
+import { KEBAB_CASE } from '../../lib/kebab-case.ts';
 
 export interface GatingPolicyInput {
   /** kebab-case; a policy named like a suite gates that suite by default. */
@@ -35,7 +36,7 @@ const expressionInput = z.union(
 );
 
 const policySchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case policy name'),
+  name: z.string().regex(KEBAB_CASE, 'expected a kebab-case policy name'),
   description: z.string().default(''),
   advisory: z.array(z.string().min(1)).default([]),
   thresholds: z

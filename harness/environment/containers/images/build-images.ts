@@ -88,7 +88,6 @@ export async function runCommand(args: string[], options: { cwd?: string; input?
   return result.stdout;
 }
 
-/** The content-hash label of a present image, `''` for an image without one, undefined when absent. */
 /** Pulls an image from its registry; false when it cannot be had (no registry reachable, no such image). */
 export async function pullImage(tag: string, onProgress: (message: string) => void): Promise<boolean> {
   onProgress(`pulling ${tag} …`);
@@ -100,6 +99,7 @@ export async function pullImage(tag: string, onProgress: (message: string) => vo
   return result.exitCode === 0;
 }
 
+/** The content-hash label of a present image, `''` for an image without one, undefined when absent. */
 export async function imageLabel(tag: string): Promise<string | undefined> {
   const result = await execa(
     dockerCli(),
